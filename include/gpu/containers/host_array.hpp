@@ -1,0 +1,90 @@
+#pragma once
+// gpu::host_array<T>: what asnumpy returns. A contiguous, row-major array in host memory that
+// owns its elements, with NumPy-like accessors.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "gpu/core/dtype.hpp"
+#include "gpu/core/error.hpp"
+#include "gpu/core/shape.hpp"
+
+namespace gpu {
+
+template <class T>
+class host_array {
+    static_assert(is_dtype_v<T>, "gpu::host_array<T>: T must be bool, a fixed-width integer type, float or double");
+    // std::vector<bool> packs bits and has no data(); store bools as bytes instead.
+    using storage_t = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;
+
+public:
+    using value_type = T;
+    using iterator = T*;
+    using const_iterator = const T*;
+
+    host_array() : shape_{0} {}
+    explicit host_array(shape_t shape) : shape_(std::move(shape)) {
+        check_shape(shape_);
+        data_.resize(static_cast<std::size_t>(size_of(shape_)));
+    }
+    host_array(shape_t shape, std::span<const T> values) : host_array(std::move(shape)) {
+        if (values.size() != static_cast<std::size_t>(size()))
+            throw value_error("cannot reshape array of size " + std::to_string(values.size()) + " into shape " +
+                              to_string(shape_));
+        std::copy(values.begin(), values.end(), begin());
+    }
+
+    const shape_t& shape() const noexcept { return shape_; }
+    int ndim() const noexcept { return shape_.size(); }
+    std::int64_t size() const noexcept { return static_cast<std::int64_t>(data_.size()); }
+    std::size_t nbytes() const noexcept { return data_.size() * sizeof(T); }
+    strides_t strides() const { return c_strides(shape_); }
+    static constexpr gpu::dtype dtype() noexcept { return dtype_of_v<T>; }
+
+    T* data() noexcept { return reinterpret_cast<T*>(data_.data()); }
+    const T* data() const noexcept { return reinterpret_cast<const T*>(data_.data()); }
+    T* begin() noexcept { return data(); }
+    T* end() noexcept { return data() + size(); }
+    const T* begin() const noexcept { return data(); }
+    const T* end() const noexcept { return data() + size(); }
+    std::span<T> span() noexcept { return {data(), data_.size()}; }
+    std::span<const T> span() const noexcept { return {data(), data_.size()}; }
+
+    // Flat (row-major) element access, unchecked like std::vector's operator[].
+    T& operator[](std::int64_t i) noexcept { return data()[i]; }
+    const T& operator[](std::int64_t i) const noexcept { return data()[i]; }
+
+    // Multi-index access r(i, j, ...), checked; negative indices count from the end as in NumPy.
+    template <class... I>
+    T& operator()(I... idx) { return data()[flat_index({static_cast<std::int64_t>(idx)...})]; }
+    template <class... I>
+    const T& operator()(I... idx) const { return data()[flat_index({static_cast<std::int64_t>(idx)...})]; }
+
+    std::vector<T> to_vector() const { return {begin(), end()}; }
+
+private:
+    std::int64_t flat_index(std::initializer_list<std::int64_t> idx) const {
+        if (static_cast<int>(idx.size()) != ndim())
+            throw index_error("too " + std::string(static_cast<int>(idx.size()) > ndim() ? "many" : "few") +
+                              " indices for array: array is " + std::to_string(ndim()) + "-dimensional, but " +
+                              std::to_string(idx.size()) + " were indexed");
+        std::int64_t flat = 0;
+        int axis = 0;
+        for (std::int64_t i : idx) {
+            const std::int64_t n = shape_[axis];
+            if (i < -n || i >= n)
+                throw index_error("index " + std::to_string(i) + " is out of bounds for axis " + std::to_string(axis) +
+                                  " with size " + std::to_string(n));
+            flat = flat * n + (i < 0 ? i + n : i);
+            ++axis;
+        }
+        return flat;
+    }
+
+    shape_t shape_;
+    std::vector<storage_t> data_;
+};
+
+}  // namespace gpu

@@ -1,0 +1,103 @@
+#pragma once
+// The CUDA executor: picks the kernel variant from the layout, fetches the kernel from the
+// cache, packs the arguments into a stack buffer (no heap allocation) and launches it on the
+// current stream.
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "gpu/exec/layout.hpp"
+#include "gpu/jit/kernel_cache.hpp"
+#include "gpu/runtime/config.hpp"
+
+namespace gpu::detail {
+
+// Kernel arguments laid out in place: each value is copied into aligned storage and argv
+// points at it, which is what cudaLaunchKernel takes.
+template <std::size_t Bytes, std::size_t Count>
+struct kernel_args {
+    alignas(16) unsigned char storage[Bytes];
+    void* argv[Count];
+    std::size_t used = 0, n = 0;
+
+    template <class V>
+    void push(const V& v) {
+        push_bytes(&v, sizeof v, alignof(V));
+    }
+    void push_bytes(const void* p, std::size_t size, std::size_t align) {
+        used = (used + align - 1) / align * align;
+        std::memcpy(storage + used, p, size);
+        argv[n++] = storage + used;
+        used += size;
+    }
+    // gnd::dims<I, rank>: `rank` consecutive indices of type I.
+    template <class I>
+    void push_dims(const dims& d) {
+        I tmp[max_ndim];
+        for (int i = 0; i < d.size(); ++i) tmp[i] = static_cast<I>(d[i]);
+        push_bytes(tmp, sizeof(I) * d.size(), alignof(I));
+    }
+};
+
+// Elements per vector access: 16 bytes of the widest operand, if every pointer is aligned.
+template <int N>
+int vector_width(const layout<N>& l) {
+    int widest = 1;
+    for (int k = 0; k < l.n_operands; ++k) widest = std::max(widest, l.itemsizes[k]);
+    const int vec = 16 / widest;
+    for (int k = 0; k < l.n_operands; ++k)
+        if (reinterpret_cast<std::uintptr_t>(l.ptrs[k]) % (static_cast<std::uintptr_t>(vec) * l.itemsizes[k]) != 0) return 1;
+    return vec;
+}
+
+template <class I, class Out, class E, int N>
+void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v) {
+    constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 2;
+    constexpr std::size_t n_bytes = (N + 1) * (8 + 8 * max_ndim) + 8 * E::n_scalars + 8 * max_ndim + 64;
+    kernel_args<n_bytes, n_params> args;
+    args.push(out.data());
+    if (v.strided) args.template push_dims<I>(l.strides[0]);
+    int k = 1;
+    e.visit_arrays([&](const auto& a) {
+        args.push(static_cast<const void*>(a.data()));
+        if (v.strided) args.template push_dims<I>(l.strides[k]);
+        ++k;
+    });
+    e.visit_scalars([&](const auto& s) { args.push(s); });
+    if (v.strided) args.template push_dims<I>(l.shape);
+    args.push(static_cast<I>(l.size));
+
+    const cudaKernel_t kernel = get_kernel<E>(v);
+    std::int64_t blocks;
+    if (!v.strided) {
+        const std::int64_t per_block = std::int64_t{block_threads} * vectors_per_thread * v.vec;
+        blocks = (l.size + per_block - 1) / per_block;
+    } else {
+        blocks = std::min<std::int64_t>((l.size + block_threads - 1) / block_threads, std::int64_t{device().sm_count} * 32);
+    }
+    const cudaStream_t stream = current_stream();
+    cuda_check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel), dim3(static_cast<unsigned>(blocks)),
+                                dim3(block_threads), args.argv, 0, stream),
+               "launching an element-wise kernel");
+    if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), "element-wise kernel (GPU_NDARRAY_SYNC=1)");
+}
+
+template <class Out, class E>
+void run_on_cuda(Out& out, const E& e) {
+    const auto l = make_layout(out, e);
+    if (l.size == 0) return;
+    kernel_variant v;
+    v.strided = !l.contiguous();
+    v.idx64 = l.needs_64bit_index();
+    v.rank = l.rank();
+    v.vec = v.strided ? 1 : vector_width(l);
+    if (v.idx64)
+        launch<long long>(out, e, l, v);
+    else
+        launch<int>(out, e, l, v);
+}
+
+}  // namespace gpu::detail

@@ -1,0 +1,147 @@
+#pragma once
+// Running expressions: gpu::eval, assignment into arrays and the in-place operators. This is
+// where an expression meets an executor: all its arrays must live on one, and the result is
+// made there.
+#include <string>
+#include <type_traits>
+
+#include "gpu/containers/ndarray.hpp"
+#include "gpu/exec/cuda_executor.hpp"
+#include "gpu/exec/host_executor.hpp"
+#include "gpu/expr/operators.hpp"
+
+namespace gpu {
+namespace detail {
+
+// The executor an expression's arrays live on; mixing two is an error.
+template <class E>
+executor executor_of(const E& e) {
+    bool found = false;
+    executor where = executor::host;
+    e.visit_arrays([&](const auto& a) {
+        if (found && a.where() != where)
+            throw device_error(std::string("operands live on different executors (") + to_string(where) + " and " +
+                               to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
+        where = a.where();
+        found = true;
+    });
+    return where;
+}
+
+// Writes node `e` (already broadcastable to out's shape) into `out`.
+template <class T, class E>
+void run_into(ndarray<T>& out, const E& e) {
+    const executor where = executor_of(e);
+    if (e.n_arrays > 0 && where != out.where())
+        throw device_error(std::string("cannot write an expression evaluated on ") + to_string(where) +
+                           " into an array on " + to_string(out.where()));
+    if constexpr (std::is_same_v<typename E::value_type, T>) {
+        if (out.where() == executor::cuda) run_on_cuda(out, e);
+        else run_on_host(out, e);
+    } else {
+        run_into(out, cast_node<T, E>(e));
+    }
+}
+
+// The two ways NumPy words a result that does not fit its destination.
+enum class write_kind { ufunc_out, assignment };
+
+template <class T, class E>
+void check_writable_shape(const ndarray<T>& out, const E& e, write_kind kind) {
+    if (!(broadcast_shapes(e.shape(), out.shape()) == out.shape())) {
+        if (kind == write_kind::ufunc_out)
+            throw shape_error("non-broadcastable output operand with shape " + to_string(out.shape()) +
+                              " doesn't match the broadcast shape " + to_string(broadcast_shapes(e.shape(), out.shape())));
+        throw shape_error("could not broadcast input array from shape " + to_string(e.shape()) + " into shape " +
+                          to_string(out.shape()));
+    }
+}
+
+template <class E>
+auto as_node_or_scalar(const E& e) {
+    if constexpr (is_cpp_scalar_v<E>) return strong_scalar(e);
+    else return as_node(e);
+}
+
+}  // namespace detail
+
+// Runs an expression (or copies an array) into a new array of NumPy's result dtype.
+template <expression E>
+auto eval(const E& e) {
+    auto node = detail::as_node(e);
+    using R = typename decltype(node)::value_type;
+    ndarray<R> out(node.shape(), detail::executor_of(node));
+    detail::run_into(out, node);
+    return out;
+}
+
+// Runs an expression into a preallocated array, like a ufunc's out= argument: the result
+// broadcasts to out's shape and casts to its dtype under NumPy's 'same_kind' rule.
+template <expression E, class T>
+ndarray<T>& eval(const E& e, ndarray<T>& out) {
+    auto node = detail::as_node(e);
+    using R = typename decltype(node)::value_type;
+    static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<T>),
+                  "Cannot cast ufunc output to the out array's dtype with casting rule 'same_kind' (e.g. float64 "
+                  "into int32); convert explicitly with astype or use ndarray::assign");
+    detail::check_writable_shape(out, node, detail::write_kind::ufunc_out);
+    detail::run_into(out, node);
+    return out;
+}
+
+template <class T>
+template <expression E>
+    requires(!is_ndarray_v<E>)
+ndarray<T>::ndarray(const E& e) {
+    static_assert(std::is_same_v<typename E::value_type, T>,
+                  "the expression's dtype (NumPy's result type) differs from this ndarray's: declare the result "
+                  "with that type or `auto` and gpu::eval, or convert with .astype<T>()");
+    *this = gpu::eval(e);
+}
+
+template <class T>
+template <operand E>
+ndarray<T>& ndarray<T>::assign(const E& e) {
+    auto node = detail::as_node_or_scalar(e);
+    detail::check_writable_shape(*this, node, detail::write_kind::assignment);
+    detail::run_into(*this, node);
+    return *this;
+}
+
+template <class T>
+ndarray<T> ndarray<T>::copy() const {
+    return gpu::eval(*this);
+}
+
+template <class T>
+template <class U>
+auto ndarray<T>::astype() const {
+    return detail::as_node(*this).template astype<U>();
+}
+
+#define GPU_ND_COMPOUND(SYM, FN)                                                                   \
+    template <class T>                                                                             \
+    template <operand E>                                                                           \
+    ndarray<T>& ndarray<T>::operator SYM(const E& e) {                                             \
+        auto expr = FN(*this, e);                                                                  \
+        using R = typename decltype(expr)::value_type;                                             \
+        static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<T>),                            \
+                      "Cannot cast ufunc '" #FN "' output to this array's dtype with casting rule "  \
+                      "'same_kind' (NumPy raises UFuncTypeError)");                                \
+        detail::check_writable_shape(*this, expr, detail::write_kind::ufunc_out);                                    \
+        detail::run_into(*this, expr);                                                             \
+        return *this;                                                                              \
+    }
+GPU_ND_COMPOUND(+=, add)
+GPU_ND_COMPOUND(-=, subtract)
+GPU_ND_COMPOUND(*=, multiply)
+GPU_ND_COMPOUND(/=, true_divide)
+GPU_ND_COMPOUND(%=, remainder)
+GPU_ND_COMPOUND(&=, bitwise_and)
+GPU_ND_COMPOUND(|=, bitwise_or)
+GPU_ND_COMPOUND(^=, bitwise_xor)
+GPU_ND_COMPOUND(<<=, left_shift)
+GPU_ND_COMPOUND(>>=, right_shift)
+#undef GPU_ND_COMPOUND
+
+}  // namespace gpu

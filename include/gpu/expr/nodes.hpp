@@ -1,0 +1,223 @@
+#pragma once
+// The node types of fused element-wise expressions. A node owns its operands by value (array
+// handles are cheap and share buffers), so `auto e = a + b;` never dangles. Each node knows,
+// from its type alone, the kernel text it generates (emit) and, from its value, the run-time
+// arguments it passes (visit_arrays / visit_scalars, in the same left-to-right order), and how
+// to compute one element on the host (at).
+#include <cstdint>
+#include <string>
+
+#include "gpu/containers/ndarray.hpp"
+#include "gpu/core/shape.hpp"
+#include "gpu/expr/expression.hpp"
+#include "gpu/expr/ops.hpp"
+
+namespace gpu::detail {
+
+template <class T>
+inline const char* cuda_type_name() {
+    return detail::dtype_of_impl<T>::cuda_name.data();
+}
+
+inline const shape_t& scalar_shape() {
+    static const shape_t s;
+    return s;
+}
+
+// Members every node shares with ndarray: conversion, evaluation helpers.
+template <class Derived>
+struct node_mixin : node_base {
+    // Lazy conversion, fused into the expression (NumPy's astype, without the copy).
+    template <class U>
+    auto astype() const;
+};
+
+template <class T>
+struct array_leaf : node_mixin<array_leaf<T>> {
+    using value_type = T;
+    static constexpr int n_arrays = 1, n_scalars = 0;
+    ndarray<T> array;
+
+    explicit array_leaf(ndarray<T> a) : array(std::move(a)) {}
+    const shape_t& shape() const { return array.shape(); }
+    template <class F> void visit_arrays(F&& f) const { f(array); }
+    template <class F> void visit_scalars(F&&) const {}
+    template <int I>
+    T at(const void* const* ptrs, const std::int64_t* offs) const {
+        return static_cast<const T*>(ptrs[I])[offs[I]];
+    }
+    template <class G> static void emit(G& g, std::string& out) { out += g.add_array(cuda_type_name<T>()); }
+};
+
+template <class T>
+struct scalar_leaf : node_mixin<scalar_leaf<T>> {
+    using value_type = T;
+    static constexpr int n_arrays = 0, n_scalars = 1;
+    T value;
+
+    explicit scalar_leaf(T v) : value(v) {}
+    const shape_t& shape() const { return scalar_shape(); }
+    template <class F> void visit_arrays(F&&) const {}
+    template <class F> void visit_scalars(F&& f) const { f(value); }
+    template <int I>
+    T at(const void* const*, const std::int64_t*) const { return value; }
+    template <class G> static void emit(G& g, std::string& out) { out += g.add_scalar(cuda_type_name<T>()); }
+};
+
+template <class Op, class L, class R>
+struct binary_node : node_mixin<binary_node<Op, L, R>> {
+    static constexpr loop_types types =
+        Op::rule::template types<dtype_of_v<typename L::value_type>, dtype_of_v<typename R::value_type>>();
+    using value_type = type_of_t<types.result>;
+    using a_type = type_of_t<types.a>;
+    using b_type = type_of_t<types.b>;
+    static constexpr int n_arrays = L::n_arrays + R::n_arrays, n_scalars = L::n_scalars + R::n_scalars;
+    L l;
+    R r;
+    shape_t shape_;
+
+    binary_node(L l_, R r_) : l(std::move(l_)), r(std::move(r_)), shape_(broadcast_shapes(l.shape(), r.shape())) {}
+    const shape_t& shape() const { return shape_; }
+    template <class F> void visit_arrays(F&& f) const { l.visit_arrays(f); r.visit_arrays(f); }
+    template <class F> void visit_scalars(F&& f) const { l.visit_scalars(f); r.visit_scalars(f); }
+    template <int I>
+    value_type at(const void* const* ptrs, const std::int64_t* offs) const {
+        return Op::template apply<value_type, a_type, b_type>(
+            gnd::cast<a_type>(l.template at<I>(ptrs, offs)),
+            gnd::cast<b_type>(r.template at<I + L::n_arrays>(ptrs, offs)));
+    }
+    template <class G> static void emit(G& g, std::string& out) {
+        g.use_op(Op::source);
+        out += "gnd::";
+        out += Op::name;
+        out += "::apply<";
+        out += cuda_type_name<value_type>();
+        out += ", ";
+        out += cuda_type_name<a_type>();
+        out += ", ";
+        out += cuda_type_name<b_type>();
+        out += ">(gnd::cast<";
+        out += cuda_type_name<a_type>();
+        out += ">(";
+        L::emit(g, out);
+        out += "), gnd::cast<";
+        out += cuda_type_name<b_type>();
+        out += ">(";
+        R::emit(g, out);
+        out += "))";
+    }
+};
+
+template <class Op, class E>
+struct unary_node : node_mixin<unary_node<Op, E>> {
+    static constexpr loop_types types = Op::rule::template types<dtype_of_v<typename E::value_type>>();
+    using value_type = type_of_t<types.result>;
+    using a_type = type_of_t<types.a>;
+    static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
+    E e;
+
+    explicit unary_node(E e_) : e(std::move(e_)) {}
+    const shape_t& shape() const { return e.shape(); }
+    template <class F> void visit_arrays(F&& f) const { e.visit_arrays(f); }
+    template <class F> void visit_scalars(F&& f) const { e.visit_scalars(f); }
+    template <int I>
+    value_type at(const void* const* ptrs, const std::int64_t* offs) const {
+        return Op::template apply<value_type, a_type>(gnd::cast<a_type>(e.template at<I>(ptrs, offs)));
+    }
+    template <class G> static void emit(G& g, std::string& out) {
+        g.use_op(Op::source);
+        out += "gnd::";
+        out += Op::name;
+        out += "::apply<";
+        out += cuda_type_name<value_type>();
+        out += ", ";
+        out += cuda_type_name<a_type>();
+        out += ">(gnd::cast<";
+        out += cuda_type_name<a_type>();
+        out += ">(";
+        E::emit(g, out);
+        out += "))";
+    }
+};
+
+// NumPy's astype conversion of an expression's values.
+template <class U, class E>
+struct cast_node : node_mixin<cast_node<U, E>> {
+    using value_type = U;
+    static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
+    E e;
+
+    explicit cast_node(E e_) : e(std::move(e_)) {}
+    const shape_t& shape() const { return e.shape(); }
+    template <class F> void visit_arrays(F&& f) const { e.visit_arrays(f); }
+    template <class F> void visit_scalars(F&& f) const { e.visit_scalars(f); }
+    template <int I>
+    U at(const void* const* ptrs, const std::int64_t* offs) const { return gnd::cast<U>(e.template at<I>(ptrs, offs)); }
+    template <class G> static void emit(G& g, std::string& out) {
+        out += "gnd::cast<";
+        out += cuda_type_name<U>();
+        out += ">(";
+        E::emit(g, out);
+        out += ")";
+    }
+};
+
+// np.where(cond, a, b): the condition's truth value picks from a and b, both converted to R.
+template <class C, class A, class B>
+struct where_node : node_mixin<where_node<C, A, B>> {
+    using value_type = type_of_t<promote(dtype_of_v<typename A::value_type>, dtype_of_v<typename B::value_type>)>;
+    static constexpr int n_arrays = C::n_arrays + A::n_arrays + B::n_arrays;
+    static constexpr int n_scalars = C::n_scalars + A::n_scalars + B::n_scalars;
+    C c;
+    A a;
+    B b;
+    shape_t shape_;
+
+    where_node(C c_, A a_, B b_)
+        : c(std::move(c_)), a(std::move(a_)), b(std::move(b_)),
+          shape_(broadcast_shapes(broadcast_shapes(c.shape(), a.shape()), b.shape())) {}
+    const shape_t& shape() const { return shape_; }
+    template <class F> void visit_arrays(F&& f) const { c.visit_arrays(f); a.visit_arrays(f); b.visit_arrays(f); }
+    template <class F> void visit_scalars(F&& f) const { c.visit_scalars(f); a.visit_scalars(f); b.visit_scalars(f); }
+    template <int I>
+    value_type at(const void* const* ptrs, const std::int64_t* offs) const {
+        return gnd::cast<bool>(c.template at<I>(ptrs, offs))
+                   ? gnd::cast<value_type>(a.template at<I + C::n_arrays>(ptrs, offs))
+                   : gnd::cast<value_type>(b.template at<I + C::n_arrays + A::n_arrays>(ptrs, offs));
+    }
+    template <class G> static void emit(G& g, std::string& out) {
+        const char* r = cuda_type_name<value_type>();
+        out += "(gnd::cast<bool>(";
+        C::emit(g, out);
+        out += ") ? gnd::cast<";
+        out += r;
+        out += ">(";
+        A::emit(g, out);
+        out += ") : gnd::cast<";
+        out += r;
+        out += ">(";
+        B::emit(g, out);
+        out += "))";
+    }
+};
+
+// Turns an operand into a node: arrays become leaves, nodes stay as they are.
+template <class X>
+auto as_node(const X& x) {
+    if constexpr (is_ndarray_v<X>)
+        return array_leaf<typename X::value_type>(x);
+    else
+        return x;
+}
+
+template <class E>
+using node_t = decltype(as_node(std::declval<const E&>()));
+
+template <class Derived>
+template <class U>
+auto node_mixin<Derived>::astype() const {
+    static_assert(is_dtype_v<U>, "astype<U>: U must be bool, a fixed-width integer type, float or double");
+    return cast_node<U, Derived>(static_cast<const Derived&>(*this));
+}
+
+}  // namespace gpu::detail

@@ -1,0 +1,242 @@
+#pragma once
+// The public element-wise API: C++ operators and NumPy-named functions. Each builds a node; none
+// computes anything until the expression is assigned or passed to gpu::eval. C++ scalars are
+// weak, like Python scalars under NEP 50: they take the other operand's dtype when their kind
+// allows it, and an integer that does not fit that dtype is an error.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <type_traits>
+
+#include "gpu/core/error.hpp"
+#include "gpu/expr/nodes.hpp"
+
+namespace gpu {
+namespace detail {
+
+template <class T, class S>
+bool fits_in(S v) {
+    if constexpr (std::is_same_v<S, bool>) {
+        return true;
+    } else if constexpr (std::is_signed_v<S>) {
+        return static_cast<long double>(v) >= static_cast<long double>(std::numeric_limits<T>::lowest()) &&
+               static_cast<long double>(v) <= static_cast<long double>(std::numeric_limits<T>::max());
+    } else {
+        return static_cast<unsigned long long>(v) <= static_cast<unsigned long long>(std::numeric_limits<T>::max());
+    }
+}
+
+template <class S>
+std::string integer_text(S v) {
+    return std::to_string(v);
+}
+
+// A weak C++ scalar meeting an operand of dtype D, converted to the dtype NumPy would use.
+template <dtype D, class S>
+auto weak_scalar(S v) {
+    constexpr dtype target = promote_weak(D, scalar_kind_v<S>);
+    using T = type_of_t<target>;
+    if constexpr (scalar_kind_v<S> == scalar_kind::integer && is_integer(target)) {
+        if (!fits_in<T>(v))
+            throw overflow_error("Python integer " + integer_text(v) + " out of bounds for " +
+                                 std::string(name_of(target)));
+    }
+    return scalar_leaf<T>(static_cast<T>(v));
+}
+
+// A scalar with no array beside it takes NumPy's default dtype for its kind.
+template <class S>
+auto strong_scalar(S v) {
+    if constexpr (scalar_kind_v<S> == scalar_kind::boolean) return scalar_leaf<bool>(v);
+    else if constexpr (scalar_kind_v<S> == scalar_kind::integer) return scalar_leaf<std::int64_t>(static_cast<std::int64_t>(v));
+    else return scalar_leaf<double>(static_cast<double>(v));
+}
+
+// The node for a scalar operand next to an operand of dtype D under operation Op.
+template <class Op, dtype D, class S>
+auto scalar_operand(S v) {
+    // NumPy 2 compares integers with any Python integer exactly, even out of the dtype's range.
+    if constexpr (std::is_same_v<typename Op::rule, rule_comparison> && is_integer(D) &&
+                  scalar_kind_v<S> == scalar_kind::integer) {
+        if constexpr (std::is_signed_v<S>) return scalar_leaf<std::int64_t>(static_cast<std::int64_t>(v));
+        else return scalar_leaf<std::uint64_t>(static_cast<std::uint64_t>(v));
+    } else {
+        return weak_scalar<D>(v);
+    }
+}
+
+template <class X>
+using dtype_value = std::integral_constant<dtype, dtype_of_v<typename X::value_type>>;
+
+template <class Op, class L, class R>
+auto make_binary(const L& l, const R& r) {
+    if constexpr (is_cpp_scalar_v<L>) {
+        auto rn = as_node(r);
+        auto ln = scalar_operand<Op, dtype_value<decltype(rn)>::value>(l);
+        return binary_node<Op, decltype(ln), decltype(rn)>(std::move(ln), std::move(rn));
+    } else if constexpr (is_cpp_scalar_v<R>) {
+        auto ln = as_node(l);
+        auto rn = scalar_operand<Op, dtype_value<decltype(ln)>::value>(r);
+        return binary_node<Op, decltype(ln), decltype(rn)>(std::move(ln), std::move(rn));
+    } else {
+        return binary_node<Op, node_t<L>, node_t<R>>(as_node(l), as_node(r));
+    }
+}
+
+template <class Op, class E>
+auto make_unary(const E& e) {
+    return unary_node<Op, node_t<E>>(as_node(e));
+}
+
+template <class L, class R>
+concept binary_operands = operand<L> && operand<R> && (is_expression_v<L> || is_expression_v<R>);
+
+}  // namespace detail
+
+#define GPU_ND_BINARY_FUNCTION(FN, OP)                                      \
+    template <class L, class R>                                             \
+        requires detail::binary_operands<L, R>                              \
+    auto FN(const L& l, const R& r) {                                       \
+        return detail::make_binary<detail::gnd::OP>(l, r);                  \
+    }
+#define GPU_ND_BINARY_OPERATOR(SYM, OP) GPU_ND_BINARY_FUNCTION(operator SYM, OP)
+#define GPU_ND_UNARY_FUNCTION(FN, OP)                                       \
+    template <expression E>                                                 \
+    auto FN(const E& e) {                                                   \
+        return detail::make_unary<detail::gnd::OP>(e);                      \
+    }
+
+GPU_ND_BINARY_OPERATOR(+, add)
+GPU_ND_BINARY_OPERATOR(-, subtract)
+GPU_ND_BINARY_OPERATOR(*, multiply)
+GPU_ND_BINARY_OPERATOR(/, true_divide)
+GPU_ND_BINARY_OPERATOR(%, remainder)
+GPU_ND_BINARY_OPERATOR(==, equal)
+GPU_ND_BINARY_OPERATOR(!=, not_equal)
+GPU_ND_BINARY_OPERATOR(<, less)
+GPU_ND_BINARY_OPERATOR(<=, less_equal)
+GPU_ND_BINARY_OPERATOR(>, greater)
+GPU_ND_BINARY_OPERATOR(>=, greater_equal)
+GPU_ND_BINARY_OPERATOR(&&, logical_and)
+GPU_ND_BINARY_OPERATOR(||, logical_or)
+GPU_ND_BINARY_OPERATOR(&, bitwise_and)
+GPU_ND_BINARY_OPERATOR(|, bitwise_or)
+GPU_ND_BINARY_OPERATOR(^, bitwise_xor)
+GPU_ND_BINARY_OPERATOR(<<, left_shift)
+GPU_ND_BINARY_OPERATOR(>>, right_shift)
+
+GPU_ND_BINARY_FUNCTION(add, add)
+GPU_ND_BINARY_FUNCTION(subtract, subtract)
+GPU_ND_BINARY_FUNCTION(multiply, multiply)
+GPU_ND_BINARY_FUNCTION(divide, true_divide)
+GPU_ND_BINARY_FUNCTION(true_divide, true_divide)
+GPU_ND_BINARY_FUNCTION(floor_divide, floor_divide)
+GPU_ND_BINARY_FUNCTION(remainder, remainder)
+GPU_ND_BINARY_FUNCTION(mod, remainder)
+GPU_ND_BINARY_FUNCTION(maximum, maximum)
+GPU_ND_BINARY_FUNCTION(minimum, minimum)
+GPU_ND_BINARY_FUNCTION(equal, equal)
+GPU_ND_BINARY_FUNCTION(not_equal, not_equal)
+GPU_ND_BINARY_FUNCTION(less, less)
+GPU_ND_BINARY_FUNCTION(less_equal, less_equal)
+GPU_ND_BINARY_FUNCTION(greater, greater)
+GPU_ND_BINARY_FUNCTION(greater_equal, greater_equal)
+GPU_ND_BINARY_FUNCTION(logical_and, logical_and)
+GPU_ND_BINARY_FUNCTION(logical_or, logical_or)
+GPU_ND_BINARY_FUNCTION(bitwise_and, bitwise_and)
+GPU_ND_BINARY_FUNCTION(bitwise_or, bitwise_or)
+GPU_ND_BINARY_FUNCTION(bitwise_xor, bitwise_xor)
+GPU_ND_BINARY_FUNCTION(left_shift, left_shift)
+GPU_ND_BINARY_FUNCTION(right_shift, right_shift)
+
+// power: NumPy refuses negative integer powers of integers; a scalar exponent is checked here.
+template <class L, class R>
+    requires detail::binary_operands<L, R>
+auto power(const L& l, const R& r) {
+    if constexpr (is_cpp_scalar_v<R> && std::is_signed_v<R> && std::is_integral_v<R>) {
+        if (is_integer(dtype_of_v<typename detail::node_t<L>::value_type>) && r < 0)
+            throw value_error("Integers to negative integer powers are not allowed.");
+    }
+    return detail::make_binary<detail::gnd::power>(l, r);
+}
+
+GPU_ND_UNARY_FUNCTION(operator-, negative)
+GPU_ND_UNARY_FUNCTION(operator+, positive)
+GPU_ND_UNARY_FUNCTION(operator~, invert)
+GPU_ND_UNARY_FUNCTION(operator!, logical_not)
+GPU_ND_UNARY_FUNCTION(negative, negative)
+GPU_ND_UNARY_FUNCTION(positive, positive)
+GPU_ND_UNARY_FUNCTION(invert, invert)
+GPU_ND_UNARY_FUNCTION(bitwise_not, invert)
+GPU_ND_UNARY_FUNCTION(logical_not, logical_not)
+GPU_ND_UNARY_FUNCTION(abs, absolute)
+GPU_ND_UNARY_FUNCTION(absolute, absolute)
+GPU_ND_UNARY_FUNCTION(sqrt, sqrt_)
+GPU_ND_UNARY_FUNCTION(exp, exp_)
+GPU_ND_UNARY_FUNCTION(log, log_)
+GPU_ND_UNARY_FUNCTION(sin, sin_)
+GPU_ND_UNARY_FUNCTION(cos, cos_)
+GPU_ND_UNARY_FUNCTION(tan, tan_)
+GPU_ND_UNARY_FUNCTION(tanh, tanh_)
+GPU_ND_UNARY_FUNCTION(floor, floor_)
+GPU_ND_UNARY_FUNCTION(ceil, ceil_)
+
+#undef GPU_ND_BINARY_FUNCTION
+#undef GPU_ND_BINARY_OPERATOR
+#undef GPU_ND_UNARY_FUNCTION
+
+// np.where(cond, a, b); a and b may be arrays, expressions or scalars.
+template <expression C, operand A, operand B>
+auto where(const C& cond, const A& a, const B& b) {
+    using namespace detail;
+    auto c = as_node(cond);
+    if constexpr (is_cpp_scalar_v<A> && is_cpp_scalar_v<B>) {
+        auto an = strong_scalar(a);
+        auto bn = strong_scalar(b);
+        return where_node<decltype(c), decltype(an), decltype(bn)>(std::move(c), an, bn);
+    } else if constexpr (is_cpp_scalar_v<A>) {
+        auto bn = as_node(b);
+        auto an = weak_scalar<dtype_value<decltype(bn)>::value>(a);
+        return where_node<decltype(c), decltype(an), decltype(bn)>(std::move(c), an, std::move(bn));
+    } else if constexpr (is_cpp_scalar_v<B>) {
+        auto an = as_node(a);
+        auto bn = weak_scalar<dtype_value<decltype(an)>::value>(b);
+        return where_node<decltype(c), decltype(an), decltype(bn)>(std::move(c), std::move(an), bn);
+    } else {
+        return where_node<decltype(c), node_t<A>, node_t<B>>(std::move(c), as_node(a), as_node(b));
+    }
+}
+
+namespace detail {
+
+// np.clip accepts integer bounds outside the array's range (they clip nothing); bring such a
+// bound to the range so the weak-scalar rule does not reject it.
+template <dtype D, class S>
+auto clip_bound(S v) {
+    if constexpr (is_integer(D) && scalar_kind_v<S> == scalar_kind::integer) {
+        using T = type_of_t<D>;
+        if (!fits_in<T>(v)) {
+            const bool below = std::is_signed_v<S> && v < 0;
+            return scalar_leaf<T>(below ? std::numeric_limits<T>::lowest() : std::numeric_limits<T>::max());
+        }
+        return scalar_leaf<T>(static_cast<T>(v));
+    } else {
+        return v;
+    }
+}
+
+}  // namespace detail
+
+// np.clip(a, lo, hi) = minimum(maximum(a, lo), hi), NaN-propagating like NumPy.
+template <expression E, operand Lo, operand Hi>
+auto clip(const E& a, const Lo& lo, const Hi& hi) {
+    constexpr dtype d = dtype_of_v<typename detail::node_t<E>::value_type>;
+    return minimum(maximum(a, detail::clip_bound<d>(lo)), detail::clip_bound<d>(hi));
+}
+
+template <class U, expression E>
+auto astype(const E& e) {
+    return detail::as_node(e).template astype<U>();
+}
+
+}  // namespace gpu

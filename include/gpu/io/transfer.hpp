@@ -1,0 +1,168 @@
+#pragma once
+// Moving data between host memory and arrays: gpu::asarray (host to array, on the current
+// executor) and gpu::asnumpy (array to a contiguous gpu::host_array). Like CuPy's, asnumpy
+// waits for the work that produces its input.
+#include <cuda_runtime_api.h>
+
+#include <cstring>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "gpu/containers/host_array.hpp"
+#include "gpu/containers/ndarray.hpp"
+#include "gpu/exec/eval.hpp"
+#include "gpu/runtime/cuda_check.hpp"
+
+namespace gpu {
+namespace detail {
+
+inline void copy_bytes(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes) {
+    if (bytes == 0) return;
+    if (dst_where == executor::host && src_where == executor::host) {
+        std::memcpy(dst, src, bytes);
+        return;
+    }
+    const cudaMemcpyKind kind = dst_where == executor::host ? cudaMemcpyDeviceToHost
+                                : src_where == executor::host ? cudaMemcpyHostToDevice
+                                                              : cudaMemcpyDeviceToDevice;
+    // The legacy default stream orders this after every kernel already enqueued.
+    cuda_check(cudaMemcpy(dst, src, bytes, kind), "cudaMemcpy");
+}
+
+template <class T>
+void check_count(std::size_t have, const shape_t& shape) {
+    if (static_cast<std::int64_t>(have) != size_of(shape))
+        throw value_error("cannot reshape array of size " + std::to_string(have) + " into shape " + to_string(shape));
+}
+
+// The shape of nested initializer lists; ragged nesting is an error, as in NumPy.
+template <class L>
+void nested_shape(const L& list, shape_t& shape, int depth) {
+    if (depth == shape.size()) shape.push_back(static_cast<std::int64_t>(list.size()));
+    else if (shape[depth] != static_cast<std::int64_t>(list.size()))
+        throw value_error("setting an array element with a sequence. The requested array has an inhomogeneous shape "
+                          "after " + std::to_string(depth) + " dimensions.");
+    if constexpr (!is_cpp_scalar_v<typename L::value_type>)
+        for (const auto& inner : list) nested_shape(inner, shape, depth + 1);
+}
+
+template <class T, class L>
+void flatten_into(const L& list, std::vector<T>& out) {
+    for (const auto& x : list) {
+        if constexpr (is_cpp_scalar_v<std::remove_cvref_t<decltype(x)>>) out.push_back(static_cast<T>(x));
+        else flatten_into<T>(x, out);
+    }
+}
+
+template <class T, class L>
+ndarray<T> from_nested(const L& list) {
+    shape_t shape;
+    nested_shape(list, shape, 0);
+    std::vector<T> flat;
+    flatten_into<T>(list, flat);
+    if constexpr (std::is_same_v<T, bool>) {
+        std::vector<std::uint8_t> bytes(flat.begin(), flat.end());
+        ndarray<T> a(shape);
+        copy_bytes(a.data(), a.where(), bytes.data(), executor::host, bytes.size());
+        return a;
+    } else {
+        ndarray<T> a(shape);
+        copy_bytes(a.data(), a.where(), flat.data(), executor::host, flat.size() * sizeof(T));
+        return a;
+    }
+}
+
+}  // namespace detail
+
+// Copies `shape`'s worth of contiguous row-major elements from host memory into a new array.
+template <class T>
+ndarray<T> asarray(const T* data, const shape_t& shape) {
+    check_shape(shape);
+    ndarray<T> a(shape);
+    detail::copy_bytes(a.data(), a.where(), data, executor::host, a.nbytes());
+    return a;
+}
+
+template <class T>
+ndarray<T> asarray(std::span<const T> data, const shape_t& shape) {
+    detail::check_count<T>(data.size(), shape);
+    return asarray(data.data(), shape);
+}
+
+template <class T>
+ndarray<T> asarray(std::span<T> data, const shape_t& shape) {
+    return asarray(std::span<const T>(data), shape);
+}
+
+// A 1-D array from a vector.
+template <class T>
+ndarray<T> asarray(const std::vector<T>& v) {
+    if constexpr (std::is_same_v<T, bool>) {
+        std::vector<std::uint8_t> bytes(v.begin(), v.end());  // vector<bool> has no contiguous storage
+        return asarray(reinterpret_cast<const bool*>(bytes.data()), shape_t{static_cast<std::int64_t>(v.size())});
+    } else {
+        return asarray(v.data(), shape_t{static_cast<std::int64_t>(v.size())});
+    }
+}
+
+template <class T>
+ndarray<T> asarray(const std::vector<T>& v, const shape_t& shape) {
+    detail::check_count<T>(v.size(), shape);
+    if constexpr (std::is_same_v<T, bool>) {
+        std::vector<std::uint8_t> bytes(v.begin(), v.end());
+        return asarray(reinterpret_cast<const bool*>(bytes.data()), shape);
+    } else {
+        return asarray(v.data(), shape);
+    }
+}
+
+template <class T>
+ndarray<T> asarray(const host_array<T>& h) {
+    return asarray(h.data(), h.shape());
+}
+
+// Nested braces give the shape: gpu::asarray<int>({{1, 2, 3}, {4, 5, 6}}) is 2x3.
+template <class T>
+ndarray<T> asarray(std::initializer_list<T> v) {
+    return detail::from_nested<T>(v);
+}
+template <class T>
+ndarray<T> asarray(std::initializer_list<std::initializer_list<T>> v) {
+    return detail::from_nested<T>(v);
+}
+template <class T>
+ndarray<T> asarray(std::initializer_list<std::initializer_list<std::initializer_list<T>>> v) {
+    return detail::from_nested<T>(v);
+}
+template <class T>
+ndarray<T> asarray(std::initializer_list<std::initializer_list<std::initializer_list<std::initializer_list<T>>>> v) {
+    return detail::from_nested<T>(v);
+}
+
+// Copies an array (contiguous or not) into caller memory of exactly a.size() elements.
+template <class T>
+void asnumpy(const ndarray<T>& a, std::span<T> out) {
+    if (static_cast<std::int64_t>(out.size()) != a.size())
+        throw value_error("asnumpy: the output has " + std::to_string(out.size()) + " elements but the array has " +
+                          std::to_string(a.size()));
+    const ndarray<T> src = a.is_contiguous() ? a : a.copy();
+    detail::copy_bytes(out.data(), executor::host, src.data(), src.where(), src.nbytes());
+}
+
+// A contiguous host copy of an array, like cupy.asnumpy.
+template <class T>
+host_array<T> asnumpy(const ndarray<T>& a) {
+    host_array<T> h(a.shape());
+    asnumpy(a, h.span());
+    return h;
+}
+
+template <expression E>
+    requires(!is_ndarray_v<E>)
+auto asnumpy(const E& e) {
+    return asnumpy(gpu::eval(e));
+}
+
+}  // namespace gpu
