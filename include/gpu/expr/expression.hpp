@@ -10,10 +10,11 @@ namespace gpu {
 template <class T>
 class ndarray;
 
-namespace detail {
+// Base of every expression node. It lives in namespace gpu so that argument-dependent lookup
+// finds gpu's operators and functions for nodes too: `gpu::sin(x) * y` needs no using-directive.
+struct expression_base {};
 
-// Base of every expression node (CRTP-free tag; nodes add their own members).
-struct node_base {};
+namespace detail {
 
 template <class T> struct is_ndarray : std::false_type {};
 template <class T> struct is_ndarray<ndarray<T>> : std::true_type {};
@@ -26,7 +27,7 @@ inline constexpr bool is_ndarray_v = detail::is_ndarray<std::remove_cvref_t<E>>:
 // True for ndarrays and unevaluated expressions.
 template <class E>
 inline constexpr bool is_expression_v =
-    is_ndarray_v<E> || std::is_base_of_v<detail::node_base, std::remove_cvref_t<E>>;
+    is_ndarray_v<E> || std::is_base_of_v<expression_base, std::remove_cvref_t<E>>;
 
 template <class E>
 concept expression = is_expression_v<E>;

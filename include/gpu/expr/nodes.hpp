@@ -26,7 +26,7 @@ inline const shape_t& scalar_shape() {
 
 // Members every node shares with ndarray: conversion, evaluation helpers.
 template <class Derived>
-struct node_mixin : node_base {
+struct node_mixin : expression_base {
     // Lazy conversion, fused into the expression (NumPy's astype, without the copy).
     template <class U>
     auto astype() const;
