@@ -1,0 +1,183 @@
+// Element-wise benchmarks on the GPU: fused expressions as a fraction of device-to-device copy
+// bandwidth measured in the same binary, host time per small operation, and the first-call
+// cost of a new expression (empty cache and disk-cache hit). Run on a machine with a GPU.
+#include <benchmark/benchmark.h>
+#include <cuda_runtime_api.h>
+
+#include <gpu/ndarray.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <vector>
+
+namespace {
+
+constexpr std::int64_t big_n = std::int64_t{1} << 26;
+
+void check(cudaError_t e) {
+    if (e != cudaSuccess) {
+        std::fprintf(stderr, "CUDA error: %s\n", cudaGetErrorString(e));
+        std::exit(1);
+    }
+}
+
+gpu::ndarray<float> random_array(std::int64_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> u(-2.f, 2.f);
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (auto& x : v) x = u(rng);
+    return gpu::asarray(v);
+}
+
+// GPU time of one call of f, in seconds, from events around it.
+template <class F>
+double gpu_seconds(F&& f) {
+    cudaEvent_t start, stop;
+    check(cudaEventCreate(&start));
+    check(cudaEventCreate(&stop));
+    check(cudaEventRecord(start, cudaStreamLegacy));
+    f();
+    check(cudaEventRecord(stop, cudaStreamLegacy));
+    check(cudaEventSynchronize(stop));
+    float ms = 0;
+    check(cudaEventElapsedTime(&ms, start, stop));
+    cudaEventDestroy(start);
+    cudaEventDestroy(stop);
+    return ms * 1e-3;
+}
+
+// Device-to-device copy bandwidth (bytes read + written per second), the ceiling for the rest.
+double copy_bandwidth() {
+    static const double bw = [] {
+        auto a = random_array(big_n, 1);
+        gpu::ndarray<float> b({big_n});
+        std::vector<double> t;
+        for (int i = 0; i < 30; ++i)
+            t.push_back(gpu_seconds([&] {
+                check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
+            }));
+        std::sort(t.begin(), t.end());
+        return 2.0 * static_cast<double>(a.nbytes()) / t[t.size() / 2];
+    }();
+    return bw;
+}
+
+void report_bandwidth(benchmark::State& state, double bytes) {
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes) * state.iterations());
+    state.counters["GB/s"] = benchmark::Counter(bytes * state.iterations(), benchmark::Counter::kIsRate,
+                                                benchmark::Counter::kIs1000);
+    state.counters["copy_GB/s"] = copy_bandwidth() / 1e9;
+}
+
+// Reports the fraction of copy bandwidth once the run's GPU times are known.
+template <class F>
+void time_gpu(benchmark::State& state, double bytes, F&& f) {
+    f();  // warm-up: compiles or loads the kernel outside the timing
+    check(cudaDeviceSynchronize());
+    double total = 0;
+    for (auto _ : state) {
+        const double s = gpu_seconds(f);
+        state.SetIterationTime(s);
+        total += s;
+    }
+    report_bandwidth(state, bytes);
+    state.counters["frac_of_copy"] = (bytes * state.iterations() / total) / copy_bandwidth();
+}
+
+void BM_copy_d2d(benchmark::State& state) {
+    auto a = random_array(big_n, 1);
+    gpu::ndarray<float> b({big_n});
+    time_gpu(state, 2.0 * a.nbytes(), [&] {
+        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
+    });
+}
+
+void BM_axpy(benchmark::State& state) {
+    auto x = random_array(big_n, 2), y = random_array(big_n, 3);
+    gpu::ndarray<float> z({big_n});
+    const float a = 1.75f;
+    time_gpu(state, 3.0 * x.nbytes(), [&] { gpu::eval(a * x + y, z); });
+}
+
+void BM_mixed(benchmark::State& state) {
+    auto x = random_array(big_n, 4), y = random_array(big_n, 5);
+    gpu::ndarray<float> z({big_n});
+    time_gpu(state, 3.0 * x.nbytes(),
+             [&] { gpu::eval(gpu::sin(x) * gpu::exp(-y) + gpu::sqrt(gpu::abs(x * y)) / (1 + x * x), z); });
+}
+
+// Host time per `z = x + y` at n = 1000: allocation from the pool, kernel-cache hit, argument
+// packing and launch. The GPU runs behind; its queue is drained outside the timed loop.
+void BM_small_add_host_time(benchmark::State& state) {
+    auto x = random_array(1000, 6), y = random_array(1000, 7);
+    { gpu::ndarray<float> warm = x + y; }
+    check(cudaDeviceSynchronize());
+    std::int64_t since_sync = 0;
+    for (auto _ : state) {
+        gpu::ndarray<float> z = x + y;
+        benchmark::DoNotOptimize(z.data());
+        if (++since_sync == 512) {  // keep the launch queue from filling up and blocking
+            state.PauseTiming();
+            check(cudaDeviceSynchronize());
+            since_sync = 0;
+            state.ResumeTiming();
+        }
+    }
+    check(cudaDeviceSynchronize());
+}
+
+// First call of a new expression: generate its source, compile it with NVRTC (empty cache) or
+// read the cubin from the disk cache, and load it. Each iteration uses a fresh key, so the
+// in-memory cache never answers.
+using first_call_expr = decltype(gpu::detail::as_node(gpu::tanh(std::declval<gpu::ndarray<float>>()) * 3 + 1));
+
+void BM_first_call_empty_cache(benchmark::State& state) {
+    const auto t = gpu::detail::current_target();
+    int salt = 0;
+    for (auto _ : state) {
+        gpu::detail::kernel_variant v;
+        v.vec = 4;
+        const std::string src = gpu::detail::kernel_source<first_call_expr>(v) + "// " + std::to_string(salt++);
+        benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compile_cubin(src, t)));
+    }
+}
+
+void BM_first_call_disk_hit(benchmark::State& state) {
+    const auto t = gpu::detail::current_target();
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "gpu_ndarray_bench_cache";
+    gpu::detail::disk_cache cache(dir);
+    gpu::detail::kernel_variant v;
+    v.vec = 4;
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source<first_call_expr>(v), t);
+    cache.store(key, gpu::detail::compile_cubin(gpu::detail::kernel_source<first_call_expr>(v), t));
+    for (auto _ : state) {
+        const std::string src = gpu::detail::kernel_source<first_call_expr>(v);
+        auto cubin = cache.load(gpu::detail::cache_key(src, t));
+        if (!cubin) state.SkipWithError("disk cache miss");
+        benchmark::DoNotOptimize(gpu::detail::load_kernel(*cubin));
+    }
+}
+
+}  // namespace
+
+BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_axpy)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_mixed)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_small_add_host_time)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_first_call_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(10);
+BENCHMARK(BM_first_call_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(50);
+
+int main(int argc, char** argv) {
+    if (!gpu::cuda_available()) {
+        std::fprintf(stderr, "bench_elementwise needs a CUDA device\n");
+        return 1;
+    }
+    benchmark::Initialize(&argc, argv);
+    std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,152 @@
+// The disk kernel cache: hits return the stored cubin, anything corrupt, truncated or foreign is
+// a miss, an unusable directory degrades to memory-only, and processes sharing a directory never
+// see half-written entries. NVRTC needs no GPU, so all of this runs in CI.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gpu/ndarray.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using gpu::detail::disk_cache;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path d = fs::temp_directory_path() / ("gpu_ndarray_test_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    return d;
+}
+
+const std::string kSource = "extern \"C\" __global__ void gnd_kernel(float* out, const float* p0, const int n) {"
+                            " int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) out[i] = p0[i] * 2.0f; }";
+
+std::vector<char> compile_reference() {
+    return gpu::detail::compile_cubin(kSource, gpu::detail::compile_target{9, 0});
+}
+
+void overwrite(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(DiskCache, StoreThenLoadGivesTheSameCubin) {
+    disk_cache cache(fresh_dir("roundtrip"));
+    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    EXPECT_FALSE(cache.load(key).has_value());
+    const auto cubin = compile_reference();
+    cache.store(key, cubin);
+    const auto hit = cache.load(key);
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(*hit, cubin);
+    // Another architecture or source is another key, and a miss.
+    EXPECT_FALSE(cache.load(gpu::detail::cache_key(kSource, {8, 0})).has_value());
+    EXPECT_FALSE(cache.load(gpu::detail::cache_key(kSource + " ", {9, 0})).has_value());
+    // No temporary files are left behind.
+    for (const auto& entry : fs::directory_iterator(cache.dir()))
+        EXPECT_EQ(entry.path().extension(), ".cubin") << entry.path();
+}
+
+TEST(DiskCache, KeyHoldsVersionsOptionsAndArchitecture) {
+    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    EXPECT_NE(key.find("gpu_ndarray " GPU_NDARRAY_VERSION_STRING), std::string::npos);
+    EXPECT_NE(key.find("nvrtc " + gpu::detail::nvrtc_version()), std::string::npos);
+    EXPECT_NE(key.find("--gpu-architecture=sm_90"), std::string::npos);
+    EXPECT_NE(key.find(kSource), std::string::npos);
+}
+
+TEST(DiskCache, CorruptTruncatedOrForeignEntriesAreMisses) {
+    disk_cache cache(fresh_dir("corrupt"));
+    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const auto cubin = compile_reference();
+    cache.store(key, cubin);
+    const fs::path path = cache.entry_path(key);
+    const std::string good = read_all(path);
+    ASSERT_GT(good.size(), cubin.size());
+
+    std::string flipped = good;
+    flipped[flipped.size() - 10] ^= 0x5a;  // a bit flip in the cubin: the checksum catches it
+    overwrite(path, flipped);
+    EXPECT_FALSE(cache.load(key).has_value());
+
+    overwrite(path, good.substr(0, good.size() / 2));  // a partial write
+    EXPECT_FALSE(cache.load(key).has_value());
+
+    overwrite(path, "");
+    EXPECT_FALSE(cache.load(key).has_value());
+
+    overwrite(path, std::string(4096, 'x'));  // not an entry at all
+    EXPECT_FALSE(cache.load(key).has_value());
+
+    std::string other_key = good;  // a valid entry whose stored key differs (a hash collision)
+    other_key[40] ^= 1;
+    overwrite(path, other_key);
+    EXPECT_FALSE(cache.load(key).has_value());
+
+    // After a miss the entry is rewritten and hits again.
+    cache.store(key, cubin);
+    ASSERT_TRUE(cache.load(key).has_value());
+    EXPECT_EQ(*cache.load(key), cubin);
+}
+
+TEST(DiskCache, UnwritableDirectoryDegradesToMemoryOnly) {
+    // A directory below a regular file cannot be created, even by root.
+    const fs::path base = fresh_dir("unwritable");
+    fs::create_directories(base);
+    overwrite(base / "file", "x");
+    disk_cache cache(base / "file" / "cache");
+    ASSERT_TRUE(cache.enabled());
+    testing::internal::CaptureStderr();
+    EXPECT_NO_THROW(cache.store("key", std::vector<char>{1, 2, 3}));
+    EXPECT_NO_THROW(cache.store("key2", std::vector<char>{1, 2, 3}));
+    const std::string err = testing::internal::GetCapturedStderr();
+    EXPECT_FALSE(cache.enabled());
+    EXPECT_FALSE(cache.load("key").has_value());
+    // One warning, naming the directory.
+    EXPECT_NE(err.find("not usable"), std::string::npos) << err;
+    EXPECT_EQ(err.find("not usable"), err.rfind("not usable")) << err;
+}
+
+TEST(DiskCache, TwoProcessesShareADirectory) {
+    const fs::path dir = fresh_dir("processes");
+    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const auto cubin = compile_reference();
+    // Both children write the same entry many times while reading it back; every read must
+    // be a miss or the exact cubin, never a partial entry.
+    pid_t children[2];
+    for (pid_t& child : children) {
+        child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            disk_cache cache(dir);
+            int bad = 0;
+            for (int i = 0; i < 200; ++i) {
+                cache.store(key, cubin);
+                auto hit = cache.load(key);
+                if (hit && *hit != cubin) ++bad;
+            }
+            ::_exit(bad == 0 && cache.enabled() ? 0 : 1);
+        }
+    }
+    for (pid_t child : children) {
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    disk_cache cache(dir);
+    ASSERT_TRUE(cache.load(key).has_value());
+    EXPECT_EQ(*cache.load(key), cubin);
+    for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().extension(), ".cubin");
+}
+
+}  // namespace
