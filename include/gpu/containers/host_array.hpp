@@ -62,7 +62,7 @@ public:
     template <class... I>
     const T& operator()(I... idx) const { return data()[flat_index({static_cast<std::int64_t>(idx)...})]; }
 
-    std::vector<T> to_vector() const { return {begin(), end()}; }
+    std::vector<T> to_vector() const { return std::vector<T>(begin(), end()); }
 
 private:
     std::int64_t flat_index(std::initializer_list<std::int64_t> idx) const {

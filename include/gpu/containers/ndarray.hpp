@@ -86,6 +86,7 @@ public:
 
     // Row-major contiguous (size-1 axes may have any stride, as in NumPy's flags).
     bool is_contiguous() const noexcept {
+        if (size() == 0) return true;  // NumPy marks every empty array contiguous
         std::int64_t expect = 1;
         for (int i = ndim() - 1; i >= 0; --i) {
             if (shape_[i] == 0) return true;

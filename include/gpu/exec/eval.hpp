@@ -48,12 +48,17 @@ enum class write_kind { ufunc_out, assignment };
 
 template <class T, class E>
 void check_writable_shape(const ndarray<T>& out, const E& e, write_kind kind) {
-    if (!(broadcast_shapes(e.shape(), out.shape()) == out.shape())) {
-        if (kind == write_kind::ufunc_out)
-            throw shape_error("non-broadcastable output operand with shape " + to_string(out.shape()) +
-                              " doesn't match the broadcast shape " + to_string(broadcast_shapes(e.shape(), out.shape())));
-        throw shape_error("could not broadcast input array from shape " + to_string(e.shape()) + " into shape " +
-                          to_string(out.shape()));
+    bool fits = false;
+    try {
+        fits = broadcast_shapes(e.shape(), out.shape()) == out.shape();
+    } catch (const shape_error&) {
+    }
+    if (!fits) {
+        if (kind == write_kind::assignment)
+            throw shape_error("could not broadcast input array from shape " + to_string(e.shape()) + " into shape " +
+                              to_string(out.shape()));
+        throw shape_error("non-broadcastable output operand with shape " + to_string(out.shape()) +
+                          " doesn't match the broadcast shape " + to_string(broadcast_shapes(e.shape(), out.shape())));
     }
 }
 

@@ -154,7 +154,7 @@ template <class L, class R>
     requires detail::binary_operands<L, R>
 auto power(const L& l, const R& r) {
     if constexpr (is_cpp_scalar_v<R> && std::is_signed_v<R> && std::is_integral_v<R>) {
-        if (is_integer(dtype_of_v<typename detail::node_t<L>::value_type>) && r < 0)
+        if (is_integer(promote_weak(dtype_of_v<typename detail::node_t<L>::value_type>, scalar_kind::integer)) && r < 0)
             throw value_error("Integers to negative integer powers are not allowed.");
     }
     return detail::make_binary<detail::gnd::power>(l, r);

@@ -45,6 +45,7 @@ inline std::vector<char> compile_cubin(const std::string& source, const compile_
         nvrtcGetProgramLogSize(prog, &n);
         std::string log(n, '\0');
         if (n) nvrtcGetProgramLog(prog, log.data());
+        while (!log.empty() && log.back() == '\0') log.pop_back();  // the size counts the terminator
         throw compile_error(std::string("NVRTC could not compile a generated kernel: ") + nvrtcGetErrorString(res),
                             log, source);
     }

@@ -1,0 +1,234 @@
+#pragma once
+// Helpers shared by the test files (header-only, namespace gpu_test):
+//   - dtype lists for typed tests (all_dtypes, numeric_dtypes, integer_dtypes, float_dtypes) and
+//     dtype_names, which names typed-test instances "int8", "float32", ...;
+//   - test_executors(): the host executor always, plus cuda when a GPU is usable;
+//   - for_each_executor(fn) and the GPU_TEST_FOR_EACH_EXECUTOR(ex) loop: run a test body once per
+//     executor, with that executor current and a SCOPED_TRACE naming it;
+//   - make<T>(values[, shape]): an array on the current executor (bool works too; make_bool takes
+//     bytes);
+//   - values_of(array_or_expression): its elements as a std::vector, row-major, whatever the
+//     strides (raw bytes through gpu::asnumpy, gathered on the host);
+//   - same_value / expect_values: element-wise comparison, exact for integers and bools, relative
+//     tolerance for floats, NaN equal to NaN;
+//   - expect_same_on_both_executors([tolerance,] fn, inputs...): runs fn on copies of the inputs on
+//     every executor and checks that each result matches the host executor's.
+#include <gtest/gtest.h>
+
+#include <gpu/ndarray.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace gpu_test {
+
+// ---- dtype lists for TYPED_TEST_SUITE ------------------------------------------------------------
+
+using all_dtypes = ::testing::Types<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t,
+                                    std::uint16_t, std::uint32_t, std::uint64_t, float, double>;
+using numeric_dtypes = ::testing::Types<std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t,
+                                        std::uint16_t, std::uint32_t, std::uint64_t, float, double>;
+using integer_dtypes = ::testing::Types<std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t,
+                                        std::uint16_t, std::uint32_t, std::uint64_t>;
+using float_dtypes = ::testing::Types<float, double>;
+
+// TYPED_TEST_SUITE(Suite, gpu_test::all_dtypes, gpu_test::dtype_names) names instances by dtype.
+struct dtype_names {
+    template <class T>
+    static std::string GetName(int) {
+        return std::string(gpu::dtype_name_v<T>);
+    }
+};
+
+// ---- executors -----------------------------------------------------------------------------------
+
+// Every executor the suite runs on here: the host always, the GPU when one is usable.
+inline std::vector<gpu::executor> test_executors() {
+    std::vector<gpu::executor> v{gpu::executor::host};
+    if (gpu::cuda_available()) v.push_back(gpu::executor::cuda);
+    return v;
+}
+
+// Makes `e` current and names it in every failure message while alive.
+class executor_trial {
+public:
+    executor_trial(gpu::executor e, const char* file, int line)
+        : trace_(file, line, std::string("executor: ") + gpu::to_string(e)), scope_(e) {}
+
+private:
+    ::testing::ScopedTrace trace_;
+    gpu::executor_scope scope_;
+};
+
+// Calls body(executor) once per executor, with it current. A fatal assertion (ASSERT_*) ends
+// only that executor's run.
+template <class F>
+void for_each_executor(F&& body) {
+    for (gpu::executor e : test_executors()) {
+        executor_trial trial(e, __FILE__, __LINE__);
+        body(e);
+    }
+}
+
+}  // namespace gpu_test
+
+// GPU_TEST_FOR_EACH_EXECUTOR(ex) { ... } runs the block once per executor, `ex` naming it.
+// (A fatal assertion inside returns from the whole test, skipping the executors left.)
+#define GPU_TEST_FOR_EACH_EXECUTOR(ex)                                                               \
+    for (const gpu::executor ex : ::gpu_test::test_executors())                                      \
+        if (::gpu_test::executor_trial gpu_test_trial_##ex{ex, __FILE__, __LINE__}; false) {         \
+        } else
+
+namespace gpu_test {
+
+// ---- making arrays and reading them back ---------------------------------------------------------
+
+// An array of `shape` holding `values` (row-major) on the current executor. For bool, a braced
+// list or a std::vector<bool> both work (gpu::asarray copies it through bytes).
+template <class T>
+gpu::ndarray<T> make(const std::vector<T>& values, const gpu::shape_t& shape) {
+    return gpu::asarray(values, shape);
+}
+
+// A 1-D array.
+template <class T>
+gpu::ndarray<T> make(const std::vector<T>& values) {
+    return gpu::asarray(values, gpu::shape_t{static_cast<std::int64_t>(values.size())});
+}
+
+// Bools from bytes (0 / non-zero), for callers that avoid std::vector<bool>.
+inline gpu::ndarray<bool> make_bool(const std::vector<std::uint8_t>& bytes, const gpu::shape_t& shape) {
+    std::vector<bool> v(bytes.begin(), bytes.end());
+    return gpu::asarray(v, shape);
+}
+
+// The elements of an array, row-major (std::vector<bool> for bool arrays), whatever its strides.
+// It copies the raw bytes of the array's buffer to the host through a uint8 view and
+// gpu::asnumpy, then gathers the elements with the array's shape, strides and offset on the
+// host. So the oracle does not depend on the library's strided copy kernels, and there is one
+// asnumpy instantiation for all dtypes (each distinct evaluated type costs about 0.6-0.8 s of
+// -O3 compile time: its host loop, kernel generator and launcher are instantiated).
+template <class T>
+std::vector<T> values_of(const gpu::ndarray<T>& a) {
+    std::vector<T> out;
+    if (a.size() == 0) return out;
+    out.reserve(static_cast<std::size_t>(a.size()));
+    const auto& buf = a.buffer();
+    const gpu::ndarray<std::uint8_t> bytes(buf, gpu::shape_t{static_cast<std::int64_t>(buf->bytes())},
+                                           gpu::strides_t{1}, 0);
+    const gpu::host_array<std::uint8_t> raw = gpu::asnumpy(bytes);
+    const int nd = a.ndim();
+    std::vector<std::int64_t> index(static_cast<std::size_t>(nd), 0);
+    for (std::int64_t n = 0; n < a.size(); ++n) {
+        std::int64_t element = a.offset();
+        for (int d = 0; d < nd; ++d) element += index[d] * a.strides()[d];
+        T v;
+        std::memcpy(&v, raw.data() + element * static_cast<std::int64_t>(sizeof(T)), sizeof(T));
+        out.push_back(v);
+        for (int d = nd - 1; d >= 0; --d) {  // row-major odometer
+            if (++index[d] < a.shape()[d]) break;
+            index[d] = 0;
+        }
+    }
+    return out;
+}
+
+// The elements of an expression, evaluated into an array of its NumPy dtype.
+template <gpu::expression E>
+    requires(!gpu::is_ndarray_v<E>)
+auto values_of(const E& e) {
+    return values_of(gpu::eval(e));
+}
+
+// ---- comparing values ----------------------------------------------------------------------------
+
+template <class T>
+constexpr double default_rtol() {
+    return std::is_same_v<T, float> ? 1e-6 : 1e-12;
+}
+
+// Exact for integers and bools; for floats NaN equals NaN, infinities must match and finite
+// values agree within rtol relative (or atol absolute, for results near zero).
+template <class T>
+bool same_value(T a, T b, double rtol = default_rtol<T>(), double atol = 0) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+        if (std::isinf(a) || std::isinf(b)) return a == b;
+        const double da = a, db = b;
+        return std::fabs(da - db) <= atol + rtol * std::max(std::fabs(da), std::fabs(db));
+    } else {
+        return a == b;
+    }
+}
+
+template <class T>
+std::string show(T v) {
+    if constexpr (std::is_same_v<T, bool>) return v ? "True" : "False";
+    else if constexpr (std::is_floating_point_v<T>) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", static_cast<double>(v));
+        return buf;
+    } else if constexpr (std::is_signed_v<T>) return std::to_string(static_cast<long long>(v));
+    else return std::to_string(static_cast<unsigned long long>(v));
+}
+
+// Element-wise check of actual against expected, with the same rules as same_value.
+template <class T>
+void expect_values(const std::vector<T>& actual, const std::vector<T>& expected, double rtol = default_rtol<T>(),
+                   double atol = 0) {
+    ASSERT_EQ(actual.size(), expected.size()) << "element counts differ";
+    for (std::size_t i = 0; i < actual.size(); ++i)
+        EXPECT_TRUE(same_value<T>(actual[i], expected[i], rtol, atol))
+            << "element " << i << ": got " << show<T>(actual[i]) << ", expected " << show<T>(expected[i]);
+}
+
+// Tolerance for float results of expect_same_on_both_executors: |a - b| <= atol + rtol * max(|a|, |b|).
+struct tolerance {
+    double rtol, atol;
+};
+
+// Runs fn(inputs copied to executor X...) on every executor of test_executors() and checks that
+// each result has the host executor's shape and values: exactly for integers and bools; for floats
+// within `tol` (default: default_rtol<R>() relative, or as much absolute, for results near zero:
+// the GPU may contract a*b+c into one fma; pass a looser one for float32 results of
+// transcendental functions widened to float64). The inputs may live on any executor. Returns the
+// host executor's values.
+template <class F, class... Ts>
+auto expect_same_on_both_executors(tolerance tol, F&& fn, const gpu::ndarray<Ts>&... inputs) {
+    using R = typename decltype(gpu::eval(fn(inputs...)))::value_type;
+    const std::tuple<std::pair<std::vector<Ts>, gpu::shape_t>...> host_inputs{
+        std::pair<std::vector<Ts>, gpu::shape_t>{values_of(inputs), inputs.shape()}...};
+    auto run_on = [&](gpu::executor e) {
+        gpu::executor_scope scope(e);
+        const auto result = std::apply(
+            [&](const auto&... in) { return gpu::eval(fn(gpu::asarray(in.first, in.second)...)); }, host_inputs);
+        return std::pair<std::vector<R>, gpu::shape_t>{values_of(result), result.shape()};
+    };
+    const auto reference = run_on(gpu::executor::host);
+    for (gpu::executor e : test_executors()) {
+        if (e == gpu::executor::host) continue;
+        SCOPED_TRACE(std::string("executor ") + gpu::to_string(e) + " vs host");
+        const auto got = run_on(e);
+        EXPECT_EQ(got.second, reference.second);
+        expect_values<R>(got.first, reference.first, tol.rtol, tol.atol);
+    }
+    return reference.first;
+}
+
+template <class F, class... Ts>
+auto expect_same_on_both_executors(F&& fn, const gpu::ndarray<Ts>&... inputs) {
+    using R = typename decltype(gpu::eval(fn(inputs...)))::value_type;
+    return expect_same_on_both_executors(tolerance{default_rtol<R>(), default_rtol<R>()}, std::forward<F>(fn),
+                                         inputs...);
+}
+
+}  // namespace gpu_test
