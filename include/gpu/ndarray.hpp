@@ -1,6 +1,7 @@
 #pragma once
 // gpu_ndarray: NumPy's arrays and element-wise math on the GPU, for C++20.
 // The one header to include. See README.md for a tour.
+#include "gpu/core/axis.hpp"
 #include "gpu/core/dtype.hpp"
 #include "gpu/core/error.hpp"
 #include "gpu/core/shape.hpp"

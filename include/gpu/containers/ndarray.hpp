@@ -16,13 +16,17 @@
 namespace gpu {
 
 template <class T>
+class masked;  // a[mask]: indexing/mask.hpp
+
+// The element type is named V here because T() is a member (NumPy's a.T).
+template <class V>
 class ndarray {
-    static_assert(is_dtype_v<T>,
-                  "gpu::ndarray<T>: T must be bool, a fixed-width integer type (std::int8_t ... std::uint64_t), "
+    static_assert(is_dtype_v<V>,
+                  "gpu::ndarray<V>: V must be bool, a fixed-width integer type (std::int8_t ... std::uint64_t), "
                   "float or double");
 
 public:
-    using value_type = T;
+    using value_type = V;
 
     // An empty 1-D array, shape (0,).
     ndarray() : shape_{0}, strides_{1}, where_(executor::host) {}
@@ -31,7 +35,7 @@ public:
     explicit ndarray(const shape_t& shape, executor where = current_executor())
         : shape_(shape), strides_(c_strides(shape)), where_(where) {
         check_shape(shape_);
-        buffer_ = detail::make_buffer(static_cast<std::size_t>(size_of(shape_)) * sizeof(T), where);
+        buffer_ = detail::make_buffer(static_cast<std::size_t>(size_of(shape_)) * sizeof(V), where);
     }
 
     // A view of an existing buffer.
@@ -43,15 +47,28 @@ public:
         requires(!is_ndarray_v<E>)
     ndarray(const E& e);  // NOLINT(google-explicit-constructor): mirrors `z = x + y` in NumPy
 
-    // Rebinding to a new result (Python's `z = x + y`); use assign() to write into this array.
+    // Assignment to a named array rebinds it (Python's `z = x + y`, `z = other`). Assignment to
+    // a temporary, such as the view `a(gpu::slice(0, 10))`, writes into its elements (NumPy's
+    // `a[0:10] = e`): a temporary has no name to rebind, so that is the only useful meaning.
+    ndarray(const ndarray&) = default;
+    ndarray(ndarray&&) noexcept = default;
+    ndarray& operator=(const ndarray&) & = default;
+    ndarray& operator=(ndarray&&) & noexcept = default;
+    ndarray& operator=(const ndarray& other) && { return assign(other); }
+    ndarray& operator=(ndarray&& other) && { return assign(other); }
     template <expression E>
         requires(!is_ndarray_v<E>)
-    ndarray& operator=(const E& e) {
+    ndarray& operator=(const E& e) & {
         return *this = ndarray(e);
+    }
+    template <operand E>
+        requires(!is_ndarray_v<E>)
+    ndarray& operator=(const E& e) && {
+        return assign(e);
     }
 
     // Writes an expression's values into this array's elements (NumPy's `a[...] = e`): the
-    // expression broadcasts to this shape and is converted to T as astype would.
+    // expression broadcasts to this shape and is converted to V as astype would.
     template <operand E>
     ndarray& assign(const E& e);
 
@@ -70,18 +87,38 @@ public:
     // A deep, contiguous copy.
     ndarray copy() const;
 
+    // Basic indexing (views/index.hpp): integers, gpu::slice(start, stop, step), gpu::newaxis
+    // and gpu::ellipsis, as NumPy's a[1, 0:10:2, None, ...]. Always a view of this buffer.
+    template <class... Index>
+    ndarray operator()(const Index&... index) const;
+
+    // Boolean-mask indexing (indexing/mask.hpp): a[mask] selects into a new 1-D array, and
+    // `a[mask] = value` writes the selected elements.
+    masked<V> operator[](const ndarray<bool>& mask) const;
+
+    // Shape methods (views/shape_functions.hpp), NumPy's ndarray methods of the same names.
+    ndarray reshape(const shape_t& shape) const;  // a view when the strides allow, else a copy
+    ndarray ravel() const;                        // a view when contiguous, else a copy
+    ndarray flatten() const;                      // always a copy
+    ndarray transpose() const;                    // axes reversed
+    ndarray transpose(const dims& axes) const;
+    ndarray T() const { return transpose(); }
+    ndarray swapaxes(int axis1, int axis2) const;
+    ndarray squeeze() const;
+    ndarray squeeze(const dims& axes) const;
+
     // Lazy conversion, fused into whatever expression uses it; gpu::eval makes it an array.
     template <class U>
     auto astype() const;
 
-    static constexpr gpu::dtype dtype() noexcept { return dtype_of_v<T>; }
+    static constexpr gpu::dtype dtype() noexcept { return dtype_of_v<V>; }
     const shape_t& shape() const noexcept { return shape_; }
     const strides_t& strides() const noexcept { return strides_; }
     std::int64_t offset() const noexcept { return offset_; }
     int ndim() const noexcept { return shape_.size(); }
     std::int64_t size() const noexcept { return size_of(shape_); }
-    std::size_t nbytes() const noexcept { return static_cast<std::size_t>(size()) * sizeof(T); }
-    static constexpr std::size_t itemsize() noexcept { return sizeof(T); }
+    std::size_t nbytes() const noexcept { return static_cast<std::size_t>(size()) * sizeof(V); }
+    static constexpr std::size_t itemsize() noexcept { return sizeof(V); }
     executor where() const noexcept { return where_; }
 
     // Row-major contiguous (size-1 axes may have any stride, as in NumPy's flags).
@@ -97,8 +134,8 @@ public:
     }
 
     // Pointer to the first element, in device memory (or host memory for the host executor).
-    T* data() const noexcept {
-        return buffer_ ? static_cast<T*>(buffer_->data()) + offset_ : nullptr;
+    V* data() const noexcept {
+        return buffer_ ? static_cast<V*>(buffer_->data()) + offset_ : nullptr;
     }
     const std::shared_ptr<detail::buffer>& buffer() const noexcept { return buffer_; }
 

@@ -30,6 +30,11 @@ struct overflow_error : error {
 struct index_error : error {
     using error::error;
 };
+// NumPy's AxisError (a ValueError and an IndexError there; a value_error here): an axis
+// argument out of range for the array's rank.
+struct axis_error : value_error {
+    using value_error::value_error;
+};
 // NVRTC rejected generated source; the message carries NVRTC's log and the source.
 struct compile_error : error {
     compile_error(const std::string& what, std::string log, std::string source)

@@ -94,43 +94,43 @@ ndarray<T>& eval(const E& e, ndarray<T>& out) {
     return out;
 }
 
-template <class T>
+template <class V>
 template <expression E>
     requires(!is_ndarray_v<E>)
-ndarray<T>::ndarray(const E& e) {
-    static_assert(std::is_same_v<typename E::value_type, T>,
+ndarray<V>::ndarray(const E& e) {
+    static_assert(std::is_same_v<typename E::value_type, V>,
                   "the expression's dtype (NumPy's result type) differs from this ndarray's: declare the result "
-                  "with that type or `auto` and gpu::eval, or convert with .astype<T>()");
+                  "with that type or `auto` and gpu::eval, or convert with .astype<V>()");
     *this = gpu::eval(e);
 }
 
-template <class T>
+template <class V>
 template <operand E>
-ndarray<T>& ndarray<T>::assign(const E& e) {
+ndarray<V>& ndarray<V>::assign(const E& e) {
     auto node = detail::as_node_or_scalar(e);
     detail::check_writable_shape(*this, node, detail::write_kind::assignment);
     detail::run_into(*this, node);
     return *this;
 }
 
-template <class T>
-ndarray<T> ndarray<T>::copy() const {
+template <class V>
+ndarray<V> ndarray<V>::copy() const {
     return gpu::eval(*this);
 }
 
-template <class T>
+template <class V>
 template <class U>
-auto ndarray<T>::astype() const {
+auto ndarray<V>::astype() const {
     return detail::as_node(*this).template astype<U>();
 }
 
 #define GPU_ND_COMPOUND(SYM, FN)                                                                   \
-    template <class T>                                                                             \
+    template <class V>                                                                             \
     template <operand E>                                                                           \
-    ndarray<T>& ndarray<T>::operator SYM(const E& e) {                                             \
+    ndarray<V>& ndarray<V>::operator SYM(const E& e) {                                             \
         auto expr = FN(*this, e);                                                                  \
         using R = typename decltype(expr)::value_type;                                             \
-        static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<T>),                            \
+        static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<V>),                            \
                       "Cannot cast ufunc '" #FN "' output to this array's dtype with casting rule "  \
                       "'same_kind' (NumPy raises UFuncTypeError)");                                \
         detail::check_writable_shape(*this, expr, detail::write_kind::ufunc_out);                                    \
