@@ -3,6 +3,7 @@
 // where an expression meets an executor: all its arrays must live on one, and the result is
 // made there.
 #include <string>
+#include <utility>
 #include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
@@ -28,6 +29,45 @@ executor executor_of(const E& e) {
     return where;
 }
 
+// The bytes an array's elements span: [lo, hi).
+template <class A>
+std::pair<const char*, const char*> byte_span(const A& a) {
+    std::int64_t below = 0, above = 0;
+    for (int i = 0; i < a.ndim(); ++i) {
+        const std::int64_t reach = a.strides()[i] * (a.shape()[i] - 1);
+        (reach < 0 ? below : above) += reach;
+    }
+    const auto* p = reinterpret_cast<const char*>(a.data());
+    constexpr std::int64_t item = sizeof(typename A::value_type);
+    return {p + below * item, p + (above + 1) * item};
+}
+
+// True when writing `e` into `out` element by element could read an element after another
+// thread (or an earlier iteration) has overwritten it: an operand shares out's memory in a
+// different layout (`a(gpu::slice(1, gpu::none)) = a(gpu::slice(gpu::none, -1))`, `a += a.T()`).
+// An operand in exactly out's layout is safe, since each element is read before it is written
+// by the same thread. Checked by address ranges, so disjoint views of one buffer stay direct.
+template <class T, class E>
+bool overlaps_differently(const ndarray<T>& out, const E& e) {
+    if (out.size() == 0) return false;
+    bool overlap = false;
+    e.visit_arrays([&](const auto& a) {
+        if (overlap || a.buffer() != out.buffer() || a.size() == 0) return;
+        using A = std::remove_cvref_t<decltype(a)>;
+        if (sizeof(typename A::value_type) == sizeof(T) &&
+            static_cast<const void*>(a.data()) == static_cast<const void*>(out.data())) {
+            const strides_t st = broadcast_strides(out.shape(), a.shape(), a.strides());
+            bool same = true;
+            for (int i = 0; i < out.ndim() && same; ++i) same = out.shape()[i] == 1 || st[i] == out.strides()[i];
+            if (same) return;
+        }
+        const auto [alo, ahi] = byte_span(a);
+        const auto [olo, ohi] = byte_span(out);
+        overlap = alo < ohi && olo < ahi;
+    });
+    return overlap;
+}
+
 // Writes node `e` (already broadcastable to out's shape) into `out`.
 template <class T, class E>
 void run_into(ndarray<T>& out, const E& e) {
@@ -35,6 +75,12 @@ void run_into(ndarray<T>& out, const E& e) {
     if (e.n_arrays > 0 && where != out.where())
         throw device_error(std::string("cannot write an expression evaluated on ") + to_string(where) +
                            " into an array on " + to_string(out.where()));
+    if (overlaps_differently(out, e)) {  // NumPy's answer needs the inputs as they were: a temporary
+        ndarray<typename E::value_type> tmp(e.shape(), where);
+        run_into(tmp, e);
+        run_into(out, as_node(tmp));
+        return;
+    }
     if constexpr (std::is_same_v<typename E::value_type, T>) {
         if (out.where() == executor::cuda) run_on_cuda(out, e);
         else run_on_host(out, e);
