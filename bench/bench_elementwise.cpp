@@ -1,10 +1,7 @@
 // Element-wise benchmarks on the GPU: fused expressions as a fraction of device-to-device copy
 // bandwidth measured in the same binary, host time per small operation, and the first-call
 // cost of a new expression (empty cache and disk-cache hit). Run on a machine with a GPU.
-#include <benchmark/benchmark.h>
-#include <cuda_runtime_api.h>
-
-#include <gpu/ndarray.hpp>
+#include "bench_support.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,77 +12,7 @@
 
 namespace {
 
-constexpr std::int64_t big_n = std::int64_t{1} << 26;
-
-void check(cudaError_t e) {
-    if (e != cudaSuccess) {
-        std::fprintf(stderr, "CUDA error: %s\n", cudaGetErrorString(e));
-        std::exit(1);
-    }
-}
-
-gpu::ndarray<float> random_array(std::int64_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(-2.f, 2.f);
-    std::vector<float> v(static_cast<std::size_t>(n));
-    for (auto& x : v) x = u(rng);
-    return gpu::asarray(v);
-}
-
-// GPU time of one call of f, in seconds, from events around it.
-template <class F>
-double gpu_seconds(F&& f) {
-    cudaEvent_t start, stop;
-    check(cudaEventCreate(&start));
-    check(cudaEventCreate(&stop));
-    check(cudaEventRecord(start, cudaStreamLegacy));
-    f();
-    check(cudaEventRecord(stop, cudaStreamLegacy));
-    check(cudaEventSynchronize(stop));
-    float ms = 0;
-    check(cudaEventElapsedTime(&ms, start, stop));
-    cudaEventDestroy(start);
-    cudaEventDestroy(stop);
-    return ms * 1e-3;
-}
-
-// Device-to-device copy bandwidth (bytes read + written per second), the ceiling for the rest.
-double copy_bandwidth() {
-    static const double bw = [] {
-        auto a = random_array(big_n, 1);
-        gpu::ndarray<float> b({big_n});
-        std::vector<double> t;
-        for (int i = 0; i < 30; ++i)
-            t.push_back(gpu_seconds([&] {
-                check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
-            }));
-        std::sort(t.begin(), t.end());
-        return 2.0 * static_cast<double>(a.nbytes()) / t[t.size() / 2];
-    }();
-    return bw;
-}
-
-void report_bandwidth(benchmark::State& state, double bytes) {
-    state.SetBytesProcessed(static_cast<std::int64_t>(bytes) * state.iterations());
-    state.counters["GB/s"] = benchmark::Counter(bytes * state.iterations(), benchmark::Counter::kIsRate,
-                                                benchmark::Counter::kIs1000);
-    state.counters["copy_GB/s"] = copy_bandwidth() / 1e9;
-}
-
-// Reports the fraction of copy bandwidth once the run's GPU times are known.
-template <class F>
-void time_gpu(benchmark::State& state, double bytes, F&& f) {
-    f();  // warm-up: compiles or loads the kernel outside the timing
-    check(cudaDeviceSynchronize());
-    double total = 0;
-    for (auto _ : state) {
-        const double s = gpu_seconds(f);
-        state.SetIterationTime(s);
-        total += s;
-    }
-    report_bandwidth(state, bytes);
-    state.counters["frac_of_copy"] = (bytes * state.iterations() / total) / copy_bandwidth();
-}
+using namespace bench;
 
 void BM_copy_d2d(benchmark::State& state) {
     auto a = random_array(big_n, 1);
@@ -129,6 +56,34 @@ void BM_small_add_host_time(benchmark::State& state) {
     check(cudaDeviceSynchronize());
 }
 
+// The two halves of that host time: launching into a preallocated array (kernel-cache hit,
+// argument packing, cudaLaunchKernel), and making and dropping a 1000-element array.
+void BM_small_add_into_host_time(benchmark::State& state) {
+    auto x = random_array(1000, 6), y = random_array(1000, 7);
+    gpu::ndarray<float> z({1000});
+    gpu::eval(x + y, z);
+    check(cudaDeviceSynchronize());
+    std::int64_t since_sync = 0;
+    for (auto _ : state) {
+        gpu::eval(x + y, z);
+        if (++since_sync == 512) {
+            state.PauseTiming();
+            check(cudaDeviceSynchronize());
+            since_sync = 0;
+            state.ResumeTiming();
+        }
+    }
+    check(cudaDeviceSynchronize());
+}
+
+void BM_small_alloc_host_time(benchmark::State& state) {
+    for (auto _ : state) {
+        gpu::ndarray<float> z({1000});
+        benchmark::DoNotOptimize(z.data());
+    }
+    check(cudaDeviceSynchronize());
+}
+
 // First call of a new expression: generate its source, compile it with NVRTC (empty cache) or
 // read the cubin from the disk cache, and load it. Each iteration uses a fresh key, so the
 // in-memory cache never answers.
@@ -167,6 +122,8 @@ BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_axpy)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_mixed)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_small_add_host_time)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_small_add_into_host_time)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_small_alloc_host_time)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_first_call_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(10);
 BENCHMARK(BM_first_call_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(50);
 

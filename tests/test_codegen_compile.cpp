@@ -13,15 +13,17 @@ namespace {
 using all_types = std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
                              std::uint32_t, std::uint64_t, float, double>;
 
+// The flat variant (vectorized, 32-bit), the strided one (64-bit) and, when asked, the tiled one.
 template <class E>
-void compile_variants(const std::string& what) {
+void compile_variants(const std::string& what, bool with_tiled = false) {
     SCOPED_TRACE(what);
-    for (bool strided : {false, true}) {
+    for (int kind = 0; kind < (with_tiled ? 3 : 2); ++kind) {
         gpu::detail::kernel_variant v;
-        v.strided = strided;
-        v.rank = strided ? 2 : 1;
-        v.vec = strided ? 1 : 4;
-        v.idx64 = strided;
+        v.strided = kind == 1;
+        v.tiled = kind == 2;
+        v.rank = kind == 0 ? 1 : 2;
+        v.vec = kind == 0 ? 4 : 1;
+        v.idx64 = kind == 1;
         const std::string src = gpu::detail::kernel_source<E>(v);
         ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
         EXPECT_NO_THROW({
@@ -41,10 +43,11 @@ gpu::detail::array_leaf<T> leaf() {
 }
 
 template <class Op, class A, class B>
-void binary() {
+void binary(bool with_tiled = false) {
     using E = gpu::detail::binary_node<Op, gpu::detail::array_leaf<A>, gpu::detail::array_leaf<B>>;
     compile_variants<E>(std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ", " +
-                        std::string(gpu::dtype_name_v<B>) + ")");
+                            std::string(gpu::dtype_name_v<B>) + ")",
+                        with_tiled);
 }
 
 template <class Op, class A>
@@ -57,7 +60,7 @@ template <class T>
 void all_ops_for() {
     namespace g = gpu::detail::gnd;
     constexpr bool is_bool = std::is_same_v<T, bool>, is_float = std::is_floating_point_v<T>;
-    binary<g::add, T, T>();
+    binary<g::add, T, T>(/*with_tiled=*/true);  // the shared-memory tiles of every dtype
     if constexpr (!is_bool) binary<g::subtract, T, T>();  // NumPy: boolean subtract is a TypeError
     binary<g::multiply, T, T>();
     binary<g::true_divide, T, T>();
@@ -123,7 +126,7 @@ TEST(CodegenCompileMixed, CastsAndWhere) {
     compile_variants<cast_node<std::uint8_t, array_leaf<double>>>("astype<uint8>(float64)");
     compile_variants<cast_node<bool, array_leaf<float>>>("astype<bool>(float32)");
     compile_variants<cast_node<std::uint64_t, array_leaf<float>>>("astype<uint64>(float32)");
-    compile_variants<where_node<array_leaf<bool>, array_leaf<std::int8_t>, scalar_leaf<double>>>("where");
+    compile_variants<where_node<array_leaf<bool>, array_leaf<std::int8_t>, scalar_leaf<double>>>("where", true);
 }
 
 // The benchmark expression, as users write it.

@@ -313,6 +313,37 @@ TYPED_TEST(Layouts, TransposedView) {
     EXPECT_EQ(got, ref_values(t));
 }
 
+// Transposed operands large enough for the shared-memory tiled kernel (both extents >= 16),
+// with extents that leave partial tiles, a reversed transposed view, two transposed operands,
+// and a transposed destination (the layout is reordered so the output is walked in memory order).
+TYPED_TEST(Layouts, TransposedTiles) {
+    using T = TypeParam;
+    const auto base = vals<T>(37 * 50, 2);  // (37,50) contiguous; its transpose is (50,37), strides (1,50)
+    const ref_view<T> t{base, {50, 37}, {1, 50}, 0};
+    const ref_view<T> t_rev{base, {50, 37}, {-1, 50}, 49};  // a.T[::-1]
+    const auto other = vals<T>(50 * 37, 9);
+    check_binary<T>(t, ref_contiguous(other, {50, 37}), [&] {
+        return std::pair{view_of(make_array(base, {37, 50}), {50, 37}, {1, 50}, 0), make_array(other, {50, 37})};
+    });
+    check_binary<T>(ref_contiguous(other, {50, 37}), t_rev, [&] {
+        return std::pair{make_array(other, {50, 37}), view_of(make_array(base, {37, 50}), {50, 37}, {-1, 50}, 49)};
+    });
+    check_binary<T>(t, t_rev, [&] {
+        auto a = make_array(base, {37, 50});
+        return std::pair{view_of(a, {50, 37}, {1, 50}, 0), view_of(a, {50, 37}, {-1, 50}, 49)};
+    });
+    // out.T[...] = other: the destination is the transposed view.
+    const auto got = same_on_every_executor([&] {
+        gpu::ndarray<T> out({37, 50});
+        view_of(out, {50, 37}, {1, 50}, 0) = make_array(other, {50, 37});
+        return host_values(out);
+    });
+    std::vector<T> expect(other.size());
+    for (std::size_t i = 0; i < 50; ++i)
+        for (std::size_t j = 0; j < 37; ++j) expect[j * 50 + i] = other[i * 37 + j];
+    EXPECT_EQ(got, expect);
+}
+
 TYPED_TEST(Layouts, SteppedView) {
     using T = TypeParam;
     const auto base = vals<T>(11, 3);

@@ -53,26 +53,46 @@ int vector_width(const layout<N>& l) {
     return vec;
 }
 
+// Operands of a rank-2 layout that walk axis 0 faster than axis 1 (transposed relative to the
+// output), as a bit mask over the expression's arrays; 0 when the tiled kernel does not apply.
+template <int N>
+unsigned transposed_operands(const layout<N>& l) {
+    if (l.rank() != 2 || l.shape[0] < tile_edge / 2 || l.shape[1] < tile_edge / 2 || N > 32) return 0;
+    int smem = 0;
+    unsigned mask = 0;
+    for (int k = 1; k <= N; ++k) {
+        smem += l.itemsizes[k] * tile_bytes_per_item;
+        const std::int64_t s0 = std::llabs(l.strides[k][0]), s1 = std::llabs(l.strides[k][1]);
+        if (s0 != 0 && s0 < s1) mask |= 1u << (k - 1);
+    }
+    return smem <= tile_smem_limit ? mask : 0;
+}
+
 template <class I, class Out, class E, int N>
-void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v) {
-    constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 2;
+void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned tmask) {
+    constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 3;
     constexpr std::size_t n_bytes = (N + 1) * (8 + 8 * max_ndim) + 8 * E::n_scalars + 8 * max_ndim + 64;
     kernel_args<n_bytes, n_params> args;
+    const bool indexed = v.strided || v.tiled;
     args.push(out.data());
-    if (v.strided) args.template push_dims<I>(l.strides[0]);
+    if (indexed) args.template push_dims<I>(l.strides[0]);
     int k = 1;
     e.visit_arrays([&](const auto& a) {
         args.push(static_cast<const void*>(a.data()));
-        if (v.strided) args.template push_dims<I>(l.strides[k]);
+        if (indexed) args.template push_dims<I>(l.strides[k]);
         ++k;
     });
     e.visit_scalars([&](const auto& s) { args.push(s); });
-    if (v.strided) args.template push_dims<I>(l.shape);
+    if (indexed) args.template push_dims<I>(l.shape);
     args.push(static_cast<I>(l.size));
+    if (v.tiled) args.push(tmask);
 
     const cudaKernel_t kernel = get_kernel<E>(v);
     std::int64_t blocks;
-    if (!v.strided) {
+    if (v.tiled) {
+        const std::int64_t tiles = (l.shape[0] + tile_edge - 1) / tile_edge * ((l.shape[1] + tile_edge - 1) / tile_edge);
+        blocks = std::min<std::int64_t>(tiles, std::int64_t{device().sm_count} * 32);
+    } else if (!v.strided) {
         const std::int64_t per_block = std::int64_t{block_threads} * vectors_per_thread * v.vec;
         blocks = (l.size + per_block - 1) / per_block;
     } else {
@@ -90,14 +110,16 @@ void run_on_cuda(Out& out, const E& e) {
     const auto l = make_layout(out, e);
     if (l.size == 0) return;
     kernel_variant v;
-    v.strided = !l.contiguous();
+    const unsigned tmask = transposed_operands(l);
+    v.tiled = tmask != 0;
+    v.strided = !v.tiled && !l.contiguous();
     v.idx64 = l.needs_64bit_index();
     v.rank = l.rank();
-    v.vec = v.strided ? 1 : vector_width(l);
+    v.vec = v.strided || v.tiled ? 1 : vector_width(l);
     if (v.idx64)
-        launch<long long>(out, e, l, v);
+        launch<long long>(out, e, l, v, tmask);
     else
-        launch<int>(out, e, l, v);
+        launch<int>(out, e, l, v, tmask);
 }
 
 }  // namespace gpu::detail

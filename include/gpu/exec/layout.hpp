@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 #include "gpu/core/shape.hpp"
 
@@ -80,6 +81,19 @@ void collapse(layout<N>& l) {
     }
 }
 
+// Reorders the axes so the output's strides descend: the innermost loop (and a warp's
+// neighbouring threads) then walk the output in memory order, whatever view it is, and
+// operands laid out like it merge into fewer axes. Element-wise work may visit in any order.
+template <int N>
+void order_axes_by_output(layout<N>& l) {
+    const int r = l.rank();
+    for (int i = 1; i < r; ++i)
+        for (int j = i; j > 0 && std::llabs(l.strides[0][j - 1]) < std::llabs(l.strides[0][j]); --j) {
+            std::swap(l.shape[j - 1], l.shape[j]);
+            for (auto& st : l.strides) std::swap(st[j - 1], st[j]);
+        }
+}
+
 // Builds the collapsed layout for writing expression `e` into array `out`.
 template <class Out, class E>
 auto make_layout(const Out& out, const E& e) {
@@ -96,6 +110,7 @@ auto make_layout(const Out& out, const E& e) {
         l.itemsizes[k] = sizeof(typename std::remove_cvref_t<decltype(a)>::value_type);
         ++k;
     });
+    order_axes_by_output(l);
     collapse(l);
     return l;
 }

@@ -15,21 +15,29 @@ namespace gpu::detail {
 // kernel argument, so a new shape or scalar value never compiles anything.
 struct kernel_variant {
     bool strided = false;  // general N-d indexing, else one flat loop
+    bool tiled = false;    // rank-2 tiles staged through shared memory (transposed operands)
     bool idx64 = false;    // 64-bit index arithmetic
-    int rank = 1;          // collapsed rank (strided only)
+    int rank = 1;          // collapsed rank (strided only; tiled is rank 2)
     int vec = 1;           // elements per vector access (flat only)
 
     // Dense slot number for the per-expression kernel table.
     int slot() const {
+        if (tiled) return 4 + 2 * max_ndim + (idx64 ? 1 : 0);
         if (!strided) return (idx64 ? 2 : 0) + (vec > 1 ? 1 : 0);
         return 4 + (rank - 1) * 2 + (idx64 ? 1 : 0);
     }
-    static constexpr int n_slots = 4 + 2 * max_ndim;
+    static constexpr int n_slots = 6 + 2 * max_ndim;
 };
 
 // Threads per block and vector accesses per thread of the flat kernel.
 inline constexpr int block_threads = 256;
 inline constexpr int vectors_per_thread = 4;
+// The tiled kernel's square tile edge; a block of block_threads covers it in tile / rows passes.
+inline constexpr int tile_edge = 32;
+inline constexpr int tile_rows = block_threads / tile_edge;
+// Static shared memory the tiled kernel may use: one padded tile per array operand.
+inline constexpr int tile_smem_limit = 48 * 1024;
+inline constexpr int tile_bytes_per_item = tile_edge * (tile_edge + 1);
 
 // Collects what the expression's emit() declares: array and scalar parameters, and the scalar
 // operations it calls (each defined once in the source).
@@ -52,12 +60,21 @@ struct source_builder {
     }
 };
 
+std::string assemble_kernel(const source_builder& g, const std::string& expr, const std::string& out_t,
+                            const kernel_variant& v);
+
+// The kernel for expression type E. Only emit() depends on E; the rest is one non-template
+// function, so each expression type costs the compiler little.
 template <class E>
 std::string kernel_source(const kernel_variant& v) {
     source_builder g;
     std::string expr;
     E::emit(g, expr);
-    const std::string out_t = cuda_type_name<typename E::value_type>();
+    return assemble_kernel(g, expr, cuda_type_name<typename E::value_type>(), v);
+}
+
+inline std::string assemble_kernel(const source_builder& g, const std::string& expr, const std::string& out_t,
+                                   const kernel_variant& v) {
     const std::string I = v.idx64 ? "long long" : "int";
     const std::string R = std::to_string(v.rank), V = std::to_string(v.vec);
     const std::size_t n_arrays = g.array_types.size();
@@ -75,14 +92,17 @@ std::string kernel_source(const kernel_variant& v) {
     s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(block_threads) + ") gnd_kernel(";
     s += out_t + "* out";
     const std::string dims_t = "gnd::dims<" + I + ", " + R + ">";
-    if (v.strided) s += ", " + dims_t + " so";
+    const bool indexed = v.strided || v.tiled;
+    if (indexed) s += ", " + dims_t + " so";
     for (std::size_t k = 0; k < n_arrays; ++k) {
         s += ", const " + g.array_types[k] + "* p" + std::to_string(k);
-        if (v.strided) s += ", " + dims_t + " s" + std::to_string(k);
+        if (indexed) s += ", " + dims_t + " s" + std::to_string(k);
     }
     for (std::size_t j = 0; j < g.scalar_types.size(); ++j) s += ", const " + g.scalar_types[j] + " c" + std::to_string(j);
-    if (v.strided) s += ", " + dims_t + " shape";
-    s += ", const " + I + " n) {\n  typedef " + I + " I;\n";
+    if (indexed) s += ", " + dims_t + " shape";
+    s += ", const " + I + " n";
+    if (v.tiled) s += ", const unsigned tmask";
+    s += ") {\n  typedef " + I + " I;\n";
 
     auto load = [&](const std::string& index) {
         std::string t;
@@ -119,6 +139,35 @@ std::string kernel_source(const kernel_variant& v) {
         s += "    for (int u = 0; u < " + U + "; ++u)\n      for (int j = 0; j < " + V + "; ++j) {\n";
         s += "        const I i = base + u * step + j;\n        if (i < n) { " + load("i") + "out[i] = gnd::cast<" + out_t +
              ">(" + expr + "); }\n      }\n  }\n}\n";
+    } else if (v.tiled) {
+        // Rank 2, output contiguous along axis 1. Operands whose bit is set in tmask are
+        // contiguous along axis 0 instead (transposed): each tile of them is read with threads
+        // walking axis 0, staged in shared memory, and read back transposed, so every global
+        // access is coalesced. The others are read directly. Grid-stride over tiles.
+        const std::string E = std::to_string(tile_edge), RW = std::to_string(tile_rows);
+        for (std::size_t k = 0; k < n_arrays; ++k)
+            s += "  __shared__ " + g.array_types[k] + " t" + std::to_string(k) + "[" + E + "][" + E + " + 1];\n";
+        s += "  const int tx = threadIdx.x % " + E + ", ty = threadIdx.x / " + E + ";\n";
+        s += "  const I n0 = shape.v[0], n1 = shape.v[1], tiles1 = (n1 + " + E + " - 1) / " + E + ";\n";
+        s += "  const I tiles = (n0 + " + E + " - 1) / " + E + " * tiles1;\n";
+        s += "  for (I tile = blockIdx.x; tile < tiles; tile += gridDim.x) {\n";
+        s += "    const I r0 = tile / tiles1 * " + E + ", c0 = tile % tiles1 * " + E + ";\n";
+        for (std::size_t k = 0; k < n_arrays; ++k) {
+            const std::string ks = std::to_string(k);
+            s += "    if (tmask & " + std::to_string(1u << k) + "u)\n      for (int m = ty; m < " + E + "; m += " + RW +
+                 ") { const I i = r0 + tx, j = c0 + m; if (i < n0 && j < n1) t" + ks + "[m][tx] = p" + ks +
+                 "[i * s" + ks + ".v[0] + j * s" + ks + ".v[1]]; }\n";
+        }
+        s += "    __syncthreads();\n";
+        s += "    for (int m = ty; m < " + E + "; m += " + RW + ") {\n";
+        s += "      const I i = r0 + m, j = c0 + tx;\n      if (i < n0 && j < n1) {\n";
+        for (std::size_t k = 0; k < n_arrays; ++k) {
+            const std::string ks = std::to_string(k);
+            s += "        const " + g.array_types[k] + " v" + ks + " = (tmask & " + std::to_string(1u << k) + "u) ? t" + ks +
+                 "[tx][m] : p" + ks + "[i * s" + ks + ".v[0] + j * s" + ks + ".v[1]];\n";
+        }
+        s += "        out[i * so.v[0] + j * so.v[1]] = gnd::cast<" + out_t + ">(" + expr + ");\n      }\n    }\n";
+        s += "    __syncthreads();\n  }\n}\n";
     } else {
         // Grid-stride loop over the output; each element's coordinates come from its index.
         s += "  typedef unsigned " + std::string(v.idx64 ? "long long" : "int") + " U;\n";
