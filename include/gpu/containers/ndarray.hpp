@@ -96,7 +96,7 @@ public:
     // `a[mask] = value` writes the selected elements.
     masked<V> operator[](const ndarray<bool>& mask) const;
 
-    // Shape methods (views/shape_functions.hpp), NumPy's ndarray methods of the same names.
+    // Shape methods (views/reshape.hpp, views/transpose.hpp, views/dimensions.hpp), NumPy's ndarray methods of the same names.
     ndarray reshape(const shape_t& shape) const;  // a view when the strides allow, else a copy
     ndarray ravel() const;                        // a view when contiguous, else a copy
     ndarray flatten() const;                      // always a copy

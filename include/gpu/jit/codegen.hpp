@@ -113,7 +113,7 @@ inline std::string assemble_kernel(const source_builder& g, const std::string& e
         return t;
     };
 
-    if (!v.strided) {
+    if (!v.strided && !v.tiled) {
         // Each thread moves vectors_per_thread vectors of `vec` elements, strided by the block so
         // that a warp's accesses are contiguous; all loads are issued before any use.
         const std::string U = std::to_string(vectors_per_thread);
