@@ -17,3 +17,7 @@
 #include "gpu/views/flip.hpp"
 #include "gpu/io/transfer.hpp"
 #include "gpu/io/print.hpp"
+#include "gpu/manip/join.hpp"
+#include "gpu/manip/split.hpp"
+#include "gpu/manip/tile.hpp"
+#include "gpu/manip/roll.hpp"

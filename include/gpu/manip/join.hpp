@@ -1,0 +1,174 @@
+#pragma once
+// NumPy's joining routines: concatenate, stack, hstack, vstack. Each makes a new array and
+// writes every input into a view of it with one assign (one kernel per non-empty input): no
+// kernels of their own. The inputs must share one dtype V: NumPy would promote mixed dtypes,
+// here a mixed list does not compile (convert first: gpu::eval(b.astype<float>())). They must
+// live on one executor, where the result is made.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "gpu/containers/ndarray.hpp"
+#include "gpu/core/axis.hpp"
+#include "gpu/core/error.hpp"
+#include "gpu/exec/eval.hpp"
+#include "gpu/manip/split.hpp"
+
+namespace gpu {
+namespace detail {
+
+// The executor every array lives on (arrays is not empty).
+template <class V>
+executor joined_executor(std::span<const ndarray<V>> arrays) {
+    const executor where = arrays[0].where();
+    for (const auto& a : arrays)
+        if (a.where() != where)
+            throw device_error(std::string("operands live on different executors (") + to_string(where) + " and " +
+                               to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
+    return where;
+}
+
+// concatenate(arrays, axis=None): each input, raveled, fills the next range of a 1-D result.
+// The range of the contiguous result is viewed with the input's shape, so no input is copied
+// to be flattened first.
+template <class V>
+ndarray<V> concatenate_flat(std::span<const ndarray<V>> arrays) {
+    std::int64_t total = 0;
+    for (const auto& a : arrays) total += a.size();
+    ndarray<V> out(shape_t{total}, joined_executor(arrays));
+    std::int64_t at = 0;
+    for (const auto& a : arrays) {
+        if (a.size() > 0) manip_view(out, a.shape(), c_strides(a.shape()), at).assign(a);
+        at += a.size();
+    }
+    return out;
+}
+
+template <class V>
+ndarray<V> concatenate_impl(std::span<const ndarray<V>> arrays, std::optional<std::int64_t> axis) {
+    if (arrays.empty()) throw value_error("need at least one array to concatenate");
+    if (!axis) return concatenate_flat(arrays);
+    const int nd = arrays[0].ndim();
+    if (nd == 0) throw value_error("zero-dimensional arrays cannot be concatenated");
+    const int ax = normalize_axis(*axis, nd);
+    shape_t shape = arrays[0].shape();
+    for (std::size_t i = 1; i < arrays.size(); ++i) {
+        const shape_t& s = arrays[i].shape();
+        if (s.size() != nd)
+            throw value_error("all the input arrays must have same number of dimensions, but the array at index 0 "
+                              "has " + std::to_string(nd) + " dimension(s) and the array at index " +
+                              std::to_string(i) + " has " + std::to_string(s.size()) + " dimension(s)");
+        for (int d = 0; d < nd; ++d) {
+            if (d == ax) shape[d] += s[d];
+            else if (s[d] != shape[d])
+                throw value_error(
+                    "all the input array dimensions except for the concatenation axis must match exactly, but along "
+                    "dimension " + std::to_string(d) + ", the array at index 0 has size " + std::to_string(shape[d]) +
+                    " and the array at index " + std::to_string(i) + " has size " + std::to_string(s[d]));
+        }
+    }
+    ndarray<V> out(shape, joined_executor(arrays));
+    std::int64_t at = 0;
+    for (const auto& a : arrays) {
+        const std::int64_t n = a.shape()[ax];
+        if (a.size() > 0) axis_range_view(out, ax, at, at + n).assign(a);
+        at += n;
+    }
+    return out;
+}
+
+template <class V>
+ndarray<V> stack_impl(std::span<const ndarray<V>> arrays, std::int64_t axis) {
+    if (arrays.empty()) throw value_error("need at least one array to stack");
+    const shape_t& in_shape = arrays[0].shape();
+    for (const auto& a : arrays)
+        if (a.shape() != in_shape) throw value_error("all input arrays must have the same shape");
+    const int nd = in_shape.size();
+    const int ax = normalize_axis(axis, nd + 1);
+    shape_t shape;
+    for (int d = 0; d <= nd; ++d)
+        shape.push_back(d < ax ? in_shape[d] : d == ax ? static_cast<std::int64_t>(arrays.size()) : in_shape[d - 1]);
+    ndarray<V> out(shape, joined_executor(arrays));
+    // out[..., i, ...] (index i on axis ax) is a view with the input's shape.
+    strides_t strides;
+    for (int d = 0; d <= nd; ++d)
+        if (d != ax) strides.push_back(out.strides()[d]);
+    if (out.size() > 0)
+        for (std::size_t i = 0; i < arrays.size(); ++i)
+            manip_view(out, in_shape, strides, std::int64_t(i) * out.strides()[ax]).assign(arrays[i]);
+    return out;
+}
+
+// np.atleast_1d / np.atleast_2d as views: leading size-1 axes until a has `ndim` dimensions.
+template <class V>
+ndarray<V> at_least_view(const ndarray<V>& a, int ndim) {
+    if (a.ndim() >= ndim) return a;
+    shape_t shape = dims::filled(ndim - a.ndim(), 1);
+    strides_t strides = dims::filled(ndim - a.ndim(), 0);
+    for (int d = 0; d < a.ndim(); ++d) shape.push_back(a.shape()[d]), strides.push_back(a.strides()[d]);
+    return manip_view(a, shape, strides, a.offset());
+}
+
+// Joins at_least_view(a, ndim) of every input along `axis`, or along `axis_1d` when the first
+// promoted input is 1-D (hstack's special case).
+template <class V>
+ndarray<V> stack_promoted(std::span<const ndarray<V>> arrays, int ndim, std::int64_t axis_1d, std::int64_t axis) {
+    bool promote = false;
+    for (const auto& a : arrays) promote = promote || a.ndim() < ndim;
+    std::vector<ndarray<V>> promoted;  // only when some input is promoted
+    if (promote) {
+        promoted.reserve(arrays.size());
+        for (const auto& a : arrays) promoted.push_back(at_least_view(a, ndim));
+        arrays = promoted;
+    }
+    const bool one_d = !arrays.empty() && arrays[0].ndim() == 1;
+    return concatenate_impl(arrays, std::optional<std::int64_t>(one_d ? axis_1d : axis));
+}
+
+}  // namespace detail
+
+// np.concatenate(arrays, axis=0). axis = std::nullopt is NumPy's axis=None: every input is
+// raveled first (0-d inputs are allowed then) and the result is 1-D.
+template <class V>
+ndarray<V> concatenate(const std::vector<ndarray<V>>& arrays, std::optional<std::int64_t> axis = 0) {
+    return detail::concatenate_impl(std::span<const ndarray<V>>(arrays), axis);
+}
+template <class V>
+ndarray<V> concatenate(std::initializer_list<ndarray<V>> arrays, std::optional<std::int64_t> axis = 0) {
+    return detail::concatenate_impl(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), axis);
+}
+
+// np.stack(arrays, axis=0): equal-shaped inputs joined along a new axis (0-d inputs give 1-D).
+template <class V>
+ndarray<V> stack(const std::vector<ndarray<V>>& arrays, std::int64_t axis = 0) {
+    return detail::stack_impl(std::span<const ndarray<V>>(arrays), axis);
+}
+template <class V>
+ndarray<V> stack(std::initializer_list<ndarray<V>> arrays, std::int64_t axis = 0) {
+    return detail::stack_impl(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), axis);
+}
+
+// np.hstack: inputs made at least 1-D, joined along axis 1 (along axis 0 when they are 1-D).
+template <class V>
+ndarray<V> hstack(const std::vector<ndarray<V>>& arrays) {
+    return detail::stack_promoted(std::span<const ndarray<V>>(arrays), 1, 0, 1);
+}
+template <class V>
+ndarray<V> hstack(std::initializer_list<ndarray<V>> arrays) {
+    return detail::stack_promoted(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), 1, 0, 1);
+}
+
+// np.vstack: inputs made at least 2-D ((n,) becomes (1, n)), joined along axis 0.
+template <class V>
+ndarray<V> vstack(const std::vector<ndarray<V>>& arrays) {
+    return detail::stack_promoted(std::span<const ndarray<V>>(arrays), 2, 0, 0);
+}
+template <class V>
+ndarray<V> vstack(std::initializer_list<ndarray<V>> arrays) {
+    return detail::stack_promoted(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), 2, 0, 0);
+}
+
+}  // namespace gpu
