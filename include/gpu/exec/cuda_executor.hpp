@@ -1,7 +1,7 @@
 #pragma once
 // The CUDA executor: picks the kernel variant from the layout, fetches the kernel from the
 // cache, packs the arguments into a stack buffer (no heap allocation) and launches it on the
-// current stream.
+// current stream through the driver (runtime/launch.hpp).
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "gpu/exec/layout.hpp"
 #include "gpu/jit/kernel_cache.hpp"
 #include "gpu/runtime/config.hpp"
+#include "gpu/runtime/launch.hpp"
 
 namespace gpu::detail {
 
@@ -99,9 +100,7 @@ void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, u
         blocks = std::min<std::int64_t>((l.size + block_threads - 1) / block_threads, std::int64_t{device().sm_count} * 32);
     }
     const cudaStream_t stream = current_stream();
-    cuda_check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel), dim3(static_cast<unsigned>(blocks)),
-                                dim3(block_threads), args.argv, 0, stream),
-               "launching an element-wise kernel");
+    launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, "launching an element-wise kernel");
     if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), "element-wise kernel (GPU_NDARRAY_SYNC=1)");
 }
 
