@@ -86,7 +86,7 @@ void all_ops_for() {
         unary<g::invert, T>();
     }
     if constexpr (!is_bool) unary<g::negative, T>();
-    unary<g::positive, T>();
+    if constexpr (!is_bool) unary<g::positive, T>();  // NumPy 2 has no boolean positive
     unary<g::absolute, T>();
     unary<g::floor_, T>();
     unary<g::ceil_, T>();

@@ -267,12 +267,9 @@ TEST(Errors, ScalarOutOfBounds) {
 //   OverflowError: Python integer -1 out of bounds for uint8
 //   >>> a[...] = 300
 //   OverflowError: Python integer 300 out of bounds for uint8
-// LIBRARY BUG (NumPy deviation) in ndarray::assign (exec/eval.hpp): a C++ integer scalar is made
-// a strong int64 (detail::as_node_or_scalar -> strong_scalar) and then cast, so assign(-1)
-// silently stores 255 and assign(300) stores 44. The in-place operators already check this
-// (`u8 += 300` throws gpu::overflow_error); assign should use the same weak-scalar check.
-// Known gap: assign(int scalar) does not yet range-check like NumPy 2 (OverflowError).
-TEST(Errors, DISABLED_AssignOutOfRangeIntegerScalar) {
+// ndarray::assign checks a C++ integer against an integer destination like the in-place
+// operators do; a float scalar into an integer array still converts as astype would.
+TEST(Errors, AssignOutOfRangeIntegerScalar) {
     on_each_executor([] {
         gpu::ndarray<std::uint8_t> u = gpu::asarray<std::uint8_t>({1, 2, 3});
         EXPECT_THROW(u.assign(-1), gpu::overflow_error);
@@ -280,6 +277,14 @@ TEST(Errors, DISABLED_AssignOutOfRangeIntegerScalar) {
         gpu::ndarray<std::int8_t> i = gpu::asarray<std::int8_t>({1, 2, 3});
         EXPECT_THROW(i.assign(128), gpu::overflow_error);
         EXPECT_EQ(host_values(u), (std::vector<std::uint8_t>{1, 2, 3}));
+        EXPECT_EQ(message_of<gpu::overflow_error>([&] { u.assign(-1); }), "Python integer -1 out of bounds for uint8");
+        u.assign(255);
+        EXPECT_EQ(host_values(u), (std::vector<std::uint8_t>{255, 255, 255}));
+        i.assign(2.7);  // >>> a = np.zeros(3, np.int8); a[...] = 2.7  -> [2 2 2]
+        EXPECT_EQ(host_values(i), (std::vector<std::int8_t>{2, 2, 2}));
+        gpu::ndarray<bool> b = gpu::asarray<bool>({false, false});
+        b.assign(5);  // >>> a = np.zeros(2, bool); a[...] = 5  -> [True True]
+        EXPECT_EQ(host_values(b), (std::vector<bool>{true, true}));
     });
 }
 

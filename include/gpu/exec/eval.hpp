@@ -108,10 +108,15 @@ void check_writable_shape(const ndarray<T>& out, const E& e, write_kind kind) {
     }
 }
 
-template <class E>
-auto as_node_or_scalar(const E& e) {
-    if constexpr (is_cpp_scalar_v<E>) return strong_scalar(e);
-    else return as_node(e);
+// The right-hand side of `a[...] = e` for an array of dtype T. A C++ integer assigned to an
+// integer array must fit it, as NumPy 2 demands of a Python int (OverflowError); other scalars
+// convert as astype would.
+template <class T, class E>
+auto assigned_node(const E& e) {
+    if constexpr (!is_cpp_scalar_v<E>) return as_node(e);
+    else if constexpr (scalar_kind_v<E> == scalar_kind::integer && is_integer(dtype_of_v<T>))
+        return weak_scalar<dtype_of_v<T>>(e);
+    else return strong_scalar(e);
 }
 
 }  // namespace detail
@@ -153,7 +158,7 @@ ndarray<V>::ndarray(const E& e) {
 template <class V>
 template <operand E>
 ndarray<V>& ndarray<V>::assign(const E& e) {
-    auto node = detail::as_node_or_scalar(e);
+    auto node = detail::assigned_node<V>(e);
     detail::check_writable_shape(*this, node, detail::write_kind::assignment);
     detail::run_into(*this, node);
     return *this;

@@ -122,7 +122,7 @@ GPU_ND_BINARY_OP(right_shift, rule_shift,
 
 // Unary operations.
 GPU_ND_UNARY_OP(negative, rule_negative, if constexpr (is_float<R>) return -x; else return wrap_neg(x);)
-GPU_ND_UNARY_OP(positive, rule_same, return x;)
+GPU_ND_UNARY_OP(positive, rule_positive, return x;)
 GPU_ND_UNARY_OP(absolute, rule_same,
     if constexpr (is_float<R>) return fabs(x);
     else if constexpr (is_signed_int<R>) return x < R(0) ? wrap_neg(x) : x;

@@ -107,7 +107,7 @@ struct rule_float_math {
     }
 };
 
-// abs, floor, ceil, positive: the input dtype in and out.
+// abs, floor, ceil: the input dtype in and out.
 struct rule_same {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {
@@ -121,6 +121,17 @@ struct rule_negative {
         static_assert(A != dtype::bool_,
                       "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
                       "logical_not function instead.");
+        return {A, A, A};
+    }
+};
+
+// positive: the input dtype, except bool, which NumPy 2 has no loop for.
+struct rule_positive {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        static_assert(A != dtype::bool_,
+                      "ufunc 'positive' did not contain a loop with signature matching types <class "
+                      "'numpy.dtypes.BoolDType'> -> None");
         return {A, A, A};
     }
 };

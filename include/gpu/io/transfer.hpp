@@ -41,9 +41,14 @@ void check_count(std::size_t have, const shape_t& shape) {
 template <class L>
 void nested_shape(const L& list, shape_t& shape, int depth) {
     if (depth == shape.size()) shape.push_back(static_cast<std::int64_t>(list.size()));
-    else if (shape[depth] != static_cast<std::int64_t>(list.size()))
+    else if (shape[depth] != static_cast<std::int64_t>(list.size())) {
+        std::string found = "(";  // the shape so far, as Python prints a tuple: "(2,)", "(2, 2)"
+        for (int d = 0; d < depth; ++d) found += (d ? ", " : "") + std::to_string(shape[d]);
+        found += depth == 1 ? ",)" : ")";
         throw value_error("setting an array element with a sequence. The requested array has an inhomogeneous shape "
-                          "after " + std::to_string(depth) + " dimensions.");
+                          "after " + std::to_string(depth) + " dimensions. The detected shape was " + found +
+                          " + inhomogeneous part.");
+    }
     if constexpr (!is_cpp_scalar_v<typename L::value_type>)
         for (const auto& inner : list) nested_shape(inner, shape, depth + 1);
 }
