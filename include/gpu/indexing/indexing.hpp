@@ -1,0 +1,7 @@
+#pragma once
+// Indexing by arrays: gpu::take, boolean masks (a[mask], a[mask] = v), gpu::nonzero, argwhere,
+// flatnonzero, count_nonzero, one-argument gpu::where, and gpu::put.
+#include "gpu/indexing/mask.hpp"
+#include "gpu/indexing/nonzero.hpp"
+#include "gpu/indexing/put.hpp"
+#include "gpu/indexing/take.hpp"
