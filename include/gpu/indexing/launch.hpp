@@ -19,6 +19,7 @@
 #include "gpu/indexing/kernels.hpp"
 #include "gpu/jit/library_kernel.hpp"
 #include "gpu/runtime/config.hpp"
+#include "gpu/runtime/launch.hpp"
 
 namespace gpu::detail {
 
@@ -62,9 +63,7 @@ template <class K, class Args>
 void launch_library(Args& args, std::int64_t blocks, const char* what) {
     const cudaKernel_t kernel = get_library_kernel<K>();
     const cudaStream_t stream = current_stream();
-    cuda_check(cudaLaunchKernel(reinterpret_cast<const void*>(kernel), dim3(static_cast<unsigned>(blocks)),
-                                dim3(block_threads), args.argv, 0, stream),
-               what);
+    launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, what);
     if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), what);
 }
 
