@@ -11,6 +11,7 @@
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/expr/operators.hpp"
 #include "gpu/exec/eval.hpp"
+#include "gpu/views/index.hpp"
 #include "gpu/views/reshape.hpp"
 #include "gpu/views/transpose.hpp"
 #include "gpu/views/dimensions.hpp"
