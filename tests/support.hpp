@@ -1,10 +1,10 @@
 #pragma once
 // Helpers shared by the test files (header-only, namespace gpu_test):
-//   - dtype lists for typed tests (all_dtypes, numeric_dtypes, integer_dtypes, float_dtypes) and
-//     dtype_names, which names typed-test instances "int8", "float32", ...;
+//   - dtype lists for typed tests (all_dtypes, numeric_dtypes, integer_dtypes, float_dtypes,
+//     sample_dtypes) and dtype_names, which names typed-test instances "int8", "float32", ...;
 //   - test_executors(): the host executor always, plus cuda when a GPU is usable;
-//   - for_each_executor(fn) and the GPU_TEST_FOR_EACH_EXECUTOR(ex) loop: run a test body once per
-//     executor, with that executor current and a SCOPED_TRACE naming it;
+//   - for_each_executor(fn) (fn(executor) or fn()) and the GPU_TEST_FOR_EACH_EXECUTOR(ex) loop:
+//     run a test body once per executor, with that executor current and a SCOPED_TRACE naming it;
 //   - make<T>(values[, shape]): an array on the current executor (bool works too; make_bool takes
 //     bytes);
 //   - values_of(array_or_expression): its elements as a std::vector, row-major, whatever the
@@ -12,7 +12,15 @@
 //   - same_value / expect_values: element-wise comparison, exact for integers and bools, relative
 //     tolerance for floats, NaN equal to NaN;
 //   - expect_same_on_both_executors([tolerance,] fn, inputs...): runs fn on copies of the inputs on
-//     every executor and checks that each result matches the host executor's.
+//     every executor and checks that each result matches the host executor's;
+//   - same_on_every_executor(body): runs body() on every executor, checks each returns what the
+//     host executor returned, and returns that;
+//   - host_values(a): a's elements through gpu::asnumpy (so the transfer path is what is read);
+//   - view(a, shape, strides, offset) and shares(a, b): the view constructor, buffer identity;
+//   - message_of<E>(f) and expect_error<E>(f, message): the message an exception carries;
+//   - index-coded arrays, so expected results are lists of flat indices: arange<T>(shape) with
+//     expect_arange(a, indices) (np.arange values), seq<T>(shape, base) with
+//     expect_seq(a, shape, indices) (values of both signs, fractional or large per dtype).
 #include <gtest/gtest.h>
 
 #include <gpu/ndarray.hpp>
@@ -22,6 +30,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <initializer_list>
 #include <string>
 #include <tuple>
@@ -40,6 +49,9 @@ using numeric_dtypes = ::testing::Types<std::int8_t, std::int16_t, std::int32_t,
 using integer_dtypes = ::testing::Types<std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t,
                                         std::uint16_t, std::uint32_t, std::uint64_t>;
 using float_dtypes = ::testing::Types<float, double>;
+// One dtype of each kind (bool, signed, unsigned, float32, float64), for suites whose bodies are
+// heavy to compile (views, shape functions, joining).
+using sample_dtypes = ::testing::Types<bool, std::int32_t, std::uint16_t, float, double>;
 
 // TYPED_TEST_SUITE(Suite, gpu_test::all_dtypes, gpu_test::dtype_names) names instances by dtype.
 struct dtype_names {
@@ -69,14 +81,31 @@ private:
     gpu::executor_scope scope_;
 };
 
-// Calls body(executor) once per executor, with it current. A fatal assertion (ASSERT_*) ends
-// only that executor's run.
+// Calls body(executor), or body() if it takes no argument, once per executor, with it current.
+// A fatal assertion (ASSERT_*) ends only that executor's run.
 template <class F>
 void for_each_executor(F&& body) {
     for (gpu::executor e : test_executors()) {
         executor_trial trial(e, __FILE__, __LINE__);
-        body(e);
+        if constexpr (std::is_invocable_v<F&, gpu::executor>) body(e);
+        else body();
     }
+}
+
+// Runs body() once per executor with it current, checks that every executor returns what the
+// host executor returned (operator==), and returns the host's result.
+template <class F>
+auto same_on_every_executor(F&& body) {
+    using R = decltype(body());
+    R host_result{};
+    bool first = true;
+    for (gpu::executor e : test_executors()) {
+        executor_trial trial(e, __FILE__, __LINE__);
+        R r = body();
+        if (first) host_result = std::move(r), first = false;
+        else EXPECT_EQ(r, host_result) << "the " << gpu::to_string(e) << " executor differs from the host executor";
+    }
+    return host_result;
 }
 
 }  // namespace gpu_test
@@ -149,6 +178,62 @@ auto values_of(const E& e) {
     return values_of(gpu::eval(e));
 }
 
+// a's elements through gpu::asnumpy, row-major: unlike values_of, this reads through the
+// library's own transfer path. (Through the iterators: host_array<bool>::to_vector is broken,
+// see test_transfer's HostArrayBoolToVector.)
+template <class T>
+std::vector<T> host_values(const gpu::ndarray<T>& a) {
+    const auto h = gpu::asnumpy(a);
+    return std::vector<T>(h.begin(), h.end());
+}
+
+// A view of a's buffer (strides and offset in elements), as basic indexing would make it.
+template <class T>
+gpu::ndarray<T> view(const gpu::ndarray<T>& a, const gpu::shape_t& shape, const gpu::strides_t& strides,
+                     std::int64_t offset) {
+    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
+}
+
+// Whether a and b share one buffer (a view, not a copy).
+template <class T, class U>
+bool shares(const gpu::ndarray<T>& a, const gpu::ndarray<U>& b) {
+    return a.buffer() == b.buffer();
+}
+
+// ---- index-coded arrays --------------------------------------------------------------------------
+
+// Element i of np.arange in dtype T (bools: i % 3 == 1, so that order shows).
+template <class T>
+T arange_value(std::int64_t i) {
+    if constexpr (std::is_same_v<T, bool>) return i % 3 == 1;
+    else return static_cast<T>(i);
+}
+
+// np.arange(size).reshape(shape).astype(T) on the current executor.
+template <class T>
+gpu::ndarray<T> arange(const gpu::shape_t& shape) {
+    std::vector<T> values;
+    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) values.push_back(arange_value<T>(i));
+    return make<T>(values, shape);
+}
+
+// Element i of seq: distinct values of both signs, fractional (floats) or large (unsigned).
+template <class T>
+T seq_value(std::int64_t i) {
+    if constexpr (std::is_same_v<T, bool>) return (i * 5 + i / 3) % 3 == 1;
+    else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(i) * T(0.5) - T(1.25);
+    else if constexpr (std::is_signed_v<T>) return static_cast<T>(i * 3 - 7);
+    else return static_cast<T>(i + 1000);
+}
+
+// An array of `shape` holding seq_value(base + i) at flat position i, on the current executor.
+template <class T>
+gpu::ndarray<T> seq(const gpu::shape_t& shape, std::int64_t base = 0) {
+    std::vector<T> values;
+    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) values.push_back(seq_value<T>(base + i));
+    return make<T>(values, shape);
+}
+
 // ---- comparing values ----------------------------------------------------------------------------
 
 template <class T>
@@ -189,6 +274,51 @@ void expect_values(const std::vector<T>& actual, const std::vector<T>& expected,
     for (std::size_t i = 0; i < actual.size(); ++i)
         EXPECT_TRUE(same_value<T>(actual[i], expected[i], rtol, atol))
             << "element " << i << ": got " << show<T>(actual[i]) << ", expected " << show<T>(expected[i]);
+}
+
+// a's elements, row-major, are arange_value(i) for i in `indices`.
+template <class T>
+void expect_arange(const gpu::ndarray<T>& a, std::initializer_list<std::int64_t> indices) {
+    std::vector<T> expected;
+    for (std::int64_t i : indices) expected.push_back(arange_value<T>(i));
+    expect_values(values_of(a), expected);
+}
+
+// r has `shape` and, row-major, the elements seq_value(i) for i in `indices`.
+template <class T>
+void expect_seq(const gpu::ndarray<T>& r, const gpu::shape_t& shape, const std::vector<std::int64_t>& indices) {
+    EXPECT_EQ(gpu::to_string(r.shape()), gpu::to_string(shape));
+    std::vector<T> expected;
+    for (std::int64_t i : indices) expected.push_back(seq_value<T>(i));
+    expect_values(values_of(r), expected);
+}
+
+// ---- exceptions ----------------------------------------------------------------------------------
+
+// The message of the exception of type E that f throws ("no exception" or "other exception: ..."
+// otherwise, which then fails the caller's comparison with the expected message).
+template <class E, class F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("other exception: ") + e.what();
+    }
+    return "no exception";
+}
+
+// f throws an Err whose what() is `message` (an exception of another type propagates: the test
+// fails).
+template <class Err, class F>
+void expect_error(F&& f, const std::string& message) {
+    try {
+        f();
+        ADD_FAILURE() << "no exception; expected: " << message;
+    } catch (const Err& e) {
+        EXPECT_EQ(std::string(e.what()), message);
+    }
 }
 
 // Tolerance for float results of expect_same_on_both_executors: |a - b| <= atol + rtol * max(|a|, |b|).

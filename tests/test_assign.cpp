@@ -3,9 +3,7 @@
 // `z = x + y`, and expressions that own their operands. Expected values follow NumPy 2.x; each
 // body runs once per available executor (host always, cuda when present), and every executor
 // must give what the host executor gives.
-#include <gtest/gtest.h>
-
-#include <gpu/ndarray.hpp>
+#include "support.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -16,34 +14,8 @@
 
 namespace {
 
-std::vector<gpu::executor> assign_executors() {
-    std::vector<gpu::executor> v{gpu::executor::host};
-    if (gpu::cuda_available()) v.push_back(gpu::executor::cuda);
-    return v;
-}
-
-// Runs body() once per executor with it current; checks that every executor returns what the
-// host executor returned, and returns that.
-template <class F>
-auto on_each_executor(F&& body) {
-    using R = decltype(body());
-    R host_result{};
-    bool first = true;
-    for (gpu::executor ex : assign_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
-        R r = body();
-        if (first) host_result = r, first = false;
-        else EXPECT_EQ(r, host_result) << "the " << gpu::to_string(ex) << " executor differs from the host executor";
-    }
-    return host_result;
-}
-
-template <class T>
-std::vector<T> host_values(const gpu::ndarray<T>& a) {
-    const auto h = gpu::asnumpy(a);
-    return std::vector<T>(h.begin(), h.end());
-}
+using gpu_test::host_values;
+using gpu_test::same_on_every_executor;
 
 // ---- NumPy's element operations, written out for the reference ----------------------------------
 
@@ -136,7 +108,7 @@ template <class T>
 void check_inplace(const char* name, apply_fn<T> apply, ref_fn<T> ref, const std::vector<T>& a,
                    const std::vector<T>& rhs, const gpu::shape_t& shape) {
     SCOPED_TRACE(name);
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> x = gpu::asarray(a, shape);
         const gpu::ndarray<T> alias = x;
         const auto y = gpu::asarray(rhs, shape);
@@ -153,7 +125,7 @@ template <class T>
 void check_inplace_scalar(const char* name, scalar_apply_fn<T> apply, ref_fn<T> ref, const std::vector<T>& a, T s,
                           const gpu::shape_t& shape) {
     SCOPED_TRACE(std::string(name) + " scalar");
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> x = gpu::asarray(a, shape);
         const gpu::ndarray<T> alias = x;
         apply(x);
@@ -234,7 +206,7 @@ TYPED_TEST(InPlace, AddBroadcastAndViews) {
     using T = TypeParam;
     const auto a = lhs_values<T>();
     const std::vector<T> row{rhs_values<T>()[0], rhs_values<T>()[1], rhs_values<T>()[2]};
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> x = gpu::asarray(a, {2, 3});
         x += gpu::asarray(row, {3});  // (2,3) += (3,)
         std::vector<T> first = host_values(x);
@@ -258,7 +230,7 @@ TYPED_TEST(InPlace, AddBroadcastAndViews) {
 // ---- assign ---------------------------------------------------------------------------------------
 
 TEST(Assign, WritesInPlace) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         auto x = gpu::asarray<int>({1, 2, 3, 4});
         auto y = gpu::asarray<int>({10, 20, 30, 40});
         gpu::ndarray<int> a(gpu::shape_t{4});
@@ -278,7 +250,7 @@ TEST(Assign, WritesInPlace) {
 }
 
 TEST(Assign, BroadcastsIntoDestination) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         std::vector<std::vector<int>> out;
         gpu::ndarray<int> a(gpu::shape_t{2, 3});
         a.assign(gpu::asarray<int>({1, 2, 3}));  // row
@@ -305,7 +277,7 @@ TEST(Assign, BroadcastsIntoDestination) {
 // assign converts as astype does (NumPy's setitem casts 'unsafe'). An out-of-range C++ integer
 // scalar is an error in NumPy 2: see Errors.AssignOutOfRangeIntegerScalar in test_errors.cpp.
 TEST(Assign, ConvertsDtype) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         const auto f = gpu::asarray<double>({1.7, -1.7, 2.5, -0.5});
         gpu::ndarray<int> i(gpu::shape_t{4});
         i.assign(f);
@@ -333,7 +305,7 @@ TEST(Assign, ConvertsDtype) {
 }
 
 TEST(Assign, IntoStridedDestinations) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         std::vector<std::vector<int>> out;
         // base[::2] = [1, 2, 3]
         auto base = gpu::asarray<int>({0, 0, 0, 0, 0, 0});
@@ -369,7 +341,7 @@ TEST(Assign, IntoStridedDestinations) {
 // ---- eval into a preallocated array ---------------------------------------------------------------
 
 TEST(EvalInto, PreallocatedOutput) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         const auto x = gpu::asarray<double>({0.5, 1.5, 2.5});
         gpu::ndarray<double> out(gpu::shape_t{3});
         const auto* buffer = out.buffer().get();
@@ -409,7 +381,7 @@ TEST(EvalInto, PreallocatedOutput) {
 // ---- mixed dtypes in place (same_kind) -----------------------------------------------------------
 
 TEST(InPlaceMixed, SameKindCasts) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         gpu::ndarray<float> f = gpu::asarray<float>({1.0f, 2.0f});
         f += gpu::asarray<double>({0.5, 0.25});  // float64 result into float32
         EXPECT_EQ(host_values(f), (std::vector<float>{1.5f, 2.25f}));
@@ -434,7 +406,7 @@ TEST(InPlaceMixed, SameKindCasts) {
 // ---- aliasing ------------------------------------------------------------------------------------
 
 TEST(Aliasing, SameElements) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         std::vector<std::vector<int>> out;
         auto a = gpu::asarray<int>({1, 2, 3});
         a += a;
@@ -467,9 +439,7 @@ TEST(Aliasing, SameElements) {
 // detail::run_into detects the overlap and evaluates through a temporary; an operand in exactly
 // the destination's layout (`a += a`) and disjoint views of one buffer stay direct.
 TEST(Aliasing, PartialOverlap) {
-    for (gpu::executor ex : assign_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         auto a = gpu::asarray<int>({0, 1, 2, 3, 4});
         gpu::ndarray<int>(a.buffer(), {4}, {1}, 1).assign(gpu::ndarray<int>(a.buffer(), {4}, {1}, 0));
         EXPECT_EQ(host_values(a), (std::vector<int>{0, 0, 1, 2, 3})) << "a[1:] = a[:-1]";
@@ -503,9 +473,7 @@ TEST(Aliasing, PartialOverlapLarge) {
         for (std::size_t i = 0; i < got.size(); ++i) wrong += got[i] != expect(static_cast<std::int64_t>(i));
         return wrong;
     };
-    for (gpu::executor ex : assign_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         auto a = gpu::asarray(iota);
         gpu::ndarray<std::int32_t>(a.buffer(), {n - 1}, {1}, 1).assign(gpu::ndarray<std::int32_t>(a.buffer(), {n - 1}, {1}, 0));
         EXPECT_EQ(count_wrong(host_values(a), [](std::int64_t i) { return i == 0 ? 0 : i - 1; }), 0) << "a[1:] = a[:-1]";
@@ -520,7 +488,7 @@ TEST(Aliasing, PartialOverlapLarge) {
 // `z = x + y` binds z to a new result, like Python's name binding: another handle on z's old
 // buffer keeps the old values.
 TEST(Rebinding, AssignmentOperatorRebinds) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         const auto x = gpu::asarray<int>({1, 2, 3});
         const auto y = gpu::asarray<int>({10, 20, 30});
         gpu::ndarray<int> z = gpu::asarray<int>({7, 7, 7});
@@ -546,7 +514,7 @@ TEST(Rebinding, AssignmentOperatorRebinds) {
 
 // `auto e = a + b;` holds a and b by value: it outlives the arrays it was built from.
 TEST(Ownership, ExpressionOwnsOperands) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         std::optional<gpu::ndarray<float>> a, b;
         a = gpu::asarray<float>({1, 2, 3});
         b = gpu::asarray<float>({0.5f, 0.25f, 0.125f});
@@ -568,7 +536,7 @@ TEST(Ownership, ExpressionOwnsOperands) {
 
 // An expression shares its arrays' buffers: it reads their values when it runs, not when built.
 TEST(Ownership, ExpressionIsLazy) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         auto a = gpu::asarray<int>({1, 2, 3});
         auto e = a + 1;
         a.assign(10);

@@ -1,9 +1,7 @@
 // Errors: the gpu::error hierarchy, NumPy's messages for broadcasting, output and assignment
 // shape mismatches, bad shapes, out-of-range weak scalars, mixing executors, NVRTC failures,
 // out-of-memory and GPU_NDARRAY_DEVICE. Bodies that touch arrays run once per executor.
-#include <gtest/gtest.h>
-
-#include <gpu/ndarray.hpp>
+#include "support.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -15,39 +13,9 @@
 
 namespace {
 
-std::vector<gpu::executor> error_executors() {
-    std::vector<gpu::executor> v{gpu::executor::host};
-    if (gpu::cuda_available()) v.push_back(gpu::executor::cuda);
-    return v;
-}
-
-template <class F>
-void on_each_executor(F&& body) {
-    for (gpu::executor ex : error_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
-        body();
-    }
-}
-
-// The message of the exception of type E that f throws ("no exception" / "other: ..." else).
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("other: ") + e.what();
-    }
-    return "no exception";
-}
-
-template <class T>
-std::vector<T> host_values(const gpu::ndarray<T>& a) {
-    const auto h = gpu::asnumpy(a);
-    return std::vector<T>(h.begin(), h.end());
-}
+using gpu_test::for_each_executor;
+using gpu_test::host_values;
+using gpu_test::message_of;
 
 // Restores an environment variable when it goes out of scope.
 class env_guard {
@@ -99,7 +67,7 @@ TEST(Errors, Hierarchy) {
 // ---- broadcasting ---------------------------------------------------------------------------
 
 TEST(Errors, BroadcastMismatchMessage) {
-    on_each_executor([] {
+    for_each_executor([] {
         const gpu::ndarray<float> a(gpu::shape_t{3, 4});
         const gpu::ndarray<float> b(gpu::shape_t{5});
         EXPECT_EQ(message_of<gpu::shape_error>([&] { (void)(a + b); }),
@@ -121,7 +89,7 @@ TEST(Errors, BroadcastMismatchMessage) {
 
 // The mismatch is found when the expression is built, before anything could run.
 TEST(Errors, BroadcastMismatchAtConstruction) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto a = gpu::asarray<double>({{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}});
         const auto b = gpu::asarray<double>({1, 2, 3, 4, 5});
         // Building an inner node that fits is fine; combining it with a misfit is not.
@@ -140,7 +108,7 @@ TEST(Errors, BroadcastMismatchAtConstruction) {
 // ---- bad shapes -----------------------------------------------------------------------------
 
 TEST(Errors, NegativeDimensions) {
-    on_each_executor([] {
+    for_each_executor([] {
         EXPECT_EQ(message_of<gpu::value_error>([] { gpu::ndarray<float> a(gpu::shape_t{-1}); }),
                   "negative dimensions are not allowed");
         EXPECT_EQ(message_of<gpu::value_error>([] { gpu::ndarray<int> a(gpu::shape_t{2, -3}); }),
@@ -165,7 +133,7 @@ TEST(Errors, RankAboveSixteen) {
     volatile int too_many = 17;  // (a constant lets g++ warn about the loop check_rank guards)
     EXPECT_THROW(s.resize(too_many), gpu::value_error);
     EXPECT_THROW((void)gpu::dims::filled(too_many + 3, 1), gpu::value_error);
-    on_each_executor([&] {
+    for_each_executor([&] {
         gpu::ndarray<int> a(gpu::shape_t{ones16});  // rank 16 is fine
         EXPECT_EQ(a.ndim(), 16);
         a.assign(3);
@@ -176,7 +144,7 @@ TEST(Errors, RankAboveSixteen) {
 // ---- writing into existing arrays -------------------------------------------------------------
 
 TEST(Errors, EvalIntoWrongShape) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto x = gpu::asarray<double>({{1, 2, 3}, {4, 5, 6}});
         gpu::ndarray<double> out = gpu::asarray<double>({7, 8, 9});
         EXPECT_EQ(message_of<gpu::shape_error>([&] { gpu::eval(x + 1.0, out); }),
@@ -197,7 +165,7 @@ TEST(Errors, EvalIntoWrongShape) {
 }
 
 TEST(Errors, AssignNonBroadcastable) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto x = gpu::asarray<int>({{1, 2, 3}, {4, 5, 6}});
         gpu::ndarray<int> a = gpu::asarray<int>({0, 0, 0});
         EXPECT_EQ(message_of<gpu::shape_error>([&] { a.assign(x); }),
@@ -218,7 +186,7 @@ TEST(Errors, AssignNonBroadcastable) {
 // out.shape()) first, which throws its own "operands could not be broadcast together with shapes
 // (3,) (4,)" before the assignment message is reached.
 TEST(Errors, AssignIncompatibleShapeMessage) {
-    on_each_executor([] {
+    for_each_executor([] {
         gpu::ndarray<float> a(gpu::shape_t{4});
         const auto b = gpu::asarray<float>({1, 2, 3});
         EXPECT_EQ(message_of<gpu::shape_error>([&] { a.assign(b); }),
@@ -233,7 +201,7 @@ TEST(Errors, AssignIncompatibleShapeMessage) {
 // ---- weak scalars that do not fit (NEP 50) ------------------------------------------------------
 
 TEST(Errors, ScalarOutOfBounds) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto i8 = gpu::asarray<std::int8_t>({1, 2});
         const auto u8 = gpu::asarray<std::uint8_t>({1, 2});
         const auto u64 = gpu::asarray<std::uint64_t>({1, 2});
@@ -270,7 +238,7 @@ TEST(Errors, ScalarOutOfBounds) {
 // ndarray::assign checks a C++ integer against an integer destination like the in-place
 // operators do; a float scalar into an integer array still converts as astype would.
 TEST(Errors, AssignOutOfRangeIntegerScalar) {
-    on_each_executor([] {
+    for_each_executor([] {
         gpu::ndarray<std::uint8_t> u = gpu::asarray<std::uint8_t>({1, 2, 3});
         EXPECT_THROW(u.assign(-1), gpu::overflow_error);
         EXPECT_THROW(u.assign(300), gpu::overflow_error);
@@ -289,7 +257,7 @@ TEST(Errors, AssignOutOfRangeIntegerScalar) {
 }
 
 TEST(Errors, NegativeIntegerPower) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto i = gpu::asarray<int>({1, 2, 3});
         EXPECT_EQ(message_of<gpu::value_error>([&] { (void)gpu::power(i, -1); }),
                   "Integers to negative integer powers are not allowed.");
@@ -300,7 +268,7 @@ TEST(Errors, NegativeIntegerPower) {
 }
 
 TEST(Errors, AsnumpySizeMismatch) {
-    on_each_executor([] {
+    for_each_executor([] {
         const auto a = gpu::asarray<int>({{1, 2, 3}, {4, 5, 6}});
         std::vector<int> small(5);
         EXPECT_THROW(gpu::asnumpy(a, std::span<int>(small)), gpu::value_error);
@@ -369,7 +337,7 @@ TEST(Errors, DeviceEnvironmentVariable) {
 // ---- out of memory ----------------------------------------------------------------------------
 
 TEST(Errors, OutOfMemory) {
-    on_each_executor([] {
+    for_each_executor([] {
         const std::int64_t huge = std::int64_t{1} << 52;  // 4 PiB: more than any machine's memory
         try {
             gpu::ndarray<std::uint8_t> a(gpu::shape_t{huge});

@@ -10,70 +10,30 @@
 
 namespace {
 
+// Inputs are gpu_test::seq arrays: flat element i holds seq_value(base + i) (seq<T>(shape, 100)
+// starts at 100), so the expected results below are lists of these indices.
+using gpu_test::expect_seq;
+using gpu_test::message_of;
+using gpu_test::seq;
 using gpu_test::values_of;
-
-// Element i of the test arrays ("arange" in each dtype). Inputs built with base 100 hold
-// elements 100, 101, ... so the expected results below are lists of these indices.
-template <class T>
-T val(std::int64_t i) {
-    if constexpr (std::is_same_v<T, bool>) return (i * 5 + i / 3) % 3 == 1;
-    else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(i) * T(0.5) - T(1.25);
-    else if constexpr (std::is_signed_v<T>) return static_cast<T>(i * 3 - 7);
-    else return static_cast<T>(i + 1000);
-}
-
-template <class T>
-gpu::ndarray<T> seq(const gpu::shape_t& shape, std::int64_t base = 0) {
-    std::vector<T> v;
-    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) v.push_back(val<T>(base + i));
-    return gpu::asarray(v, shape);
-}
-
-template <class T>
-gpu::ndarray<T> view(const gpu::ndarray<T>& a, const gpu::shape_t& shape, const gpu::strides_t& strides,
-                     std::int64_t offset) {
-    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
-}
-
-// r has `shape` and, row-major, the elements val(i) for i in `indices`.
-template <class T>
-void expect_array(const gpu::ndarray<T>& r, const gpu::shape_t& shape, const std::vector<std::int64_t>& indices) {
-    EXPECT_EQ(gpu::to_string(r.shape()), gpu::to_string(shape));
-    std::vector<T> expected;
-    for (std::int64_t i : indices) expected.push_back(val<T>(i));
-    gpu_test::expect_values(values_of(r), expected);
-}
-
-// The message of the exception of type E that f throws.
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("other exception: ") + e.what();
-    }
-    return "no exception";
-}
+using gpu_test::view;
 
 template <class T>
 class Join : public ::testing::Test {};
-using join_dtypes = ::testing::Types<bool, std::int32_t, std::uint16_t, float, double>;
-TYPED_TEST_SUITE(Join, join_dtypes, gpu_test::dtype_names);
+TYPED_TEST_SUITE(Join, gpu_test::sample_dtypes, gpu_test::dtype_names);
 
 TYPED_TEST(Join, ConcatenateAlongEachAxis) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = seq<T>({2, 3}), b = seq<T>({1, 3}, 100), c = seq<T>({2, 2}, 100);
-        expect_array(gpu::concatenate({a, b}), {3, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102});
-        expect_array(gpu::concatenate({b, a}, 0), {3, 3}, {100, 101, 102, 0, 1, 2, 3, 4, 5});
-        expect_array(gpu::concatenate({a, c}, 1), {2, 5}, {0, 1, 2, 100, 101, 3, 4, 5, 102, 103});
-        expect_array(gpu::concatenate({a, c, a}, -1), {2, 8}, {0, 1, 2, 100, 101, 0, 1, 2, 3, 4, 5, 102, 103, 3, 4, 5});
+        expect_seq(gpu::concatenate({a, b}), {3, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102});
+        expect_seq(gpu::concatenate({b, a}, 0), {3, 3}, {100, 101, 102, 0, 1, 2, 3, 4, 5});
+        expect_seq(gpu::concatenate({a, c}, 1), {2, 5}, {0, 1, 2, 100, 101, 3, 4, 5, 102, 103});
+        expect_seq(gpu::concatenate({a, c, a}, -1), {2, 8}, {0, 1, 2, 100, 101, 0, 1, 2, 3, 4, 5, 102, 103, 3, 4, 5});
         // A single input is copied.
         const auto one = gpu::concatenate(std::vector<gpu::ndarray<T>>{a});
         EXPECT_NE(one.buffer(), a.buffer());
-        expect_array(one, {2, 3}, {0, 1, 2, 3, 4, 5});
+        expect_seq(one, {2, 3}, {0, 1, 2, 3, 4, 5});
         const auto r = gpu::concatenate({a, b});
         EXPECT_TRUE(r.is_contiguous());
         EXPECT_EQ(r.where(), ex);
@@ -87,13 +47,13 @@ TYPED_TEST(Join, ConcatenateViews) {
         const auto t = view(base, {3, 2}, {1, 3}, 0);       // base.T: [[0,3],[1,4],[2,5]]
         const auto rev = view(seq<T>({6}, 100), {3, 2}, {-2, 1}, 4);  // [[104,105],[102,103],[100,101]]
         const auto bc = view(seq<T>({2}, 200), {3, 2}, {0, 1}, 0);   // (2,) broadcast to (3,2)
-        expect_array(gpu::concatenate({t, rev, bc}), {9, 2},
+        expect_seq(gpu::concatenate({t, rev, bc}), {9, 2},
                      {0, 3, 1, 4, 2, 5, 104, 105, 102, 103, 100, 101, 200, 201, 200, 201, 200, 201});
-        expect_array(gpu::concatenate({t, rev, bc}, 1), {3, 6},
+        expect_seq(gpu::concatenate({t, rev, bc}, 1), {3, 6},
                      {0, 3, 104, 105, 200, 201, 1, 4, 102, 103, 200, 201, 2, 5, 100, 101, 200, 201});
         // a[::-2] of a 1-D array.
         const auto step = view(seq<T>({5}), {3}, {-2}, 4);
-        expect_array(gpu::concatenate({step, step}), {6}, {4, 2, 0, 4, 2, 0});
+        expect_seq(gpu::concatenate({step, step}), {6}, {4, 2, 0, 4, 2, 0});
     }
 }
 
@@ -104,9 +64,9 @@ TYPED_TEST(Join, ConcatenateAxisNoneRavelsFirst) {
         const auto t = view(base, {3, 2}, {1, 3}, 0);
         const auto scalar = seq<T>({}, 50);  // 0-d inputs are allowed with axis=None
         const auto col = seq<T>({2, 1}, 100);
-        expect_array(gpu::concatenate({t, scalar, col}, std::nullopt), {9}, {0, 3, 1, 4, 2, 5, 50, 100, 101});
-        expect_array(gpu::concatenate({scalar, scalar}, std::nullopt), {2}, {50, 50});
-        expect_array(gpu::concatenate({seq<T>({0, 3}), base}, std::nullopt), {6}, {0, 1, 2, 3, 4, 5});
+        expect_seq(gpu::concatenate({t, scalar, col}, std::nullopt), {9}, {0, 3, 1, 4, 2, 5, 50, 100, 101});
+        expect_seq(gpu::concatenate({scalar, scalar}, std::nullopt), {2}, {50, 50});
+        expect_seq(gpu::concatenate({seq<T>({0, 3}), base}, std::nullopt), {6}, {0, 1, 2, 3, 4, 5});
     }
 }
 
@@ -114,11 +74,11 @@ TYPED_TEST(Join, ConcatenateEmpty) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = seq<T>({2, 3}), e = seq<T>({0, 3});
-        expect_array(gpu::concatenate({e, a, e}), {2, 3}, {0, 1, 2, 3, 4, 5});
-        expect_array(gpu::concatenate({seq<T>({2, 0}), seq<T>({2, 0})}, 1), {2, 0}, {});
-        expect_array(gpu::concatenate({seq<T>({2, 0}), seq<T>({2, 0})}, 0), {4, 0}, {});
+        expect_seq(gpu::concatenate({e, a, e}), {2, 3}, {0, 1, 2, 3, 4, 5});
+        expect_seq(gpu::concatenate({seq<T>({2, 0}), seq<T>({2, 0})}, 1), {2, 0}, {});
+        expect_seq(gpu::concatenate({seq<T>({2, 0}), seq<T>({2, 0})}, 0), {4, 0}, {});
         // A default-constructed array (shape (0,), no buffer; it lives on the host executor).
-        if (ex == gpu::executor::host) expect_array(gpu::concatenate({gpu::ndarray<T>(), seq<T>({2})}), {2}, {0, 1});
+        if (ex == gpu::executor::host) expect_seq(gpu::concatenate({gpu::ndarray<T>(), seq<T>({2})}), {2}, {0, 1});
     }
 }
 
@@ -126,21 +86,21 @@ TYPED_TEST(Join, Stack) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = seq<T>({2, 3}), b = seq<T>({2, 3}, 100);
-        expect_array(gpu::stack({a, b}), {2, 2, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102, 103, 104, 105});
-        expect_array(gpu::stack({a, b}, 1), {2, 2, 3}, {0, 1, 2, 100, 101, 102, 3, 4, 5, 103, 104, 105});
-        expect_array(gpu::stack({a, b}, 2), {2, 3, 2}, {0, 100, 1, 101, 2, 102, 3, 103, 4, 104, 5, 105});
-        expect_array(gpu::stack({a, b}, -1), {2, 3, 2}, {0, 100, 1, 101, 2, 102, 3, 103, 4, 104, 5, 105});
-        expect_array(gpu::stack({a, b}, -3), {2, 2, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102, 103, 104, 105});
+        expect_seq(gpu::stack({a, b}), {2, 2, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102, 103, 104, 105});
+        expect_seq(gpu::stack({a, b}, 1), {2, 2, 3}, {0, 1, 2, 100, 101, 102, 3, 4, 5, 103, 104, 105});
+        expect_seq(gpu::stack({a, b}, 2), {2, 3, 2}, {0, 100, 1, 101, 2, 102, 3, 103, 4, 104, 5, 105});
+        expect_seq(gpu::stack({a, b}, -1), {2, 3, 2}, {0, 100, 1, 101, 2, 102, 3, 103, 4, 104, 5, 105});
+        expect_seq(gpu::stack({a, b}, -3), {2, 2, 3}, {0, 1, 2, 3, 4, 5, 100, 101, 102, 103, 104, 105});
         // Views: transposed, negative step, broadcast.
         const auto t = view(seq<T>({3, 2}), {2, 3}, {1, 2}, 0);   // [[0,2,4],[1,3,5]]
         const auto rev = view(seq<T>({3}, 100), {2, 3}, {0, -1}, 2);  // [[102,101,100]] * 2
-        expect_array(gpu::stack({t, rev}, 1), {2, 2, 3}, {0, 2, 4, 102, 101, 100, 1, 3, 5, 102, 101, 100});
+        expect_seq(gpu::stack({t, rev}, 1), {2, 2, 3}, {0, 2, 4, 102, 101, 100, 1, 3, 5, 102, 101, 100});
         // 0-d inputs give a 1-D result.
-        expect_array(gpu::stack({seq<T>({}, 7), seq<T>({}, 8), seq<T>({}, 9)}), {3}, {7, 8, 9});
-        expect_array(gpu::stack({seq<T>({}, 7)}, -1), {1}, {7});
+        expect_seq(gpu::stack({seq<T>({}, 7), seq<T>({}, 8), seq<T>({}, 9)}), {3}, {7, 8, 9});
+        expect_seq(gpu::stack({seq<T>({}, 7)}, -1), {1}, {7});
         // Empty inputs.
-        expect_array(gpu::stack({seq<T>({0}), seq<T>({0})}), {2, 0}, {});
-        expect_array(gpu::stack({seq<T>({0}), seq<T>({0})}, 1), {0, 2}, {});
+        expect_seq(gpu::stack({seq<T>({0}), seq<T>({0})}), {2, 0}, {});
+        expect_seq(gpu::stack({seq<T>({0}), seq<T>({0})}, 1), {0, 2}, {});
     }
 }
 
@@ -148,19 +108,19 @@ TYPED_TEST(Join, HstackVstack) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto x = seq<T>({3}), y = seq<T>({3}, 100);
-        expect_array(gpu::hstack({x, y}), {6}, {0, 1, 2, 100, 101, 102});
-        expect_array(gpu::vstack({x, y}), {2, 3}, {0, 1, 2, 100, 101, 102});
+        expect_seq(gpu::hstack({x, y}), {6}, {0, 1, 2, 100, 101, 102});
+        expect_seq(gpu::vstack({x, y}), {2, 3}, {0, 1, 2, 100, 101, 102});
         const auto a = seq<T>({2, 2}), b = seq<T>({2, 1}, 100);
-        expect_array(gpu::hstack({a, b}), {2, 3}, {0, 1, 100, 2, 3, 101});
-        expect_array(gpu::vstack({a, view(b, {1, 2}, {1, 1}, 0)}), {3, 2}, {0, 1, 2, 3, 100, 101});
+        expect_seq(gpu::hstack({a, b}), {2, 3}, {0, 1, 100, 2, 3, 101});
+        expect_seq(gpu::vstack({a, view(b, {1, 2}, {1, 1}, 0)}), {3, 2}, {0, 1, 2, 3, 100, 101});
         // 0-d inputs: atleast_1d makes them (1,), atleast_2d (1, 1).
         const auto s = seq<T>({}, 50);
-        expect_array(gpu::hstack({s, x, s}), {5}, {50, 0, 1, 2, 50});
-        expect_array(gpu::vstack({s, s}), {2, 1}, {50, 50});
+        expect_seq(gpu::hstack({s, x, s}), {5}, {50, 0, 1, 2, 50});
+        expect_seq(gpu::vstack({s, s}), {2, 1}, {50, 50});
         // A 1-D input among 2-D ones in vstack; a negative-step one in hstack.
-        expect_array(gpu::vstack({seq<T>({2, 3}, 100), x}), {3, 3}, {100, 101, 102, 103, 104, 105, 0, 1, 2});
-        expect_array(gpu::hstack({view(x, {3}, {-1}, 2), y}), {6}, {2, 1, 0, 100, 101, 102});
-        expect_array(gpu::vstack(std::vector<gpu::ndarray<T>>{x}), {1, 3}, {0, 1, 2});
+        expect_seq(gpu::vstack({seq<T>({2, 3}, 100), x}), {3, 3}, {100, 101, 102, 103, 104, 105, 0, 1, 2});
+        expect_seq(gpu::hstack({view(x, {3}, {-1}, 2), y}), {6}, {2, 1, 0, 100, 101, 102});
+        expect_seq(gpu::vstack(std::vector<gpu::ndarray<T>>{x}), {1, 3}, {0, 1, 2});
     }
 }
 

@@ -3,9 +3,7 @@
 // (broadcasting with size-1 stretching, views addressed as offset + sum(index * stride)).
 // Each body runs once per available executor (host always, cuda when present) and the GPU
 // must give exactly what the host executor gives.
-#include <gtest/gtest.h>
-
-#include <gpu/ndarray.hpp>
+#include "support.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -18,30 +16,10 @@
 
 namespace {
 
-// ---- executors ------------------------------------------------------------------------------
-
-std::vector<gpu::executor> layout_executors() {
-    std::vector<gpu::executor> v{gpu::executor::host};
-    if (gpu::cuda_available()) v.push_back(gpu::executor::cuda);
-    return v;
-}
-
-// Runs `body` (which returns the values it computed) on every executor, checks that each
-// executor gives the host executor's values, and returns the host's.
-template <class F>
-auto same_on_every_executor(F&& body) {
-    using R = decltype(body());
-    R host_result{};
-    bool first = true;
-    for (gpu::executor ex : layout_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
-        R r = body();
-        if (first) host_result = r, first = false;
-        else EXPECT_EQ(r, host_result) << "the " << gpu::to_string(ex) << " executor differs from the host executor";
-    }
-    return host_result;
-}
+using gpu_test::host_values;
+using gpu_test::make;
+using gpu_test::same_on_every_executor;
+using gpu_test::view;
 
 // ---- values ---------------------------------------------------------------------------------
 
@@ -59,17 +37,6 @@ std::vector<T> vals(std::int64_t n, std::int64_t seed) {
     std::vector<T> v;
     for (std::int64_t i = 0; i < n; ++i) v.push_back(val<T>(i * 7 + seed));
     return v;
-}
-
-template <class T>
-gpu::ndarray<T> make_array(const std::vector<T>& values, const gpu::shape_t& shape) {
-    return gpu::asarray(values, shape);
-}
-
-template <class T>
-std::vector<T> host_values(const gpu::ndarray<T>& a) {
-    const auto h = gpu::asnumpy(a);
-    return std::vector<T>(h.begin(), h.end());  // (not to_vector(): see test_transfer's HostArrayBoolToVector)
 }
 
 // NumPy's add: bools or, integers wrap, floats add.
@@ -147,12 +114,6 @@ std::vector<T> ref_values(const ref_view<T>& a) {
     return out;
 }
 
-template <class T>
-gpu::ndarray<T> view_of(const gpu::ndarray<T>& base, const gpu::shape_t& shape, const gpu::strides_t& strides,
-                        std::int64_t offset) {
-    return gpu::ndarray<T>(base.buffer(), shape, strides, offset);
-}
-
 // The binary operation every layout case runs: one that is not commutative, so swapped operands
 // show, and whose result keeps the dtype: a - b (integers wrap), and a > b for bool (NumPy has
 // no boolean subtract). One expression type per dtype keeps this translation unit quick to compile.
@@ -209,7 +170,7 @@ void check_contiguous_pair(const gpu::shape_t& sa, const gpu::shape_t& sb) {
     SCOPED_TRACE("shapes " + gpu::to_string(sa) + " and " + gpu::to_string(sb));
     const auto va = vals<T>(gpu::size_of(sa), 1), vb = vals<T>(gpu::size_of(sb), 5);
     check_binary<T>(ref_contiguous(va, sa), ref_contiguous(vb, sb),
-                    [&] { return std::pair{make_array(va, sa), make_array(vb, sb)}; });
+                    [&] { return std::pair{make(va, sa), make(vb, sb)}; });
 }
 
 template <class T>
@@ -229,7 +190,7 @@ TYPED_TEST(Layouts, ZeroDim) {
     check_contiguous_pair<T>({}, {3});
     check_contiguous_pair<T>({2, 3}, {});
     const auto got = same_on_every_executor([] {
-        auto a = make_array<T>({val<T>(4)}, {});
+        auto a = make<T>({val<T>(4)}, {});
         EXPECT_EQ(a.ndim(), 0);
         EXPECT_EQ(a.size(), 1);
         EXPECT_TRUE(a.is_contiguous());
@@ -290,20 +251,20 @@ TYPED_TEST(Layouts, TransposedView) {
     const auto row = vals<T>(3, 4);
     // transposed + contiguous, contiguous + transposed, transposed + transposed, transposed + row
     check_binary<T>(t, ref_contiguous(other, {4, 3}), [&] {
-        return std::pair{view_of(make_array(base, {3, 4}), {4, 3}, {1, 4}, 0), make_array(other, {4, 3})};
+        return std::pair{view(make(base, {3, 4}), {4, 3}, {1, 4}, 0), make(other, {4, 3})};
     });
     check_binary<T>(ref_contiguous(other, {4, 3}), t, [&] {
-        return std::pair{make_array(other, {4, 3}), view_of(make_array(base, {3, 4}), {4, 3}, {1, 4}, 0)};
+        return std::pair{make(other, {4, 3}), view(make(base, {3, 4}), {4, 3}, {1, 4}, 0)};
     });
     check_binary<T>(t, t, [&] {
-        auto a = view_of(make_array(base, {3, 4}), {4, 3}, {1, 4}, 0);
+        auto a = view(make(base, {3, 4}), {4, 3}, {1, 4}, 0);
         return std::pair{a, a};
     });
     check_binary<T>(t, ref_contiguous(row, {3}), [&] {
-        return std::pair{view_of(make_array(base, {3, 4}), {4, 3}, {1, 4}, 0), make_array(row, {3})};
+        return std::pair{view(make(base, {3, 4}), {4, 3}, {1, 4}, 0), make(row, {3})};
     });
     const auto got = same_on_every_executor([&] {
-        auto v = view_of(make_array(base, {3, 4}), {4, 3}, {1, 4}, 0);
+        auto v = view(make(base, {3, 4}), {4, 3}, {1, 4}, 0);
         EXPECT_FALSE(v.is_contiguous());
         auto c = v.copy();
         EXPECT_TRUE(c.is_contiguous());
@@ -323,19 +284,19 @@ TYPED_TEST(Layouts, TransposedTiles) {
     const ref_view<T> t_rev{base, {50, 37}, {-1, 50}, 49};  // a.T[::-1]
     const auto other = vals<T>(50 * 37, 9);
     check_binary<T>(t, ref_contiguous(other, {50, 37}), [&] {
-        return std::pair{view_of(make_array(base, {37, 50}), {50, 37}, {1, 50}, 0), make_array(other, {50, 37})};
+        return std::pair{view(make(base, {37, 50}), {50, 37}, {1, 50}, 0), make(other, {50, 37})};
     });
     check_binary<T>(ref_contiguous(other, {50, 37}), t_rev, [&] {
-        return std::pair{make_array(other, {50, 37}), view_of(make_array(base, {37, 50}), {50, 37}, {-1, 50}, 49)};
+        return std::pair{make(other, {50, 37}), view(make(base, {37, 50}), {50, 37}, {-1, 50}, 49)};
     });
     check_binary<T>(t, t_rev, [&] {
-        auto a = make_array(base, {37, 50});
-        return std::pair{view_of(a, {50, 37}, {1, 50}, 0), view_of(a, {50, 37}, {-1, 50}, 49)};
+        auto a = make(base, {37, 50});
+        return std::pair{view(a, {50, 37}, {1, 50}, 0), view(a, {50, 37}, {-1, 50}, 49)};
     });
     // out.T[...] = other: the destination is the transposed view.
     const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> out({37, 50});
-        view_of(out, {50, 37}, {1, 50}, 0) = make_array(other, {50, 37});
+        view(out, {50, 37}, {1, 50}, 0) = make(other, {50, 37});
         return host_values(out);
     });
     std::vector<T> expect(other.size());
@@ -350,20 +311,20 @@ TYPED_TEST(Layouts, SteppedView) {
     const ref_view<T> s{base, {5}, {2}, 1};  // base[1::2]
     const auto other = vals<T>(5, 8);
     check_binary<T>(s, ref_contiguous(other, {5}),
-                    [&] { return std::pair{view_of(make_array(base, {11}), {5}, {2}, 1), make_array(other, {5})}; });
+                    [&] { return std::pair{view(make(base, {11}), {5}, {2}, 1), make(other, {5})}; });
     check_binary<T>(ref_contiguous(other, {5}), s,
-                    [&] { return std::pair{make_array(other, {5}), view_of(make_array(base, {11}), {5}, {2}, 1)}; });
+                    [&] { return std::pair{make(other, {5}), view(make(base, {11}), {5}, {2}, 1)}; });
     // A 2-D step on both axes: base (4,6)[::2, 1::2] has shape (2,3), strides (12,2), offset 1.
     const auto base2 = vals<T>(24, 6);
     const ref_view<T> s2{base2, {2, 3}, {12, 2}, 1};
     const auto col = vals<T>(2, 1);
     check_binary<T>(s2, ref_contiguous(col, {2, 1}), [&] {
-        return std::pair{view_of(make_array(base2, {4, 6}), {2, 3}, {12, 2}, 1), make_array(col, {2, 1})};
+        return std::pair{view(make(base2, {4, 6}), {2, 3}, {12, 2}, 1), make(col, {2, 1})};
     });
     // A column of a matrix: base (4,6)[:, 2] has shape (4,), stride 6.
     const ref_view<T> column{base2, {4}, {6}, 2};
     check_binary<T>(column, ref_contiguous(other, {1}), [&] {
-        return std::pair{view_of(make_array(base2, {4, 6}), {4}, {6}, 2), make_array(std::vector<T>{other[0]}, {1})};
+        return std::pair{view(make(base2, {4, 6}), {4}, {6}, 2), make(std::vector<T>{other[0]}, {1})};
     });
 }
 
@@ -373,9 +334,9 @@ TYPED_TEST(Layouts, ReversedView) {
     const ref_view<T> r{base, {6}, {-1}, 5};  // base[::-1]
     const auto other = vals<T>(6, 2);
     check_binary<T>(r, ref_contiguous(other, {6}),
-                    [&] { return std::pair{view_of(make_array(base, {6}), {6}, {-1}, 5), make_array(other, {6})}; });
+                    [&] { return std::pair{view(make(base, {6}), {6}, {-1}, 5), make(other, {6})}; });
     check_binary<T>(r, r, [&] {
-        auto v = view_of(make_array(base, {6}), {6}, {-1}, 5);
+        auto v = view(make(base, {6}), {6}, {-1}, 5);
         return std::pair{v, v};
     });
     // base (3,4)[:, ::-1] and base (3,4)[::-1, ::-2]
@@ -384,13 +345,13 @@ TYPED_TEST(Layouts, ReversedView) {
     const ref_view<T> r3{base2, {3, 2}, {-4, -2}, 11};
     const auto row = vals<T>(4, 3);
     check_binary<T>(r2, ref_contiguous(row, {4}), [&] {
-        return std::pair{view_of(make_array(base2, {3, 4}), {3, 4}, {4, -1}, 3), make_array(row, {4})};
+        return std::pair{view(make(base2, {3, 4}), {3, 4}, {4, -1}, 3), make(row, {4})};
     });
     check_binary<T>(r3, ref_contiguous(other, {3, 2}), [&] {
-        auto full = make_array(base2, {3, 4});
-        return std::pair{view_of(full, {3, 2}, {-4, -2}, 11), make_array(std::vector<T>(other.begin(), other.end()), {3, 2})};
+        auto full = make(base2, {3, 4});
+        return std::pair{view(full, {3, 2}, {-4, -2}, 11), make(std::vector<T>(other.begin(), other.end()), {3, 2})};
     });
-    const auto got = same_on_every_executor([&] { return host_values(view_of(make_array(base, {6}), {6}, {-1}, 5)); });
+    const auto got = same_on_every_executor([&] { return host_values(view(make(base, {6}), {6}, {-1}, 5)); });
     EXPECT_EQ(got, std::vector<T>(base.rbegin(), base.rend()));
 }
 
@@ -402,22 +363,22 @@ TYPED_TEST(Layouts, BroadcastView) {
     const ref_view<T> one{base, {5}, {0}, 2};         // np.broadcast_to(base[2], (5,))
     const auto other = vals<T>(12, 3);
     check_binary<T>(rows, ref_contiguous(other, {3, 4}), [&] {
-        return std::pair{view_of(make_array(base, {4}), {3, 4}, {0, 1}, 0), make_array(other, {3, 4})};
+        return std::pair{view(make(base, {4}), {3, 4}, {0, 1}, 0), make(other, {3, 4})};
     });
     check_binary<T>(ref_contiguous(other, {4, 3}), cols, [&] {
-        return std::pair{make_array(other, {4, 3}), view_of(make_array(base, {4}), {4, 3}, {1, 0}, 0)};
+        return std::pair{make(other, {4, 3}), view(make(base, {4}), {4, 3}, {1, 0}, 0)};
     });
     check_binary<T>(one, ref_contiguous(other, {5}), [&] {
-        return std::pair{view_of(make_array(base, {4}), {5}, {0}, 2),
-                         make_array(std::vector<T>(other.begin(), other.begin() + 5), {5})};
+        return std::pair{view(make(base, {4}), {5}, {0}, 2),
+                         make(std::vector<T>(other.begin(), other.begin() + 5), {5})};
     });
     // Two stride-0 views of one buffer broadcasting against each other: (3,4) and (3,1).
     check_binary<T>(rows, ref_view<T>{base, {3, 1}, {1, 0}, 1}, [&] {
-        auto b = make_array(base, {4});
-        return std::pair{view_of(b, {3, 4}, {0, 1}, 0), view_of(b, {3, 1}, {1, 0}, 1)};
+        auto b = make(base, {4});
+        return std::pair{view(b, {3, 4}, {0, 1}, 0), view(b, {3, 1}, {1, 0}, 1)};
     });
     same_on_every_executor([&] {
-        auto v = view_of(make_array(base, {4}), {3, 4}, {0, 1}, 0);
+        auto v = view(make(base, {4}), {3, 4}, {0, 1}, 0);
         EXPECT_FALSE(v.is_contiguous());
         auto c = v.copy();
         EXPECT_TRUE(c.is_contiguous());
@@ -439,10 +400,10 @@ TYPED_TEST(Layouts, MixedContiguousAndStrided) {
         expect.push_back(np_add(np_add(np_add(c.at(idx), t.at(idx)), r.at(idx)), s.at(idx)));
     });
     const auto got = same_on_every_executor([&] {
-        auto ct = make_array(base_c, {4, 3});
-        auto tt = view_of(make_array(base_t, {3, 4}), {4, 3}, {1, 4}, 0);
-        auto rt = make_array(base_r, {3});
-        auto st = view_of(make_array(base_s, {25}), {4, 3}, {-6, 2}, 19);
+        auto ct = make(base_c, {4, 3});
+        auto tt = view(make(base_t, {3, 4}), {4, 3}, {1, 4}, 0);
+        auto rt = make(base_r, {3});
+        auto st = view(make(base_s, {25}), {4, 3}, {-6, 2}, 19);
         gpu::ndarray<T> z = ct + tt + rt + st;
         EXPECT_EQ(z.shape(), (gpu::shape_t{4, 3}));
         EXPECT_TRUE(z.is_contiguous());
@@ -478,12 +439,12 @@ TYPED_TEST(Layouts, HighRankTransposed) {
         const auto base = vals<T>(n, 3), other = vals<T>(n, 11);
         const ref_view<T> t{base, shape, ts, 0};
         check_binary<T>(t, ref_contiguous(other, shape), [&] {
-            return std::pair{view_of(make_array(base, shape), shape, ts, 0), make_array(other, shape)};
+            return std::pair{view(make(base, shape), shape, ts, 0), make(other, shape)};
         });
         // Transposed against a broadcast of rank 1 (the last axis) and its reverse.
         const auto small = vals<T>(2, 5);
         check_binary<T>(t, ref_view<T>{small, {2}, {-1}, 1}, [&] {
-            return std::pair{view_of(make_array(base, shape), shape, ts, 0), view_of(make_array(small, {2}), {2}, {-1}, 1)};
+            return std::pair{view(make(base, shape), shape, ts, 0), view(make(small, {2}), {2}, {-1}, 1)};
         });
     }
 }
@@ -494,7 +455,7 @@ TYPED_TEST(Layouts, CopyIsDeep) {
     using T = TypeParam;
     const auto v = vals<T>(6, 1);
     const auto got = same_on_every_executor([&] {
-        auto a = make_array(v, {2, 3});
+        auto a = make(v, {2, 3});
         auto shared = a;  // shares the buffer
         auto c = a.copy();
         EXPECT_NE(c.buffer(), a.buffer());

@@ -14,56 +14,16 @@ namespace {
 
 using gpu::shape_t;
 using gpu::strides_t;
+using gpu_test::arange;
+using gpu_test::expect_arange;
+using gpu_test::expect_error;
+using gpu_test::shares;
 using gpu_test::values_of;
-
-// Element i of NumPy's arange, in dtype T (bools: i % 3 == 1, so that order shows).
-template <class T>
-T v(std::int64_t i) {
-    if constexpr (std::is_same_v<T, bool>) return i % 3 == 1;
-    else return static_cast<T>(i);
-}
-
-// np.arange(size).reshape(shape).astype(T) on the current executor.
-template <class T>
-gpu::ndarray<T> arange(const shape_t& shape) {
-    std::vector<T> values;
-    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) values.push_back(v<T>(i));
-    return gpu_test::make<T>(values, shape);
-}
-
-// a's elements, row-major, are arange's elements number idx...
-template <class T>
-void expect_elems(const gpu::ndarray<T>& a, std::initializer_list<std::int64_t> idx) {
-    std::vector<T> expected;
-    for (std::int64_t i : idx) expected.push_back(v<T>(i));
-    gpu_test::expect_values(values_of(a), expected);
-}
-
-// A view of a's buffer, as basic indexing would make it.
-template <class T>
-gpu::ndarray<T> view(const gpu::ndarray<T>& a, const shape_t& shape, const strides_t& strides, std::int64_t offset) {
-    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
-}
-
-template <class T, class U>
-bool shares(const gpu::ndarray<T>& a, const gpu::ndarray<U>& b) {
-    return a.buffer() == b.buffer();
-}
-
-template <class Err, class F>
-void expect_error(F&& f, const std::string& message) {
-    try {
-        f();
-        ADD_FAILURE() << "no exception; expected: " << message;
-    } catch (const Err& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
+using gpu_test::view;
 
 template <class T>
 class ShapeFunctions : public ::testing::Test {};
-using shape_dtypes = ::testing::Types<bool, std::int32_t, std::uint16_t, float, double>;
-TYPED_TEST_SUITE(ShapeFunctions, shape_dtypes, gpu_test::dtype_names);
+TYPED_TEST_SUITE(ShapeFunctions, gpu_test::sample_dtypes, gpu_test::dtype_names);
 
 // ---- every dtype --------------------------------------------------------------------------------
 
@@ -75,13 +35,13 @@ TYPED_TEST(ShapeFunctions, ReshapeViewsAndCopies) {
         EXPECT_EQ(r.shape(), (shape_t{3, 2}));
         EXPECT_EQ(r.strides(), (strides_t{2, 1}));
         EXPECT_TRUE(shares(r, a));
-        expect_elems(r, {0, 1, 2, 3, 4, 5});
+        expect_arange(r, {0, 1, 2, 3, 4, 5});
         // a.T is (3,2) with strides (1,3): no strides walk it row-major as (6,), so a copy.
         const auto f = a.T().reshape({6});
         EXPECT_FALSE(shares(f, a));
         EXPECT_TRUE(f.is_contiguous());
-        expect_elems(f, {0, 3, 1, 4, 2, 5});
-        expect_elems(gpu::reshape(a.T(), {2, 3}), {0, 3, 1, 4, 2, 5});
+        expect_arange(f, {0, 3, 1, 4, 2, 5});
+        expect_arange(gpu::reshape(a.T(), {2, 3}), {0, 3, 1, 4, 2, 5});
     }
 }
 
@@ -92,15 +52,15 @@ TYPED_TEST(ShapeFunctions, RavelAndFlatten) {
         const auto r = a.ravel();
         EXPECT_TRUE(shares(r, a));
         EXPECT_EQ(r.shape(), (shape_t{6}));
-        expect_elems(r, {0, 1, 2, 3, 4, 5});
+        expect_arange(r, {0, 1, 2, 3, 4, 5});
         const auto rt = gpu::ravel(a.T());
         EXPECT_FALSE(shares(rt, a));
-        expect_elems(rt, {0, 3, 1, 4, 2, 5});
+        expect_arange(rt, {0, 3, 1, 4, 2, 5});
         const auto f = a.flatten();  // a copy even of a contiguous array
         EXPECT_FALSE(shares(f, a));
         EXPECT_EQ(f.shape(), (shape_t{6}));
-        expect_elems(f, {0, 1, 2, 3, 4, 5});
-        expect_elems(a.T().flatten(), {0, 3, 1, 4, 2, 5});
+        expect_arange(f, {0, 1, 2, 3, 4, 5});
+        expect_arange(a.T().flatten(), {0, 3, 1, 4, 2, 5});
     }
 }
 
@@ -112,15 +72,15 @@ TYPED_TEST(ShapeFunctions, TransposeAndSwapaxes) {
         EXPECT_TRUE(shares(t, a));
         EXPECT_EQ(t.shape(), (shape_t{4, 3, 2}));
         EXPECT_EQ(t.strides(), (strides_t{1, 4, 12}));
-        expect_elems(t, {0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23});
+        expect_arange(t, {0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23});
         const auto p = a.transpose({1, 0, 2});
         EXPECT_EQ(p.shape(), (shape_t{3, 2, 4}));
         EXPECT_EQ(p.strides(), (strides_t{4, 12, 1}));
-        expect_elems(p, {0, 1, 2, 3, 12, 13, 14, 15, 4, 5, 6, 7, 16, 17, 18, 19, 8, 9, 10, 11, 20, 21, 22, 23});
+        expect_arange(p, {0, 1, 2, 3, 12, 13, 14, 15, 4, 5, 6, 7, 16, 17, 18, 19, 8, 9, 10, 11, 20, 21, 22, 23});
         const auto s = a.swapaxes(0, 2);
         EXPECT_EQ(s.shape(), (shape_t{4, 3, 2}));
         EXPECT_EQ(s.strides(), (strides_t{1, 4, 12}));
-        expect_elems(s, {0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23});
+        expect_arange(s, {0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23});
     }
 }
 
@@ -133,27 +93,27 @@ TEST(Reshape, NonContiguousInputsThatStillGiveViews) {
         const auto r1 = b.reshape({6, 2});
         EXPECT_TRUE(shares(r1, a));
         EXPECT_EQ(r1.strides(), (strides_t{4, 2}));
-        expect_elems(r1, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
+        expect_arange(r1, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
         const auto r2 = b.reshape({-1});  // a view with stride 2, where ravel copies
         EXPECT_TRUE(shares(r2, a));
         EXPECT_EQ(r2.shape(), (shape_t{12}));
         EXPECT_EQ(r2.strides(), (strides_t{2}));
         const auto r3 = b.reshape({3, 4});
         EXPECT_EQ(r3.strides(), (strides_t{8, 2}));
-        expect_elems(r3, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
+        expect_arange(r3, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
         const auto rv = b.ravel();
         EXPECT_FALSE(shares(rv, a));
-        expect_elems(rv, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
+        expect_arange(rv, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22});
 
         // Transposed: splitting an axis is a view, merging the swapped axes is not.
         const auto t = arange<std::int32_t>({3, 4}).T();  // (4,3), strides (1,4)
         const auto tv = t.reshape({2, 2, 3});
         EXPECT_TRUE(shares(tv, t));
         EXPECT_EQ(tv.strides(), (strides_t{2, 1, 4}));
-        expect_elems(tv, {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
+        expect_arange(tv, {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
         const auto tc = t.reshape({12});
         EXPECT_FALSE(shares(tc, t));
-        expect_elems(tc, {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
+        expect_arange(tc, {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11});
     }
 }
 
@@ -169,34 +129,34 @@ TEST(Reshape, SlicedNegativeAndBroadcastInputs) {
         EXPECT_EQ(ones.strides(), (strides_t{4, 1, 1}));
         const auto flat = cols.reshape({9});
         EXPECT_FALSE(shares(flat, a));
-        expect_elems(flat, {0, 1, 2, 4, 5, 6, 8, 9, 10});
+        expect_arange(flat, {0, 1, 2, 4, 5, 6, 8, 9, 10});
 
         const auto rows_reversed = view(a, {3, 4}, {-4, 1}, 8);  // a[::-1]
         const auto rr = rows_reversed.reshape({3, 2, 2});
         EXPECT_TRUE(shares(rr, a));
         EXPECT_EQ(rr.strides(), (strides_t{-4, 2, 1}));
         EXPECT_EQ(rr.offset(), 8);
-        expect_elems(rr, {8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3});
+        expect_arange(rr, {8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3});
         const auto rf = rows_reversed.reshape({-1});
         EXPECT_FALSE(shares(rf, a));
-        expect_elems(rf, {8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3});
+        expect_arange(rf, {8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3});
 
         const auto line = arange<std::int32_t>({6});
         const auto back = view(line, {6}, {-1}, 5);  // line[::-1]
         const auto b23 = back.reshape({2, 3});
         EXPECT_TRUE(shares(b23, line));
         EXPECT_EQ(b23.strides(), (strides_t{-3, -1}));
-        expect_elems(b23, {5, 4, 3, 2, 1, 0});
+        expect_arange(b23, {5, 4, 3, 2, 1, 0});
 
         const auto row = arange<std::int32_t>({3});
         const auto z = view(row, {4, 3}, {0, 1}, 0);  // np.broadcast_to(row, (4, 3))
         const auto z3 = z.reshape({2, 2, 3});
         EXPECT_TRUE(shares(z3, row));
         EXPECT_EQ(z3.strides(), (strides_t{0, 0, 1}));
-        expect_elems(z3, {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2});
+        expect_arange(z3, {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2});
         const auto zf = z.reshape({12});
         EXPECT_FALSE(shares(zf, row));
-        expect_elems(zf, {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2});
+        expect_arange(zf, {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2});
     }
 }
 
@@ -258,7 +218,7 @@ TEST(Transpose, ViewsOfViews) {
         EXPECT_TRUE(shares(rt, a));
         EXPECT_EQ(rt.strides(), (strides_t{1, -4}));
         EXPECT_EQ(rt.offset(), 8);
-        expect_elems(rt, {8, 4, 0, 9, 5, 1, 10, 6, 2, 11, 7, 3});
+        expect_arange(rt, {8, 4, 0, 9, 5, 1, 10, 6, 2, 11, 7, 3});
         const auto a3 = arange<std::int32_t>({2, 3, 4});
         EXPECT_EQ(gpu::transpose(a3, {-1, 0, 1}).strides(), (strides_t{1, 12, 4}));
         EXPECT_EQ(gpu::transpose(a3).shape(), (shape_t{4, 3, 2}));
@@ -297,7 +257,7 @@ TEST(Moveaxis, ShapesStridesAndErrors) {
         EXPECT_TRUE(shares(gpu::moveaxis(x, 1, 0), x));
 
         const auto a = arange<std::int32_t>({2, 3});
-        expect_elems(gpu::moveaxis(a, 0, 1), {0, 3, 1, 4, 2, 5});
+        expect_arange(gpu::moveaxis(a, 0, 1), {0, 3, 1, 4, 2, 5});
 
         expect_error<gpu::axis_error>([&] { gpu::moveaxis(x, 3, 0); },
                                       "source: axis 3 is out of bounds for array of dimension 3");

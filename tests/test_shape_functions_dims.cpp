@@ -13,56 +13,16 @@ namespace {
 
 using gpu::shape_t;
 using gpu::strides_t;
+using gpu_test::arange;
+using gpu_test::expect_arange;
+using gpu_test::expect_error;
+using gpu_test::shares;
 using gpu_test::values_of;
-
-// Element i of NumPy's arange, in dtype T (bools: i % 3 == 1, so that order shows).
-template <class T>
-T v(std::int64_t i) {
-    if constexpr (std::is_same_v<T, bool>) return i % 3 == 1;
-    else return static_cast<T>(i);
-}
-
-// np.arange(size).reshape(shape).astype(T) on the current executor.
-template <class T>
-gpu::ndarray<T> arange(const shape_t& shape) {
-    std::vector<T> values;
-    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) values.push_back(v<T>(i));
-    return gpu_test::make<T>(values, shape);
-}
-
-// a's elements, row-major, are arange's elements number idx...
-template <class T>
-void expect_elems(const gpu::ndarray<T>& a, std::initializer_list<std::int64_t> idx) {
-    std::vector<T> expected;
-    for (std::int64_t i : idx) expected.push_back(v<T>(i));
-    gpu_test::expect_values(values_of(a), expected);
-}
-
-// A view of a's buffer, as basic indexing would make it.
-template <class T>
-gpu::ndarray<T> view(const gpu::ndarray<T>& a, const shape_t& shape, const strides_t& strides, std::int64_t offset) {
-    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
-}
-
-template <class T, class U>
-bool shares(const gpu::ndarray<T>& a, const gpu::ndarray<U>& b) {
-    return a.buffer() == b.buffer();
-}
-
-template <class Err, class F>
-void expect_error(F&& f, const std::string& message) {
-    try {
-        f();
-        ADD_FAILURE() << "no exception; expected: " << message;
-    } catch (const Err& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    }
-}
+using gpu_test::view;
 
 template <class T>
 class DimensionFunctions : public ::testing::Test {};
-using shape_dtypes = ::testing::Types<bool, std::int32_t, std::uint16_t, float, double>;
-TYPED_TEST_SUITE(DimensionFunctions, shape_dtypes, gpu_test::dtype_names);
+TYPED_TEST_SUITE(DimensionFunctions, gpu_test::sample_dtypes, gpu_test::dtype_names);
 
 // ---- every dtype --------------------------------------------------------------------------------
 
@@ -73,15 +33,15 @@ TYPED_TEST(DimensionFunctions, SqueezeExpandBroadcast) {
         const auto s = a.squeeze();
         EXPECT_TRUE(shares(s, a));
         EXPECT_EQ(s.shape(), (shape_t{3}));
-        expect_elems(s, {0, 1, 2});
+        expect_arange(s, {0, 1, 2});
         const auto e = gpu::expand_dims(s, {0, 2});
         EXPECT_TRUE(shares(e, a));
         EXPECT_EQ(e.shape(), (shape_t{1, 3, 1}));
-        expect_elems(e, {0, 1, 2});
+        expect_arange(e, {0, 1, 2});
         const auto b = gpu::broadcast_to(s, {2, 3});
         EXPECT_TRUE(shares(b, a));
         EXPECT_EQ(b.strides(), (strides_t{0, 1}));
-        expect_elems(b, {0, 1, 2, 0, 1, 2});
+        expect_arange(b, {0, 1, 2, 0, 1, 2});
     }
 }
 
@@ -93,18 +53,18 @@ TYPED_TEST(DimensionFunctions, FlipDiagonalContiguous) {
         EXPECT_TRUE(shares(f, a));
         EXPECT_EQ(f.strides(), (strides_t{-3, -1}));
         EXPECT_EQ(f.offset(), 8);
-        expect_elems(f, {8, 7, 6, 5, 4, 3, 2, 1, 0});
-        expect_elems(gpu::flip(a, 0), {6, 7, 8, 3, 4, 5, 0, 1, 2});
+        expect_arange(f, {8, 7, 6, 5, 4, 3, 2, 1, 0});
+        expect_arange(gpu::flip(a, 0), {6, 7, 8, 3, 4, 5, 0, 1, 2});
         const auto d = gpu::diagonal(a);
         EXPECT_TRUE(shares(d, a));
         EXPECT_EQ(d.strides(), (strides_t{4}));
-        expect_elems(d, {0, 4, 8});
-        expect_elems(gpu::diagonal(f), {8, 4, 0});
+        expect_arange(d, {0, 4, 8});
+        expect_arange(gpu::diagonal(f), {8, 4, 0});
         const auto t = a.T();
         const auto c = gpu::ascontiguousarray(t);
         EXPECT_FALSE(shares(c, a));
         EXPECT_TRUE(c.is_contiguous());
-        expect_elems(c, {0, 3, 6, 1, 4, 7, 2, 5, 8});
+        expect_arange(c, {0, 3, 6, 1, 4, 7, 2, 5, 8});
         EXPECT_TRUE(shares(gpu::ascontiguousarray(a), a));
     }
 }
@@ -129,7 +89,7 @@ TEST(Squeeze, AxesViewsAndErrors) {
         EXPECT_TRUE(shares(sc, m));
         EXPECT_EQ(sc.strides(), (strides_t{4}));
         EXPECT_EQ(sc.offset(), 1);
-        expect_elems(sc, {1, 5, 9});
+        expect_arange(sc, {1, 5, 9});
 
         const auto one = arange<std::int32_t>({1, 1});
         EXPECT_EQ(one.squeeze().shape(), shape_t{});
@@ -165,7 +125,7 @@ TEST(ExpandDims, PositionsStridesAndErrors) {
         EXPECT_TRUE(shares(et, x));
         EXPECT_EQ(et.shape(), (shape_t{3, 1, 2}));
         EXPECT_EQ(et.strides(), (strides_t{1, 6, 3}));
-        expect_elems(et, {0, 3, 1, 4, 2, 5});
+        expect_arange(et, {0, 3, 1, 4, 2, 5});
 
         const auto s = gpu_test::make<double>({4.0}, shape_t{});
         EXPECT_EQ(gpu::expand_dims(s, 0).shape(), (shape_t{1}));
@@ -189,13 +149,13 @@ TEST(BroadcastTo, StridesErrorsAndWrites) {
         const auto b = gpu::broadcast_to(col, {2, 3, 4});
         EXPECT_TRUE(shares(b, col));
         EXPECT_EQ(b.strides(), (strides_t{0, 1, 0}));
-        expect_elems(b, {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2});
+        expect_arange(b, {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2});
         const auto row = arange<std::int32_t>({4});
         const auto rev = view(row, {4}, {-1}, 3);  // row[::-1]
         const auto br = gpu::broadcast_to(rev, {2, 4});
         EXPECT_EQ(br.strides(), (strides_t{0, -1}));
         EXPECT_EQ(br.offset(), 3);
-        expect_elems(br, {3, 2, 1, 0, 3, 2, 1, 0});
+        expect_arange(br, {3, 2, 1, 0, 3, 2, 1, 0});
         EXPECT_EQ(gpu::broadcast_to(row, {4}).strides(), (strides_t{1}));
         const auto s = gpu_test::make<float>({1.5f}, shape_t{});
         EXPECT_EQ(gpu::broadcast_to(s, {2, 2}).strides(), (strides_t{0, 0}));
@@ -242,12 +202,12 @@ TEST(Ascontiguousarray, SameArrayOrCopy) {
         const auto c2 = gpu::ascontiguousarray(every_other);
         EXPECT_FALSE(shares(c2, a));
         EXPECT_EQ(c2.strides(), (strides_t{2, 1}));
-        expect_elems(c2, {0, 2, 4, 6, 8, 10});
+        expect_arange(c2, {0, 2, 4, 6, 8, 10});
         const auto c3 = gpu::ascontiguousarray(gpu::flip(a, 1));
         EXPECT_FALSE(shares(c3, a));
-        expect_elems(c3, {3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8});
+        expect_arange(c3, {3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8});
         const auto z = gpu::broadcast_to(arange<std::int32_t>({2}), {2, 2});
-        expect_elems(gpu::ascontiguousarray(z), {0, 1, 0, 1});
+        expect_arange(gpu::ascontiguousarray(z), {0, 1, 0, 1});
         // NumPy's result has at least one axis.
         const auto s = gpu_test::make<double>({3.0}, shape_t{});
         const auto cs = gpu::ascontiguousarray(s);
@@ -267,18 +227,18 @@ TEST(Flip, AxesViewsAndErrors) {
         const auto f1 = gpu::flip(x, 1);
         EXPECT_EQ(f1.strides(), (strides_t{3, -1}));
         EXPECT_EQ(f1.offset(), 2);
-        expect_elems(f1, {2, 1, 0, 5, 4, 3});
-        expect_elems(gpu::flip(x, -1), {2, 1, 0, 5, 4, 3});
-        expect_elems(gpu::flip(x, {0, 1}), {5, 4, 3, 2, 1, 0});
-        expect_elems(gpu::flip(x, {}), {0, 1, 2, 3, 4, 5});
+        expect_arange(f1, {2, 1, 0, 5, 4, 3});
+        expect_arange(gpu::flip(x, -1), {2, 1, 0, 5, 4, 3});
+        expect_arange(gpu::flip(x, {0, 1}), {5, 4, 3, 2, 1, 0});
+        expect_arange(gpu::flip(x, {}), {0, 1, 2, 3, 4, 5});
         const auto back = gpu::flip(gpu::flip(x));
         EXPECT_EQ(back.strides(), x.strides());
         EXPECT_EQ(back.offset(), 0);
         // On a transposed and a broadcast input.
-        expect_elems(gpu::flip(x.T(), 0), {2, 5, 1, 4, 0, 3});
+        expect_arange(gpu::flip(x.T(), 0), {2, 5, 1, 4, 0, 3});
         const auto z = gpu::flip(gpu::broadcast_to(arange<std::int32_t>({3}), {2, 3}));
         EXPECT_EQ(z.strides(), (strides_t{0, -1}));
-        expect_elems(z, {2, 1, 0, 2, 1, 0});
+        expect_arange(z, {2, 1, 0, 2, 1, 0});
 
         const auto s = gpu_test::make<float>({1.0f}, shape_t{});
         EXPECT_EQ(gpu::flip(s).shape(), shape_t{});
@@ -302,31 +262,31 @@ TEST(Flip, AxesViewsAndErrors) {
 TEST(Diagonal, OffsetsAxesAndErrors) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = arange<std::int32_t>({3, 4});
-        expect_elems(gpu::diagonal(a), {0, 5, 10});
-        expect_elems(gpu::diagonal(a, 1), {1, 6, 11});
-        expect_elems(gpu::diagonal(a, 3), {3});
-        expect_elems(gpu::diagonal(a, -1), {4, 9});
-        expect_elems(gpu::diagonal(a, -2), {8});
+        expect_arange(gpu::diagonal(a), {0, 5, 10});
+        expect_arange(gpu::diagonal(a, 1), {1, 6, 11});
+        expect_arange(gpu::diagonal(a, 3), {3});
+        expect_arange(gpu::diagonal(a, -1), {4, 9});
+        expect_arange(gpu::diagonal(a, -2), {8});
         EXPECT_EQ(gpu::diagonal(a, 4).shape(), (shape_t{0}));
         EXPECT_EQ(gpu::diagonal(a, -3).shape(), (shape_t{0}));
         EXPECT_EQ(gpu::diagonal(a, -1000000).shape(), (shape_t{0}));
         const auto d1 = gpu::diagonal(a, 1);
         EXPECT_EQ(d1.offset(), 1);
         EXPECT_EQ(d1.strides(), (strides_t{5}));
-        expect_elems(gpu::diagonal(a, 0, 1, 0), {0, 5, 10});
-        expect_elems(gpu::diagonal(a, 1, 1, 0), {4, 9});  // a.T's diagonal above the main one
-        expect_elems(gpu::diagonal(a, 0, -1, -2), {0, 5, 10});
+        expect_arange(gpu::diagonal(a, 0, 1, 0), {0, 5, 10});
+        expect_arange(gpu::diagonal(a, 1, 1, 0), {4, 9});  // a.T's diagonal above the main one
+        expect_arange(gpu::diagonal(a, 0, -1, -2), {0, 5, 10});
 
         // NumPy's documentation example: a = np.arange(8).reshape(2,2,2); a.diagonal(0, 0, 1).
         const auto c = arange<std::int32_t>({2, 2, 2});
         const auto dc = gpu::diagonal(c, 0, 0, 1);
         EXPECT_EQ(dc.shape(), (shape_t{2, 2}));
         EXPECT_EQ(dc.strides(), (strides_t{1, 6}));
-        expect_elems(dc, {0, 6, 1, 7});
-        expect_elems(gpu::diagonal(c, 0, 1, 2), {0, 3, 4, 7});
+        expect_arange(dc, {0, 6, 1, 7});
+        expect_arange(gpu::diagonal(c, 0, 1, 2), {0, 3, 4, 7});
 
         // Strided and expression inputs; a writable view.
-        expect_elems(gpu::diagonal(view(a, {3, 2}, {4, 2}, 0)), {0, 6});  // a[:, ::2]
+        expect_arange(gpu::diagonal(view(a, {3, 2}, {4, 2}, 0)), {0, 6});  // a[:, ::2]
         EXPECT_EQ(values_of(gpu::diagonal(a + a)), (std::vector<std::int32_t>{0, 10, 20}));
         const auto sq = arange<std::int32_t>({3, 3});
         gpu::diagonal(sq) = 0;

@@ -2,9 +2,7 @@
 // and host_arrays; gpu::asnumpy (also of non-contiguous views and into caller memory);
 // host_array's and ndarray's accessors; and std::ostream << ndarray against NumPy's str().
 // Every body runs once per available executor (host always, cuda when present).
-#include <gtest/gtest.h>
-
-#include <gpu/ndarray.hpp>
+#include "support.hpp"
 
 #include <array>
 #include <cstdint>
@@ -17,39 +15,14 @@
 
 namespace {
 
-std::vector<gpu::executor> transfer_executors() {
-    std::vector<gpu::executor> v{gpu::executor::host};
-    if (gpu::cuda_available()) v.push_back(gpu::executor::cuda);
-    return v;
-}
-
-// Runs body() once per executor with it current; checks every executor returns what the host
-// executor returned, and returns that.
-template <class F>
-auto on_each_executor(F&& body) {
-    using R = decltype(body());
-    R host_result{};
-    bool first = true;
-    for (gpu::executor ex : transfer_executors()) {
-        SCOPED_TRACE(std::string("executor ") + gpu::to_string(ex));
-        gpu::executor_scope scope(ex);
-        R r = body();
-        if (first) host_result = r, first = false;
-        else EXPECT_EQ(r, host_result) << "the " << gpu::to_string(ex) << " executor differs from the host executor";
-    }
-    return host_result;
-}
+using gpu_test::host_values;
+using gpu_test::same_on_every_executor;
 
 // host_array -> std::vector through the iterators (host_array<bool>::to_vector is broken, see
 // HostArrayBoolToVector below).
 template <class T>
 std::vector<T> elements(const gpu::host_array<T>& h) {
     return std::vector<T>(h.begin(), h.end());
-}
-
-template <class T>
-std::vector<T> host_values(const gpu::ndarray<T>& a) {
-    return elements(gpu::asnumpy(a));
 }
 
 template <class T>
@@ -88,7 +61,7 @@ TYPED_TEST_SUITE(Transfer, transfer_types);
 TYPED_TEST(Transfer, FromVector) {
     using T = TypeParam;
     const auto v = vals<T>(7);  // std::vector<bool> for bool
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> a = gpu::asarray(v);
         EXPECT_EQ(a.shape(), (gpu::shape_t{7}));
         EXPECT_EQ(a.where(), gpu::current_executor());
@@ -104,7 +77,7 @@ TYPED_TEST(Transfer, FromVector) {
 TYPED_TEST(Transfer, FromVectorWithShape) {
     using T = TypeParam;
     const auto v = vals<T>(24);
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         gpu::ndarray<T> a = gpu::asarray(v, {2, 3, 4});
         EXPECT_EQ(a.shape(), (gpu::shape_t{2, 3, 4}));
         EXPECT_EQ(a.strides(), (gpu::strides_t{12, 4, 1}));
@@ -122,7 +95,7 @@ TYPED_TEST(Transfer, FromPointerAndSpan) {
     if constexpr (std::is_same_v<T, bool>) {
         const bool raw[6] = {true, false, false, true, true, false};
         const std::vector<bool> expect(raw, raw + 6);
-        const auto got = on_each_executor([&] {
+        const auto got = same_on_every_executor([&] {
             auto a = gpu::asarray(raw, {2, 3});
             EXPECT_EQ(a.shape(), (gpu::shape_t{2, 3}));
             auto b = gpu::asarray(std::span<const bool>(raw, 6), {3, 2});
@@ -133,7 +106,7 @@ TYPED_TEST(Transfer, FromPointerAndSpan) {
         EXPECT_EQ(got, expect);
     } else {
         std::vector<T> v = vals<T>(6);
-        const auto got = on_each_executor([&] {
+        const auto got = same_on_every_executor([&] {
             auto a = gpu::asarray(v.data(), {2, 3});
             EXPECT_EQ(a.shape(), (gpu::shape_t{2, 3}));
             auto b = gpu::asarray(std::span<T>(v), {3, 2});  // mutable span
@@ -160,7 +133,7 @@ TYPED_TEST(Transfer, HostArrayRoundTrip) {
     const auto v = vals<T>(12);
     gpu::host_array<T> h(gpu::shape_t{3, 4});
     for (std::int64_t i = 0; i < 12; ++i) h[i] = v[static_cast<std::size_t>(i)];
-    on_each_executor([&] {
+    same_on_every_executor([&] {
         gpu::ndarray<T> a = gpu::asarray(h);
         EXPECT_EQ(a.shape(), h.shape());
         const gpu::host_array<T> back = gpu::asnumpy(a);
@@ -175,7 +148,7 @@ TYPED_TEST(Transfer, HostArrayRoundTrip) {
 TYPED_TEST(Transfer, AsnumpyOfNonContiguousViews) {
     using T = TypeParam;
     const auto v = vals<T>(12);  // a (3,4) array
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         auto a = gpu::asarray(v, {3, 4});
         std::vector<std::vector<T>> out;
         // a.T: (4,3), strides (1,4)
@@ -216,7 +189,7 @@ TYPED_TEST(Transfer, AsnumpyIntoCallerMemory) {
     using T = TypeParam;
     using S = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;  // storage for bool
     const auto v = vals<T>(6);
-    on_each_executor([&] {
+    same_on_every_executor([&] {
         auto a = gpu::asarray(v, {2, 3});
         std::vector<S> storage(6);
         std::span<T> out(reinterpret_cast<T*>(storage.data()), storage.size());
@@ -240,7 +213,7 @@ TYPED_TEST(Transfer, AsnumpyIntoCallerMemory) {
 // ---- nested initializer lists ---------------------------------------------------------------
 
 TEST(TransferNested, OneToFourLevels) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         auto a1 = gpu::asarray<int>({1, 2, 3});
         EXPECT_EQ(a1.shape(), (gpu::shape_t{3}));
         EXPECT_EQ(host_values(a1), (std::vector<int>{1, 2, 3}));
@@ -291,7 +264,7 @@ TEST(TransferNested, OneToFourLevels) {
 // Ragged nesting is rejected, as np.array([[1, 2, 3], [4, 5]]) is.
 TEST(TransferNested, RaggedThrowsValueError) {
     const std::string prefix = "setting an array element with a sequence. The requested array has an inhomogeneous shape";
-    on_each_executor([&] {
+    same_on_every_executor([&] {
         try {
             (void)gpu::asarray<int>({{1, 2, 3}, {4, 5}});
             ADD_FAILURE() << "no exception for a ragged list";
@@ -336,7 +309,7 @@ TEST(TransferNested, RaggedMessageMatchesNumPy) {
 }
 
 TEST(TransferErrors, CountMismatch) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         const std::vector<float> five(5, 1.0f);
         try {
             (void)gpu::asarray(five, {2, 3});
@@ -356,7 +329,7 @@ TEST(TransferErrors, CountMismatch) {
 
 TEST(TransferBool, VectorOfBool) {
     const std::vector<bool> v{true, false, true, true, false};
-    const auto got = on_each_executor([&] {
+    const auto got = same_on_every_executor([&] {
         auto a = gpu::asarray(v);
         static_assert(std::is_same_v<decltype(a), gpu::ndarray<bool>>);
         EXPECT_EQ(a.nbytes(), 5u);
@@ -381,7 +354,7 @@ TEST(TransferBool, HostArrayBoolToVector) {
 #if defined(__clang__)
     ADD_FAILURE() << "host_array<bool>::to_vector() does not compile with clang (narrowing in a braced list)";
 #else
-    on_each_executor([] {
+    same_on_every_executor([] {
         auto a = gpu::asarray(std::vector<bool>{false, true, false, false, true});
         EXPECT_EQ(gpu::asnumpy(a).to_vector(), (std::vector<bool>{false, true, false, false, true}));
         auto e = gpu::asarray(std::vector<bool>{});
@@ -436,16 +409,7 @@ TEST(HostArray, Accessors) {
 
 TEST(HostArray, IndexErrors) {
     gpu::host_array<int> r(gpu::shape_t{3, 4});
-    auto message = [&](auto&& f) -> std::string {
-        try {
-            f();
-        } catch (const gpu::index_error& e) {
-            return e.what();
-        } catch (...) {
-            return "another exception";
-        }
-        return "no exception";
-    };
+    auto message = [](auto&& f) { return gpu_test::message_of<gpu::index_error>(f); };
     EXPECT_EQ(message([&] { (void)r(5, 0); }), "index 5 is out of bounds for axis 0 with size 3");
     EXPECT_EQ(message([&] { (void)r(3, 0); }), "index 3 is out of bounds for axis 0 with size 3");
     EXPECT_EQ(message([&] { (void)r(-4, 0); }), "index -4 is out of bounds for axis 0 with size 3");
@@ -464,7 +428,7 @@ TEST(HostArray, IndexErrors) {
 // ---- ndarray accessors ----------------------------------------------------------------------
 
 TEST(NdarrayAccessors, ShapeSizeStrides) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         static_assert(std::is_same_v<gpu::ndarray<float>::value_type, float>);
         static_assert(std::is_same_v<gpu::ndarray<bool>::value_type, bool>);
         static_assert(gpu::ndarray<std::uint16_t>::dtype() == gpu::dtype::uint16);
@@ -507,7 +471,7 @@ TEST(NdarrayAccessors, ShapeSizeStrides) {
 }
 
 TEST(NdarrayAccessors, ViewsAndContiguity) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         auto a = gpu::asarray<int>({{0, 1, 2, 3}, {4, 5, 6, 7}, {8, 9, 10, 11}});
         const auto& buf = a.buffer();
         const gpu::ndarray<int> t(buf, {4, 3}, {1, 4}, 0);
@@ -555,7 +519,7 @@ TEST(NdarrayAccessors, EmptyViewIsContiguous) {
 }
 
 TEST(NdarrayAccessors, AsnumpyOfExpression) {
-    const auto got = on_each_executor([] {
+    const auto got = same_on_every_executor([] {
         auto a = gpu::asarray<int>({1, 2, 3});
         auto b = gpu::asarray<int>({10, 20, 30});
         const gpu::host_array<int> h = gpu::asnumpy(a * b + 1);
@@ -568,7 +532,7 @@ TEST(NdarrayAccessors, AsnumpyOfExpression) {
 // ---- printing, as NumPy's str() ---------------------------------------------------------------
 
 TEST(Printing, NdarrayLikeNumPyStr) {
-    on_each_executor([] {
+    same_on_every_executor([] {
         EXPECT_EQ(str(gpu::asarray<int>({1, 2, 3})), "[1 2 3]");
         EXPECT_EQ(str(gpu::asarray<double>({{1.5, 2.0}, {3.0, 4.0}})), "[[1.5 2. ]\n [3.  4. ]]");
         EXPECT_EQ(str(gpu::asarray<int>({-1, 10, 3})), "[-1 10  3]");
