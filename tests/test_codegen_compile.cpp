@@ -13,16 +13,17 @@ namespace {
 using all_types = std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
                              std::uint32_t, std::uint64_t, float, double>;
 
-// The flat variant (vectorized, 32-bit), the strided one (64-bit) and, when asked, the tiled one.
+// The flat variant (vectorized, 32-bit), the strided one (64-bit) and, when asked, the tiled one
+// and the strided one with vectors along the innermost axis.
 template <class E>
-void compile_variants(const std::string& what, bool with_tiled = false) {
+void compile_variants(const std::string& what, bool all_variants = false) {
     SCOPED_TRACE(what);
-    for (int kind = 0; kind < (with_tiled ? 3 : 2); ++kind) {
+    for (int kind = 0; kind < (all_variants ? 4 : 2); ++kind) {
         gpu::detail::kernel_variant v;
-        v.strided = kind == 1;
+        v.strided = kind == 1 || kind == 3;
         v.tiled = kind == 2;
-        v.rank = kind == 0 ? 1 : 2;
-        v.vec = kind == 0 ? 4 : 1;
+        v.rank = kind == 0 ? 1 : kind == 3 ? 3 : 2;
+        v.vec = kind == 0 || kind == 3 ? 4 : 1;
         v.idx64 = kind == 1;
         const std::string src = gpu::detail::kernel_source<E>(v);
         ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
@@ -43,11 +44,11 @@ gpu::detail::array_leaf<T> leaf() {
 }
 
 template <class Op, class A, class B>
-void binary(bool with_tiled = false) {
+void binary(bool all_variants = false) {
     using E = gpu::detail::binary_node<Op, gpu::detail::array_leaf<A>, gpu::detail::array_leaf<B>>;
     compile_variants<E>(std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ", " +
                             std::string(gpu::dtype_name_v<B>) + ")",
-                        with_tiled);
+                        all_variants);
 }
 
 template <class Op, class A>
@@ -60,7 +61,7 @@ template <class T>
 void all_ops_for() {
     namespace g = gpu::detail::gnd;
     constexpr bool is_bool = std::is_same_v<T, bool>, is_float = std::is_floating_point_v<T>;
-    binary<g::add, T, T>(/*with_tiled=*/true);  // the shared-memory tiles of every dtype
+    binary<g::add, T, T>(/*all_variants=*/true);  // tiles and inner vectors for every dtype
     if constexpr (!is_bool) binary<g::subtract, T, T>();  // NumPy: boolean subtract is a TypeError
     binary<g::multiply, T, T>();
     binary<g::true_divide, T, T>();

@@ -241,6 +241,22 @@ TYPED_TEST(Layouts, Broadcasting) {
     check_contiguous_pair<T>({2, 3}, {2, 3});
 }
 
+// Inner axes of 32 and 64 elements: the strided kernel moves 16-byte vectors along them (rows
+// broadcast over a matrix, and columns broadcast along rows, replicated into vectors). A row
+// starting one element in is misaligned and takes the element-wise path.
+TYPED_TEST(Layouts, BroadcastVectorizedRows) {
+    using T = TypeParam;
+    check_contiguous_pair<T>({37, 64}, {64});
+    check_contiguous_pair<T>({64}, {37, 64});
+    check_contiguous_pair<T>({37, 1}, {37, 64});
+    check_contiguous_pair<T>({5, 6, 32}, {6, 32});
+    check_contiguous_pair<T>({5, 1, 32}, {5, 6, 1});
+    const auto base = vals<T>(65, 3), m = vals<T>(37 * 64, 4);
+    check_binary<T>(ref_contiguous(m, {37, 64}), ref_view<T>{base, {64}, {1}, 1}, [&] {
+        return std::pair{gpu_test::make(m, {37, 64}), gpu_test::view(gpu_test::make(base, {65}), {64}, {1}, 1)};
+    });
+}
+
 // ---- non-contiguous views -------------------------------------------------------------------
 
 TYPED_TEST(Layouts, TransposedView) {

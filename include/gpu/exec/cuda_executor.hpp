@@ -43,15 +43,45 @@ struct kernel_args {
     }
 };
 
-// Elements per vector access: 16 bytes of the widest operand, if every pointer is aligned.
+// Elements per 16-byte access of the widest operand.
 template <int N>
-int vector_width(const layout<N>& l) {
+int full_vector(const layout<N>& l) {
     int widest = 1;
     for (int k = 0; k < l.n_operands; ++k) widest = std::max(widest, l.itemsizes[k]);
-    const int vec = 16 / widest;
+    return 16 / widest;
+}
+
+template <int N>
+bool aligned(const layout<N>& l, int k, int vec) {
+    return reinterpret_cast<std::uintptr_t>(l.ptrs[k]) % (static_cast<std::uintptr_t>(vec) * l.itemsizes[k]) == 0;
+}
+
+// Elements per vector access of the flat kernel: a full vector if every pointer is aligned.
+template <int N>
+int vector_width(const layout<N>& l) {
+    const int vec = full_vector(l);
     for (int k = 0; k < l.n_operands; ++k)
-        if (reinterpret_cast<std::uintptr_t>(l.ptrs[k]) % (static_cast<std::uintptr_t>(vec) * l.itemsizes[k]) != 0) return 1;
+        if (!aligned(l, k, vec)) return 1;
     return vec;
+}
+
+// The strided kernel moves whole vectors along the innermost axis when the output and every
+// array are contiguous (stride 1) or broadcast (stride 0) there, the axis divides into vectors
+// and each contiguous row starts aligned. Returns the bit mask of contiguous arrays, or -1.
+template <int N>
+long long inner_vector_arrays(const layout<N>& l, int vec) {
+    const int last = l.rank() - 1;
+    if (l.rank() < 2 || vec == 1 || l.shape[last] % vec != 0 || N > 32) return -1;
+    unsigned mask = 0;
+    for (int k = 0; k < l.n_operands; ++k) {
+        const std::int64_t inner = l.strides[k][last];
+        if (inner == 0 && k > 0) continue;
+        if (inner != 1 || !aligned(l, k, vec)) return -1;
+        for (int d = 0; d < last; ++d)
+            if (l.strides[k][d] % vec != 0) return -1;
+        if (k > 0) mask |= 1u << (k - 1);
+    }
+    return mask;
 }
 
 // Operands of a rank-2 layout that walk axis 0 faster than axis 1 (transposed relative to the
@@ -70,7 +100,7 @@ unsigned transposed_operands(const layout<N>& l) {
 }
 
 template <class I, class Out, class E, int N>
-void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned tmask) {
+void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned mask) {
     constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 3;
     constexpr std::size_t n_bytes = (N + 1) * (8 + 8 * max_ndim) + 8 * E::n_scalars + 8 * max_ndim + 64;
     kernel_args<n_bytes, n_params> args;
@@ -86,7 +116,7 @@ void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, u
     e.visit_scalars([&](const auto& s) { args.push(s); });
     if (indexed) args.template push_dims<I>(l.shape);
     args.push(static_cast<I>(l.size));
-    if (v.tiled) args.push(tmask);
+    if (v.tiled || (v.strided && v.vec > 1)) args.push(mask);
 
     const cudaKernel_t kernel = get_kernel<E>(v);
     std::int64_t blocks;
@@ -97,7 +127,8 @@ void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, u
         const std::int64_t per_block = std::int64_t{block_threads} * vectors_per_thread * v.vec;
         blocks = (l.size + per_block - 1) / per_block;
     } else {
-        blocks = std::min<std::int64_t>((l.size + block_threads - 1) / block_threads, std::int64_t{device().sm_count} * 32);
+        const std::int64_t steps = l.size / v.vec;
+        blocks = std::min<std::int64_t>((steps + block_threads - 1) / block_threads, std::int64_t{device().sm_count} * 32);
     }
     const cudaStream_t stream = current_stream();
     launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, "launching an element-wise kernel");
@@ -109,16 +140,21 @@ void run_on_cuda(Out& out, const E& e) {
     const auto l = make_layout(out, e);
     if (l.size == 0) return;
     kernel_variant v;
-    const unsigned tmask = transposed_operands(l);
-    v.tiled = tmask != 0;
+    unsigned mask = transposed_operands(l);
+    v.tiled = mask != 0;
     v.strided = !v.tiled && !l.contiguous();
     v.idx64 = l.needs_64bit_index();
     v.rank = l.rank();
-    v.vec = v.strided || v.tiled ? 1 : vector_width(l);
+    if (!v.strided && !v.tiled) {
+        v.vec = vector_width(l);
+    } else if (v.strided) {
+        const long long inner = inner_vector_arrays(l, full_vector(l));
+        if (inner >= 0) v.vec = full_vector(l), mask = static_cast<unsigned>(inner);
+    }
     if (v.idx64)
-        launch<long long>(out, e, l, v, tmask);
+        launch<long long>(out, e, l, v, mask);
     else
-        launch<int>(out, e, l, v, tmask);
+        launch<int>(out, e, l, v, mask);
 }
 
 }  // namespace gpu::detail

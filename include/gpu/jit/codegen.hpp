@@ -8,36 +8,10 @@
 #include "gpu/core/shape.hpp"
 #include "gpu/expr/nodes.hpp"
 #include "gpu/expr/shared_source.hpp"
+#include "gpu/jit/kernel_bodies.hpp"
+#include "gpu/jit/kernel_variant.hpp"
 
 namespace gpu::detail {
-
-// Which of the generated kernels a launch needs. Everything else varies per call and is a
-// kernel argument, so a new shape or scalar value never compiles anything.
-struct kernel_variant {
-    bool strided = false;  // general N-d indexing, else one flat loop
-    bool tiled = false;    // rank-2 tiles staged through shared memory (transposed operands)
-    bool idx64 = false;    // 64-bit index arithmetic
-    int rank = 1;          // collapsed rank (strided only; tiled is rank 2)
-    int vec = 1;           // elements per vector access (flat only)
-
-    // Dense slot number for the per-expression kernel table.
-    int slot() const {
-        if (tiled) return 4 + 2 * max_ndim + (idx64 ? 1 : 0);
-        if (!strided) return (idx64 ? 2 : 0) + (vec > 1 ? 1 : 0);
-        return 4 + (rank - 1) * 2 + (idx64 ? 1 : 0);
-    }
-    static constexpr int n_slots = 6 + 2 * max_ndim;
-};
-
-// Threads per block and vector accesses per thread of the flat kernel.
-inline constexpr int block_threads = 256;
-inline constexpr int vectors_per_thread = 4;
-// The tiled kernel's square tile edge; a block of block_threads covers it in tile / rows passes.
-inline constexpr int tile_edge = 32;
-inline constexpr int tile_rows = block_threads / tile_edge;
-// Static shared memory the tiled kernel may use: one padded tile per array operand.
-inline constexpr int tile_smem_limit = 48 * 1024;
-inline constexpr int tile_bytes_per_item = tile_edge * (tile_edge + 1);
 
 // Collects what the expression's emit() declares: array and scalar parameters, and the scalar
 // operations it calls (each defined once in the source).
@@ -76,7 +50,7 @@ std::string kernel_source(const kernel_variant& v) {
 inline std::string assemble_kernel(const source_builder& g, const std::string& expr, const std::string& out_t,
                                    const kernel_variant& v) {
     const std::string I = v.idx64 ? "long long" : "int";
-    const std::string R = std::to_string(v.rank), V = std::to_string(v.vec);
+    const std::string R = std::to_string(v.rank);
     const std::size_t n_arrays = g.array_types.size();
 
     std::string s;
@@ -101,86 +75,13 @@ inline std::string assemble_kernel(const source_builder& g, const std::string& e
     for (std::size_t j = 0; j < g.scalar_types.size(); ++j) s += ", const " + g.scalar_types[j] + " c" + std::to_string(j);
     if (indexed) s += ", " + dims_t + " shape";
     s += ", const " + I + " n";
-    if (v.tiled) s += ", const unsigned tmask";
+    if (v.tiled || (v.strided && v.vec > 1)) s += ", const unsigned mask";
     s += ") {\n  typedef " + I + " I;\n";
 
-    auto load = [&](const std::string& index) {
-        std::string t;
-        for (std::size_t k = 0; k < n_arrays; ++k) {
-            const std::string ks = std::to_string(k);
-            t += "const " + g.array_types[k] + " v" + ks + " = p" + ks + "[" + (index.empty() ? "o" + ks : index) + "]; ";
-        }
-        return t;
-    };
-
-    if (!v.strided && !v.tiled) {
-        // Each thread moves vectors_per_thread vectors of `vec` elements, strided by the block so
-        // that a warp's accesses are contiguous; all loads are issued before any use.
-        const std::string U = std::to_string(vectors_per_thread);
-        s += "  const I step = (I)blockDim.x * " + V + ";\n";
-        s += "  const I base = (I)blockIdx.x * step * " + U + " + (I)threadIdx.x * " + V + ";\n";
-        s += "  if (base + step * (" + U + " - 1) + " + V + " <= n) {\n";
-        for (std::size_t k = 0; k < n_arrays; ++k) {
-            const std::string ks = std::to_string(k), vt = "gnd::vec<" + g.array_types[k] + ", " + V + ">";
-            s += "    " + vt + " a" + ks + "[" + U + "];\n";
-            s += "    #pragma unroll\n    for (int u = 0; u < " + U + "; ++u) a" + ks + "[u] = *reinterpret_cast<const " + vt +
-                 "*>(p" + ks + " + base + u * step);\n";
-        }
-        s += "    #pragma unroll\n    for (int u = 0; u < " + U + "; ++u) {\n";
-        s += "      gnd::vec<" + out_t + ", " + V + "> r;\n";
-        s += "      #pragma unroll\n      for (int j = 0; j < " + V + "; ++j) { ";
-        for (std::size_t k = 0; k < n_arrays; ++k) {
-            const std::string ks = std::to_string(k);
-            s += "const " + g.array_types[k] + " v" + ks + " = a" + ks + "[u].v[j]; ";
-        }
-        s += "r.v[j] = gnd::cast<" + out_t + ">(" + expr + "); }\n";
-        s += "      *reinterpret_cast<gnd::vec<" + out_t + ", " + V + ">*>(out + base + u * step) = r;\n    }\n";
-        s += "  } else {\n";
-        s += "    for (int u = 0; u < " + U + "; ++u)\n      for (int j = 0; j < " + V + "; ++j) {\n";
-        s += "        const I i = base + u * step + j;\n        if (i < n) { " + load("i") + "out[i] = gnd::cast<" + out_t +
-             ">(" + expr + "); }\n      }\n  }\n}\n";
-    } else if (v.tiled) {
-        // Rank 2, output contiguous along axis 1. Operands whose bit is set in tmask are
-        // contiguous along axis 0 instead (transposed): each tile of them is read with threads
-        // walking axis 0, staged in shared memory, and read back transposed, so every global
-        // access is coalesced. The others are read directly. Grid-stride over tiles.
-        const std::string E = std::to_string(tile_edge), RW = std::to_string(tile_rows);
-        for (std::size_t k = 0; k < n_arrays; ++k)
-            s += "  __shared__ " + g.array_types[k] + " t" + std::to_string(k) + "[" + E + "][" + E + " + 1];\n";
-        s += "  const int tx = threadIdx.x % " + E + ", ty = threadIdx.x / " + E + ";\n";
-        s += "  const I n0 = shape.v[0], n1 = shape.v[1], tiles1 = (n1 + " + E + " - 1) / " + E + ";\n";
-        s += "  const I tiles = (n0 + " + E + " - 1) / " + E + " * tiles1;\n";
-        s += "  for (I tile = blockIdx.x; tile < tiles; tile += gridDim.x) {\n";
-        s += "    const I r0 = tile / tiles1 * " + E + ", c0 = tile % tiles1 * " + E + ";\n";
-        for (std::size_t k = 0; k < n_arrays; ++k) {
-            const std::string ks = std::to_string(k);
-            s += "    if (tmask & " + std::to_string(1u << k) + "u)\n      for (int m = ty; m < " + E + "; m += " + RW +
-                 ") { const I i = r0 + tx, j = c0 + m; if (i < n0 && j < n1) t" + ks + "[m][tx] = p" + ks +
-                 "[i * s" + ks + ".v[0] + j * s" + ks + ".v[1]]; }\n";
-        }
-        s += "    __syncthreads();\n";
-        s += "    for (int m = ty; m < " + E + "; m += " + RW + ") {\n";
-        s += "      const I i = r0 + m, j = c0 + tx;\n      if (i < n0 && j < n1) {\n";
-        for (std::size_t k = 0; k < n_arrays; ++k) {
-            const std::string ks = std::to_string(k);
-            s += "        const " + g.array_types[k] + " v" + ks + " = (tmask & " + std::to_string(1u << k) + "u) ? t" + ks +
-                 "[tx][m] : p" + ks + "[i * s" + ks + ".v[0] + j * s" + ks + ".v[1]];\n";
-        }
-        s += "        out[i * so.v[0] + j * so.v[1]] = gnd::cast<" + out_t + ">(" + expr + ");\n      }\n    }\n";
-        s += "    __syncthreads();\n  }\n}\n";
-    } else {
-        // Grid-stride loop over the output; each element's coordinates come from its index.
-        s += "  typedef unsigned " + std::string(v.idx64 ? "long long" : "int") + " U;\n";
-        s += "  for (I i = (I)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (I)gridDim.x * blockDim.x) {\n";
-        s += "    U rem = (U)i; I o = 0";
-        for (std::size_t k = 0; k < n_arrays; ++k) s += ", o" + std::to_string(k) + " = 0";
-        s += ";\n    #pragma unroll\n    for (int d = " + R + " - 1; d > 0; --d) {\n";
-        s += "      const I c = (I)(rem % (U)shape.v[d]); rem /= (U)shape.v[d];\n      o += c * so.v[d];";
-        for (std::size_t k = 0; k < n_arrays; ++k) s += " o" + std::to_string(k) + " += c * s" + std::to_string(k) + ".v[d];";
-        s += "\n    }\n    o += (I)rem * so.v[0];";
-        for (std::size_t k = 0; k < n_arrays; ++k) s += " o" + std::to_string(k) + " += (I)rem * s" + std::to_string(k) + ".v[0];";
-        s += "\n    " + load("") + "\n    out[o] = gnd::cast<" + out_t + ">(" + expr + ");\n  }\n}\n";
-    }
+    const kernel_text text{g.array_types, expr, out_t, v};
+    if (v.tiled) tiled_body(s, text);
+    else if (v.strided) strided_body(s, text);
+    else flat_body(s, text);
     return s;
 }
 
