@@ -4,8 +4,9 @@
 // 0-d results, empty slices, views of views, transposed and broadcast sources; views as operands
 // and as destinations; every error message. Each body runs once per executor.
 //
-// Source arrays hold val<T>(i) at flat position i (np.arange(n).reshape(shape)), so an expected
-// view is written as the list of flat positions NumPy's a[...] selects, row-major.
+// Source arrays are gpu_test::arange (np.arange(n).reshape(shape)), holding arange_value<T>(i) at
+// flat position i, so an expected view is written as the list of flat positions NumPy's a[...]
+// selects, row-major.
 #include "support.hpp"
 
 #include <cstdint>
@@ -19,42 +20,33 @@ using gpu::ellipsis;
 using gpu::newaxis;
 using gpu::none;
 using gpu::slice;
+using gpu_test::arange;
+using gpu_test::arange_value;
+using gpu_test::expect_error;
+using gpu_test::view;
 using pos = std::vector<std::int64_t>;
 
-template <class T>
-T val(std::int64_t i) {
-    if constexpr (std::is_same_v<T, bool>) return i % 3 == 0;
-    else return static_cast<T>(i);
-}
-
+// The elements of gpu_test::arange at the given flat positions.
 template <class T>
 std::vector<T> vals(const pos& positions) {
     std::vector<T> v;
-    for (auto p : positions) v.push_back(val<T>(p));
+    for (auto p : positions) v.push_back(arange_value<T>(p));
     return v;
-}
-
-// np.arange(size).reshape(shape) in dtype T (through val) on the current executor.
-template <class T>
-gpu::ndarray<T> arange(const gpu::shape_t& shape) {
-    pos p;
-    for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) p.push_back(i);
-    return gpu_test::make<T>(vals<T>(p), shape);
 }
 
 // Checks a view against NumPy's: shape, strides and offset (in elements), the same buffer, the
 // elements at the given flat positions of the source, and a copy made by the executor's own
 // strided kernel.
 template <class T>
-void check_view(const gpu::ndarray<T>& view, const gpu::ndarray<T>& source, const gpu::shape_t& shape,
+void check_view(const gpu::ndarray<T>& got, const gpu::ndarray<T>& source, const gpu::shape_t& shape,
                 const gpu::strides_t& strides, std::int64_t offset, const pos& positions) {
-    EXPECT_EQ(gpu::to_string(view.shape()), gpu::to_string(shape));
-    EXPECT_EQ(gpu::to_string(view.strides()), gpu::to_string(strides));
-    EXPECT_EQ(view.offset(), offset);
-    EXPECT_EQ(view.buffer(), source.buffer()) << "basic indexing must give a view";
-    EXPECT_EQ(view.where(), source.where());
-    gpu_test::expect_values(gpu_test::values_of(view), vals<T>(positions));
-    const gpu::ndarray<T> copied = view.copy();
+    EXPECT_EQ(gpu::to_string(got.shape()), gpu::to_string(shape));
+    EXPECT_EQ(gpu::to_string(got.strides()), gpu::to_string(strides));
+    EXPECT_EQ(got.offset(), offset);
+    EXPECT_TRUE(gpu_test::shares(got, source)) << "basic indexing must give a view";
+    EXPECT_EQ(got.where(), source.where());
+    gpu_test::expect_values(gpu_test::values_of(got), vals<T>(positions));
+    const gpu::ndarray<T> copied = got.copy();
     EXPECT_EQ(gpu::to_string(copied.shape()), gpu::to_string(shape));
     gpu_test::expect_values(gpu_test::values_of(copied), vals<T>(positions));
 }
@@ -165,18 +157,18 @@ TYPED_TEST(IndexingBasic, TransposedAndBroadcastSources) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto b = arange<T>({3, 4});
-        const gpu::ndarray<T> bt(b.buffer(), {4, 3}, {1, 4}, 0);  // b.T: bt[i, j] = 4 j + i
+        const auto bt = view(b, {4, 3}, {1, 4}, 0);  // b.T: bt[i, j] = 4 j + i
         check_view(bt(1), b, {3}, {4}, 1, {1, 5, 9});
         check_view(bt(slice(none, none, -1), slice(0, 2)), b, {4, 2}, {-1, 4}, 3, {3, 7, 2, 6, 1, 5, 0, 4});
         check_view(bt(ellipsis, 2), b, {4}, {1}, 8, {8, 9, 10, 11});
 
         const auto c = arange<T>({2, 3, 4});
-        const gpu::ndarray<T> ct(c.buffer(), {4, 3, 2}, {1, 4, 12}, 0);  // c.T
+        const auto ct = view(c, {4, 3, 2}, {1, 4, 12}, 0);  // c.T
         check_view(ct(1, slice(none, none, -1)), c, {3, 2}, {-4, 12}, 9, {9, 21, 5, 17, 1, 13});
         check_view(ct(slice(1, 3), newaxis, -1, ellipsis), c, {2, 1, 2}, {1, 0, 12}, 9, {9, 21, 10, 22});
 
         const auto a = arange<T>({10});
-        const gpu::ndarray<T> rows(a.buffer(), {3, 10}, {0, 1}, 0);  // np.broadcast_to(a, (3, 10))
+        const auto rows = view(a, {3, 10}, {0, 1}, 0);  // np.broadcast_to(a, (3, 10))
         check_view(rows(slice(none, none, -1), 4), a, {3}, {0}, 4, {4, 4, 4});
         check_view(rows(slice(1, none), slice(8, none)), a, {2, 2}, {0, 1}, 8, {8, 9, 8, 9});
     }
@@ -185,7 +177,7 @@ TYPED_TEST(IndexingBasic, TransposedAndBroadcastSources) {
 TYPED_TEST(IndexingBasic, ZeroDimensional) {
     using T = TypeParam;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
-        const auto z = gpu_test::make<T>({val<T>(6)}, gpu::shape_t{});
+        const auto z = gpu_test::make<T>({arange_value<T>(6)}, gpu::shape_t{});
         check_view(z(), z, {}, {}, 0, {6});
         check_view(z(ellipsis), z, {}, {}, 0, {6});
         check_view(z(newaxis), z, {1}, {0}, 0, {6});
@@ -244,7 +236,7 @@ TYPED_TEST(IndexingOperands, ViewsInExpressions) {
         gpu_test::expect_values(gpu_test::values_of(sym), std::vector<T>{26, 20, 18, 20, 26});
 
         const auto b = gpu_test::make<T>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, {3, 4});
-        const gpu::ndarray<T> bt(b.buffer(), {4, 3}, {1, 4}, 0);
+        const auto bt = view(b, {4, 3}, {1, 4}, 0);
         // b[::-1, 1:3].T - b[0, 1:3][:, None]: (2,3) - (2,1)
         const auto d = gpu::eval(bt(slice(1, 3), slice(none, none, -1)) - b(0, slice(1, 3), newaxis));
         EXPECT_EQ(gpu::to_string(d.shape()), "(2,3)");
@@ -261,7 +253,7 @@ TYPED_TEST(IndexingBasic, ViewsAsDestinations) {
             const auto b = arange<T>({10});
             a(slice(0, 10)) = b * 2;
             std::vector<T> want(12, T(0));
-            for (int i = 0; i < 10; ++i) want[i] = static_cast<T>(2 * static_cast<int>(val<T>(i)));
+            for (int i = 0; i < 10; ++i) want[i] = static_cast<T>(2 * static_cast<int>(arange_value<T>(i)));
             gpu_test::expect_values(gpu_test::values_of(a), want);
         }
         {
@@ -273,11 +265,11 @@ TYPED_TEST(IndexingBasic, ViewsAsDestinations) {
         }
         {
             auto m = gpu_test::make<T>(std::vector<T>(20, T(0)), {4, 5});
-            const auto row = gpu_test::make<T>({val<T>(1), val<T>(2), val<T>(3)});
+            const auto row = gpu_test::make<T>(vals<T>({1, 2, 3}));
             m(slice(1, none, 2), slice(1, 4)) = row;  // broadcast (3,) into the (2,3) view
             std::vector<T> want(20, T(0));
             for (int r : {1, 3})
-                for (int k = 0; k < 3; ++k) want[r * 5 + 1 + k] = val<T>(k + 1);
+                for (int k = 0; k < 3; ++k) want[r * 5 + 1 + k] = arange_value<T>(k + 1);
             gpu_test::expect_values(gpu_test::values_of(m), want);
         }
         {
@@ -296,15 +288,15 @@ TYPED_TEST(IndexingBasic, ViewsAsDestinations) {
         }
         {
             const auto b = arange<T>({3, 4});
-            const gpu::ndarray<T> bt(b.buffer(), {4, 3}, {1, 4}, 0);
-            bt(0) = val<T>(9);   // b.T[0] = 9 is b[:, 0] = 9
-            b(1, 2) = val<T>(5);  // a 0-d view
-            b(2, newaxis, slice(1, 3)) = gpu_test::make<T>({val<T>(4), val<T>(3)}, {1, 2});
+            const auto bt = view(b, {4, 3}, {1, 4}, 0);
+            bt(0) = arange_value<T>(9);   // b.T[0] = 9 is b[:, 0] = 9
+            b(1, 2) = arange_value<T>(5);  // a 0-d view
+            b(2, newaxis, slice(1, 3)) = gpu_test::make<T>(vals<T>({4, 3}), {1, 2});
             auto want = vals<T>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
-            want[0] = want[4] = want[8] = val<T>(9);
-            want[6] = val<T>(5);
-            want[9] = val<T>(4);
-            want[10] = val<T>(3);
+            want[0] = want[4] = want[8] = arange_value<T>(9);
+            want[6] = arange_value<T>(5);
+            want[9] = arange_value<T>(4);
+            want[10] = arange_value<T>(3);
             gpu_test::expect_values(gpu_test::values_of(b), want);
         }
         {
@@ -317,18 +309,6 @@ TYPED_TEST(IndexingBasic, ViewsAsDestinations) {
 }
 
 // ---- errors, with NumPy's messages ---------------------------------------------------------
-
-template <class E, class F>
-void expect_error(F&& f, const std::string& message) {
-    try {
-        f();
-        ADD_FAILURE() << "no exception; expected: " << message;
-    } catch (const E& e) {
-        EXPECT_EQ(std::string(e.what()), message);
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "wrong exception type: " << e.what();
-    }
-}
 
 TEST(IndexingErrors, Messages) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {

@@ -16,7 +16,9 @@ namespace {
 using gpu_test::expect_values;
 using gpu_test::make;
 using gpu_test::make_bool;
+using gpu_test::message_of;
 using gpu_test::values_of;
+using gpu_test::view;
 
 template <class T>
 std::vector<T> as(std::initializer_list<int> v) {
@@ -26,25 +28,8 @@ std::vector<T> as(std::initializer_list<int> v) {
 }
 
 template <class T>
-gpu::ndarray<T> view(const gpu::ndarray<T>& a, const gpu::shape_t& shape, const gpu::strides_t& strides,
-                     std::int64_t offset) {
-    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
-}
-
-template <class E, class F>
-std::string message_of(F&& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "";
-}
-
-template <class T>
 class MaskNonzero : public ::testing::Test {};
-using mask_dtypes = ::testing::Types<bool, std::int32_t, std::uint16_t, float, double>;
-TYPED_TEST_SUITE(MaskNonzero, mask_dtypes, gpu_test::dtype_names);
+TYPED_TEST_SUITE(MaskNonzero, gpu_test::sample_dtypes, gpu_test::dtype_names);
 
 TYPED_TEST(MaskNonzero, SelectAndAssign) {
     using T = TypeParam;

@@ -5,14 +5,15 @@
 #include "support.hpp"
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace {
 
 using gpu_test::expect_values;
 using gpu_test::make;
+using gpu_test::message_of;
 using gpu_test::values_of;
+using gpu_test::view;
 
 // NumPy's astype of small integers to T (bool: non-zero).
 template <class T>
@@ -20,23 +21,6 @@ std::vector<T> as(std::initializer_list<int> v) {
     std::vector<T> out;
     for (int x : v) out.push_back(static_cast<T>(x));
     return out;
-}
-
-template <class T>
-gpu::ndarray<T> view(const gpu::ndarray<T>& a, const gpu::shape_t& shape, const gpu::strides_t& strides,
-                     std::int64_t offset) {
-    return gpu::ndarray<T>(a.buffer(), shape, strides, offset);
-}
-
-// The message of the gpu::error that fn throws, or "" when it throws none.
-template <class E, class F>
-std::string message_of(F&& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "";
 }
 
 template <class T>
