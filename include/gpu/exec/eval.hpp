@@ -2,6 +2,7 @@
 // Running expressions: gpu::eval, assignment into arrays and the in-place operators. This is
 // where an expression meets an executor: all its arrays must live on one, and the result is
 // made there.
+#include <optional>
 #include <string>
 #include <utility>
 #include <type_traits>
@@ -14,19 +15,27 @@
 namespace gpu {
 namespace detail {
 
-// The executor an expression's arrays live on; mixing two is an error.
+// The executor an expression's arrays live on (none for scalars and indices only); mixing two is
+// an error.
 template <class E>
-executor executor_of(const E& e) {
-    bool found = false;
-    executor where = executor::host;
+std::optional<executor> arrays_executor(const E& e) {
+    std::optional<executor> where;
     e.visit_arrays([&](const auto& a) {
-        if (found && a.where() != where)
-            throw device_error(std::string("operands live on different executors (") + to_string(where) + " and " +
-                               to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
-        where = a.where();
-        found = true;
+        if constexpr (!is_index_operand_v<decltype(a)>) {
+            if (where && a.where() != *where)
+                throw device_error(std::string("operands live on different executors (") + to_string(*where) + " and " +
+                                   to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
+            where = a.where();
+        }
     });
     return where;
+}
+
+// Where a new result of `e` is made: with its arrays, else (creation functions) on the current
+// executor.
+template <class E>
+executor executor_of(const E& e) {
+    return arrays_executor(e).value_or(current_executor());
 }
 
 // The bytes an array's elements span: [lo, hi).
@@ -71,12 +80,11 @@ bool overlaps_differently(const ndarray<T>& out, const E& e) {
 // Writes node `e` (already broadcastable to out's shape) into `out`.
 template <class T, class E>
 void run_into(ndarray<T>& out, const E& e) {
-    const executor where = executor_of(e);
-    if (e.n_arrays > 0 && where != out.where())
-        throw device_error(std::string("cannot write an expression evaluated on ") + to_string(where) +
+    if (const auto where = arrays_executor(e); where && *where != out.where())
+        throw device_error(std::string("cannot write an expression evaluated on ") + to_string(*where) +
                            " into an array on " + to_string(out.where()));
     if (overlaps_differently(out, e)) {  // NumPy's answer needs the inputs as they were: a temporary
-        ndarray<typename E::value_type> tmp(e.shape(), where);
+        ndarray<typename E::value_type> tmp(e.shape(), out.where());
         run_into(tmp, e);
         run_into(out, as_node(tmp));
         return;

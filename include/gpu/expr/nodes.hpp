@@ -5,7 +5,9 @@
 // arguments it passes (visit_arrays / visit_scalars, in the same left-to-right order), and how
 // to compute one element on the host (at).
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/core/shape.hpp"
@@ -62,6 +64,42 @@ struct scalar_leaf : node_mixin<scalar_leaf<T>> {
     template <int I>
     T at(const void* const*, const std::int64_t*) const { return value; }
     template <class G> static void emit(G& g, std::string& out) { out += g.add_scalar(cuda_type_name<T>()); }
+};
+
+// The operand behind index_leaf: no memory, and C-order strides over the leaf's shape, so the
+// offset both executors compute for it at an element is that element's C-order index within the
+// leaf's shape (broadcast like any operand). Creation functions and random numbers use it.
+struct index_operand {
+    using value_type = unsigned char;  // its itemsize in layouts: 1, so it never narrows vectors
+    shape_t shape_;
+    strides_t strides_;
+
+    explicit index_operand(const shape_t& s) : shape_(s), strides_(c_strides(s)) {}
+    const shape_t& shape() const { return shape_; }
+    const strides_t& strides() const { return strides_; }
+    int ndim() const { return shape_.size(); }
+    std::int64_t size() const { return size_of(shape_); }
+    const void* data() const { return nullptr; }
+    std::shared_ptr<detail::buffer> buffer() const { return {}; }
+};
+
+template <class A>
+inline constexpr bool is_index_operand_v = std::is_same_v<std::remove_cvref_t<A>, index_operand>;
+
+// The C-order index (int64) of each element within `shape`, broadcast to the expression's shape:
+// index_leaf({n}) is arange(n); index_leaf({n, 1}) and index_leaf({m}) are row and column numbers.
+struct index_leaf : node_mixin<index_leaf> {
+    using value_type = std::int64_t;
+    static constexpr int n_arrays = 1, n_scalars = 0;
+    index_operand operand;
+
+    explicit index_leaf(const shape_t& s) : operand(s) {}
+    const shape_t& shape() const { return operand.shape(); }
+    template <class F> void visit_arrays(F&& f) const { f(operand); }
+    template <class F> void visit_scalars(F&&) const {}
+    template <int I>
+    std::int64_t at(const void* const*, const std::int64_t* offs) const { return offs[I]; }
+    template <class G> static void emit(G& g, std::string& out) { out += g.add_index(); }
 };
 
 template <class Op, class L, class R>

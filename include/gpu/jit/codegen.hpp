@@ -17,10 +17,17 @@ namespace gpu::detail {
 // operations it calls (each defined once in the source).
 struct source_builder {
     std::vector<std::string> array_types, scalar_types;
+    std::vector<bool> index_arrays;  // true where the "array" is an index_leaf: no loads
     std::vector<const char*> op_sources;
 
     std::string add_array(const char* type) {
         array_types.emplace_back(type);
+        index_arrays.push_back(false);
+        return "v" + std::to_string(array_types.size() - 1);
+    }
+    std::string add_index() {
+        array_types.emplace_back("long long");
+        index_arrays.push_back(true);
         return "v" + std::to_string(array_types.size() - 1);
     }
     std::string add_scalar(const char* type) {
@@ -78,7 +85,7 @@ inline std::string assemble_kernel(const source_builder& g, const std::string& e
     if (v.tiled || (v.strided && v.vec > 1)) s += ", const unsigned mask";
     s += ") {\n  typedef " + I + " I;\n";
 
-    const kernel_text text{g.array_types, expr, out_t, v};
+    const kernel_text text{g.array_types, g.index_arrays, expr, out_t, v};
     if (v.tiled) tiled_body(s, text);
     else if (v.strided) strided_body(s, text);
     else flat_body(s, text);

@@ -13,12 +13,18 @@ namespace gpu::detail {
 
 struct kernel_text {
     const std::vector<std::string>& arrays;  // element type of each array operand
+    const std::vector<bool>& index;          // arrays that are index_leafs: their offset is the value
     const std::string& expr;                 // the expression over v<k> and the scalars c<j>
     const std::string& out_t;                // the output element type
     const kernel_variant& v;
 
     std::string store(const std::string& where) const { return "out[" + where + "] = gnd::cast<" + out_t + ">(" + expr + ");"; }
     std::string bit(std::size_t k) const { return "(mask & " + std::to_string(1u << k) + "u)"; }
+    // Array k's element at offset `off`: a load, or for an index_leaf the offset itself.
+    std::string element(std::size_t k, const std::string& off) const {
+        const std::string ks = std::to_string(k);
+        return index[k] ? "(long long)(" + off + ")" : "p" + ks + "[" + off + "]";
+    }
 };
 
 // Contiguous operands: each thread moves vectors_per_thread vectors of `vec` elements, strided
@@ -29,6 +35,7 @@ inline void flat_body(std::string& s, const kernel_text& t) {
     s += "  const I base = (I)blockIdx.x * step * " + U + " + (I)threadIdx.x * " + V + ";\n";
     s += "  if (base + step * (" + U + " - 1) + " + V + " <= n) {\n";
     for (std::size_t k = 0; k < t.arrays.size(); ++k) {
+        if (t.index[k]) continue;
         const std::string ks = std::to_string(k), vt = "gnd::vec<" + t.arrays[k] + ", " + V + ">";
         s += "    " + vt + " a" + ks + "[" + U + "];\n";
         s += "    #pragma unroll\n    for (int u = 0; u < " + U + "; ++u) a" + ks + "[u] = *reinterpret_cast<const " + vt +
@@ -38,14 +45,15 @@ inline void flat_body(std::string& s, const kernel_text& t) {
     s += "      gnd::vec<" + t.out_t + ", " + V + "> r;\n";
     s += "      #pragma unroll\n      for (int j = 0; j < " + V + "; ++j) { ";
     for (std::size_t k = 0; k < t.arrays.size(); ++k)
-        s += "const " + t.arrays[k] + " v" + std::to_string(k) + " = a" + std::to_string(k) + "[u].v[j]; ";
+        s += "const " + t.arrays[k] + " v" + std::to_string(k) + " = " +
+             (t.index[k] ? t.element(k, "base + u * step + j") : "a" + std::to_string(k) + "[u].v[j]") + "; ";
     s += "r.v[j] = gnd::cast<" + t.out_t + ">(" + t.expr + "); }\n";
     s += "      *reinterpret_cast<gnd::vec<" + t.out_t + ", " + V + ">*>(out + base + u * step) = r;\n    }\n";
     s += "  } else {\n";
     s += "    for (int u = 0; u < " + U + "; ++u)\n      for (int j = 0; j < " + V + "; ++j) {\n";
     s += "        const I i = base + u * step + j;\n        if (i < n) { ";
     for (std::size_t k = 0; k < t.arrays.size(); ++k)
-        s += "const " + t.arrays[k] + " v" + std::to_string(k) + " = p" + std::to_string(k) + "[i]; ";
+        s += "const " + t.arrays[k] + " v" + std::to_string(k) + " = " + t.element(k, "i") + "; ";
     s += t.store("i") + " }\n      }\n  }\n}\n";
 }
 
@@ -70,12 +78,17 @@ inline void strided_body(std::string& s, const kernel_text& t) {
     s += "\n    }\n";
     if (!vec) {
         for (std::size_t k = 0; k < n; ++k)
-            s += "    const " + t.arrays[k] + " v" + std::to_string(k) + " = p" + std::to_string(k) + "[o" + std::to_string(k) + "];\n";
+            s += "    const " + t.arrays[k] + " v" + std::to_string(k) + " = " + t.element(k, "o" + std::to_string(k)) + ";\n";
         s += "    " + t.store("o") + "\n  }\n}\n";
         return;
     }
     for (std::size_t k = 0; k < n; ++k) {
         const std::string ks = std::to_string(k), vt = "gnd::vec<" + t.arrays[k] + ", " + V + ">";
+        if (t.index[k]) {  // contiguous inner axis: consecutive indices; broadcast: one index
+            s += "    " + vt + " a" + ks + "; for (int j = 0; j < " + V + "; ++j) a" + ks + ".v[j] = o" + ks + " + (" +
+                 t.bit(k) + " ? j : 0);\n";
+            continue;
+        }
         s += "    " + vt + " a" + ks + ";\n    if " + t.bit(k) + " a" + ks + " = *reinterpret_cast<const " + vt + "*>(p" + ks +
              " + o" + ks + ");\n    else { const " + t.arrays[k] + " x = p" + ks + "[o" + ks + "]; for (int j = 0; j < " + V +
              "; ++j) a" + ks + ".v[j] = x; }\n";
@@ -106,10 +119,10 @@ inline void tiled_body(std::string& s, const kernel_text& t) {
         const std::string ks = std::to_string(k);
         s += "    " + t.arrays[k] + " a" + ks + "[" + P + "];\n";
         s += "    #pragma unroll\n    for (int u = 0; u < " + P + "; ++u) {\n      const int m = ty + u * " + RW + ";\n";
-        s += "      if " + t.bit(k) + " { const I i = r0 + tx, j = c0 + m; if (i < n0 && j < n1) t" + ks + "[m][tx] = p" +
-             ks + "[i * s" + ks + ".v[0] + j * s" + ks + ".v[1]]; }\n";
-        s += "      else { const I i = r0 + m, j = c0 + tx; if (i < n0 && j < n1) a" + ks + "[u] = p" + ks + "[i * s" + ks +
-             ".v[0] + j * s" + ks + ".v[1]]; }\n    }\n";
+        s += "      if " + t.bit(k) + " { const I i = r0 + tx, j = c0 + m; if (i < n0 && j < n1) t" + ks + "[m][tx] = " +
+             t.element(k, "i * s" + ks + ".v[0] + j * s" + ks + ".v[1]") + "; }\n";
+        s += "      else { const I i = r0 + m, j = c0 + tx; if (i < n0 && j < n1) a" + ks + "[u] = " +
+             t.element(k, "i * s" + ks + ".v[0] + j * s" + ks + ".v[1]") + "; }\n    }\n";
     }
     s += "    __syncthreads();\n";
     s += "    #pragma unroll\n    for (int u = 0; u < " + P + "; ++u) {\n      const int m = ty + u * " + RW + ";\n";
