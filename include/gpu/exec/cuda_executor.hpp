@@ -99,6 +99,13 @@ unsigned transposed_operands(const layout<N>& l) {
     return smem <= tile_smem_limit ? mask : 0;
 }
 
+// A buffer used on a stream other than its own is freed only after that stream's work.
+template <class A>
+void note_stream_use(const A& a) {
+    if constexpr (!is_index_operand_v<A>)
+        if (const auto& b = a.buffer()) b->note_use();
+}
+
 template <class I, class Out, class E, int N>
 void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned mask) {
     constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 3;
@@ -107,8 +114,10 @@ void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, u
     const bool indexed = v.strided || v.tiled;
     args.push(out.data());
     if (indexed) args.template push_dims<I>(l.strides[0]);
+    note_stream_use(out);
     int k = 1;
     e.visit_arrays([&](const auto& a) {
+        note_stream_use(a);
         args.push(static_cast<const void*>(a.data()));
         if (indexed) args.template push_dims<I>(l.strides[k]);
         ++k;

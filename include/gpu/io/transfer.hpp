@@ -27,8 +27,10 @@ inline void copy_bytes(void* dst, executor dst_where, const void* src, executor 
     const cudaMemcpyKind kind = dst_where == executor::host ? cudaMemcpyDeviceToHost
                                 : src_where == executor::host ? cudaMemcpyHostToDevice
                                                               : cudaMemcpyDeviceToDevice;
-    // The legacy default stream orders this after every kernel already enqueued.
-    cuda_check(cudaMemcpy(dst, src, bytes, kind), "cudaMemcpy");
+    // On the current stream, after the work already enqueued there; the host waits for it.
+    const cudaStream_t s = current_stream();
+    cuda_check(cudaMemcpyAsync(dst, src, bytes, kind, s), "cudaMemcpyAsync");
+    cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
 }
 
 template <class T>

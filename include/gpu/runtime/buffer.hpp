@@ -4,7 +4,10 @@
 // buffer through std::shared_ptr, so copies are cheap and expressions can own their operands.
 #include <cuda_runtime_api.h>
 
+#include <array>
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <new>
@@ -12,10 +15,29 @@
 #include <vector>
 
 #include "gpu/core/error.hpp"
+#include "gpu/runtime/config.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
 
 namespace gpu::detail {
+
+// Bytes of device memory held by live buffers, their high-water mark, and the limit
+// (GPU_NDARRAY_MEMORY_LIMIT or gpu::memory::set_limit; 0 = none). Updated once per allocation.
+struct device_memory_counters {
+    std::atomic<std::int64_t> used{0}, peak{0}, limit{env_bytes("GPU_NDARRAY_MEMORY_LIMIT")};
+
+    void add(std::int64_t bytes) noexcept {
+        const std::int64_t now = used.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+        std::int64_t p = peak.load(std::memory_order_relaxed);
+        while (now > p && !peak.compare_exchange_weak(p, now, std::memory_order_relaxed)) {
+        }
+    }
+    void remove(std::int64_t bytes) noexcept { used.fetch_sub(bytes, std::memory_order_relaxed); }
+};
+inline device_memory_counters& memory_counters() {
+    static device_memory_counters c;
+    return c;
+}
 
 inline std::string pool_state() {
     cudaMemPool_t pool;
@@ -23,7 +45,9 @@ inline std::string pool_state() {
     unsigned long long reserved = 0, used = 0;
     cudaMemPoolGetAttribute(pool, cudaMemPoolAttrReservedMemCurrent, &reserved);
     cudaMemPoolGetAttribute(pool, cudaMemPoolAttrUsedMemCurrent, &used);
-    return "pool holds " + std::to_string(reserved) + " bytes, " + std::to_string(used) + " in use";
+    std::string r = "pool holds " + std::to_string(reserved) + " bytes, " + std::to_string(used) + " in use";
+    if (const std::int64_t limit = memory_counters().limit.load()) r += ", limit " + std::to_string(limit) + " bytes";
+    return r;
 }
 
 // Freed small device blocks, kept per thread and size class and handed out again in stream
@@ -75,7 +99,9 @@ public:
     ~small_block_cache() { release(); }
 
 private:
-    cudaStream_t stream_ = current_stream();
+    // Only the default stream's blocks are kept: a user stream's handle may be reused by a new
+    // stream after it is destroyed, and a block must never be reused out of order.
+    static constexpr cudaStream_t stream_ = nullptr;
     std::vector<void*> lists_[n_classes];
     std::size_t bytes_ = 0;
 };
@@ -85,8 +111,24 @@ inline small_block_cache& block_cache() {
     return cache;
 }
 
-inline void* device_allocate(std::size_t bytes) {
-    cudaStream_t s = current_stream();
+[[noreturn]] inline void throw_out_of_memory(std::size_t bytes, const char* why) {
+    throw out_of_memory(std::string(why) + " allocating " + std::to_string(bytes) + " bytes on cuda:" +
+                        std::to_string(device().device) + " (" + pool_state() + ")");
+}
+
+// Gives cached blocks back: this thread's small blocks, then the pool's unused memory.
+inline void release_cached_blocks(cudaStream_t s) {
+    block_cache().release();
+    cudaMemPool_t pool;
+    cuda_check(cudaDeviceGetDefaultMemPool(&pool, device().device), "cudaDeviceGetDefaultMemPool");
+    cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
+    cuda_check(cudaMemPoolTrimTo(pool, 0), "cudaMemPoolTrimTo");
+}
+
+inline void* device_allocate(std::size_t bytes, cudaStream_t s) {
+    const std::int64_t limit = memory_counters().limit.load(std::memory_order_relaxed);
+    if (limit > 0 && memory_counters().used.load(std::memory_order_relaxed) + static_cast<std::int64_t>(bytes) > limit)
+        throw_out_of_memory(bytes, "the memory limit would be exceeded");
     const int c = small_block_cache::size_class(bytes);
     if (c >= 0) {
         if (void* p = block_cache().take(c, s)) return p;
@@ -97,35 +139,35 @@ inline void* device_allocate(std::size_t bytes) {
     if (err == cudaErrorMemoryAllocation) {
         // Give cached blocks back to the driver and try once more before failing.
         cudaGetLastError();
-        block_cache().release();
-        cudaMemPool_t pool;
-        cuda_check(cudaDeviceGetDefaultMemPool(&pool, device().device), "cudaDeviceGetDefaultMemPool");
-        cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
-        cuda_check(cudaMemPoolTrimTo(pool, 0), "cudaMemPoolTrimTo");
+        release_cached_blocks(s);
         err = cudaMallocAsync(&p, bytes, s);
         if (err == cudaErrorMemoryAllocation) {
             cudaGetLastError();
-            throw out_of_memory("out of memory allocating " + std::to_string(bytes) + " bytes on cuda:" +
-                                std::to_string(device().device) + " (" + pool_state() + ")");
+            throw_out_of_memory(bytes, "out of memory");
         }
     }
     cuda_check(err, "cudaMallocAsync");
     return p;
 }
 
-inline void device_free(void* p, std::size_t bytes) noexcept {
-    cudaStream_t s = current_stream();
+inline void device_free(void* p, std::size_t bytes, cudaStream_t s) noexcept {
     const int c = small_block_cache::size_class(bytes);
     if (c >= 0 && block_cache().give(p, c, s)) return;
     cudaFreeAsync(p, s);  // errors here cannot be reported from a destructor
 }
 
+// Memory of one array. A device buffer belongs to the stream it was allocated on and is freed
+// in that stream's order; if it was used on other streams (note_use), the free first waits for
+// their work, so an array dropped while another stream still reads it stays valid until then.
 class buffer {
 public:
     buffer(std::size_t bytes, executor where) : bytes_(bytes), where_(where) {
         if (bytes == 0) return;
         if (where == executor::cuda) {
-            ptr_ = device_allocate(bytes);
+            stream_ = current_stream_state();
+            ptr_ = device_allocate(bytes, stream());
+            charged_ = static_cast<std::int64_t>(bytes);
+            memory_counters().add(charged_);
         } else {
             ptr_ = std::aligned_alloc(64, (bytes + 63) / 64 * 64);
             if (!ptr_) throw out_of_memory("out of host memory allocating " + std::to_string(bytes) + " bytes");
@@ -133,10 +175,25 @@ public:
     }
     ~buffer() {
         if (!ptr_) return;
-        if (where_ == executor::cuda)
-            device_free(ptr_, bytes_);
-        else
+        if (where_ != executor::cuda) {
             std::free(ptr_);
+            return;
+        }
+        const cudaStream_t s = stream();
+        if (other_streams_overflow_) cudaDeviceSynchronize();
+        for (const auto& other : other_streams_) {
+            if (!other) break;
+            cudaEvent_t done;
+            if (cudaEventCreateWithFlags(&done, cudaEventDisableTiming) != cudaSuccess) {
+                cudaDeviceSynchronize();
+                break;
+            }
+            cudaEventRecord(done, other->handle);
+            cudaStreamWaitEvent(s, done, 0);
+            cudaEventDestroy(done);  // released once the wait is satisfied
+        }
+        memory_counters().remove(charged_);
+        device_free(ptr_, bytes_, s);  // errors here cannot be reported from a destructor
     }
     buffer(const buffer&) = delete;
     buffer& operator=(const buffer&) = delete;
@@ -144,11 +201,40 @@ public:
     void* data() const noexcept { return ptr_; }
     std::size_t bytes() const noexcept { return bytes_; }
     executor where() const noexcept { return where_; }
+    cudaStream_t stream() const noexcept { return stream_ ? stream_->handle : nullptr; }
+
+    // Records that work on the current stream uses this buffer (a no-op on its own stream).
+    void note_use() {
+        const auto& cur = current_stream_state();
+        if (cur == stream_) return;
+        note_use_slow(cur);
+    }
 
 private:
+    void note_use_slow(const std::shared_ptr<stream_state>& cur) {
+        const std::shared_ptr<stream_state> as_used = cur ? cur : default_stream_marker();
+        for (auto& other : other_streams_) {
+            if (other == as_used) return;
+            if (!other) {
+                other = as_used;
+                return;
+            }
+        }
+        other_streams_overflow_ = true;  // too many streams to track: the free synchronizes
+    }
+    // The default stream, as an entry of other_streams_ (its handle is 0).
+    static const std::shared_ptr<stream_state>& default_stream_marker() {
+        static const std::shared_ptr<stream_state> s = std::make_shared<stream_state>();
+        return s;
+    }
+
     void* ptr_ = nullptr;
     std::size_t bytes_;
+    std::int64_t charged_ = 0;
     executor where_;
+    std::shared_ptr<stream_state> stream_;
+    std::array<std::shared_ptr<stream_state>, 3> other_streams_{};
+    bool other_streams_overflow_ = false;
 };
 
 inline std::shared_ptr<buffer> make_buffer(std::size_t bytes, executor where) {

@@ -5,6 +5,7 @@
 #include <cuda_runtime_api.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "gpu/core/error.hpp"
@@ -110,10 +111,31 @@ private:
 
 namespace detail {
 
-// The stream every operation is enqueued on. One place, so streams can become per-thread later.
-// The default (legacy) stream, spelled 0: the driver launches on it faster than on the
-// cudaStreamLegacy handle (tools/probe/launch_probe.cpp: 2.9 against 5.6 us).
-inline cudaStream_t current_stream() { return nullptr; }
+// A CUDA stream, shared by the gpu::stream that made it and by every buffer allocated on it, so
+// that it outlives the stream-ordered frees that name it. The default stream has no state.
+struct stream_state {
+    cudaStream_t handle = nullptr;
+    stream_state() = default;
+    stream_state(const stream_state&) = delete;
+    stream_state& operator=(const stream_state&) = delete;
+    ~stream_state() {
+        if (handle) cudaStreamDestroy(handle);  // pending work still completes
+    }
+};
+
+// This thread's current stream (gpu::stream_scope sets it); empty means the default stream.
+inline std::shared_ptr<stream_state>& current_stream_state() {
+    thread_local std::shared_ptr<stream_state> s;
+    return s;
+}
+
+// The stream every operation is enqueued on. The default (legacy) stream is spelled 0: the
+// driver launches on it faster than on the cudaStreamLegacy handle
+// (tools/probe/launch_probe.cpp: 2.9 against 5.6 us).
+inline cudaStream_t current_stream() {
+    const auto& s = current_stream_state();
+    return s ? s->handle : nullptr;
+}
 
 }  // namespace detail
 }  // namespace gpu
