@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""One markdown table of gpu_ndarray's benchmarks next to CuPy and PyTorch (bench/peers/peers.py).
+
+    python3 bench/peers/table.py --peers out/peers.json [--readme bench/README.md] [--out table.md]
+                                 [--gpu NAME] [--date DATE] BENCH_JSON_OR_DIR...
+
+BENCH_JSON_OR_DIR: Google Benchmark JSON files (one executable each, or tools/gpu_run.sh's
+combined bench.json {"<executable>": <its JSON>}), or folders of them. Prints the section and
+replaces the text between the markers below in the README (appending them when absent).
+"""
+import argparse
+import datetime
+import json
+import pathlib
+import sys
+
+BEGIN, END = "<!-- peers:begin -->", "<!-- peers:end -->"
+
+# Our benchmark name (BM_<name>) -> (operation key in peers.json, label). Names not here are
+# listed without peer columns.
+OPS = {
+    "copy_d2d": ("copy_d2d", "device-to-device copy, 2^26 float32"),
+    "axpy": ("axpy", "`a*x + y`, 2^26 float32"),
+    "mixed": ("mixed", "`sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)`"),
+    "broadcast_row_add": ("broadcast_row_add", "`(4096,16384) + (16384,)`"),
+    "transpose_add": ("transpose_add", "`X.T + Y`, 8192^2"),
+    "stepped_slice_add": ("stepped_slice_add", "`x[::2] + y`, 2^25 out"),
+    "concatenate": ("concatenate", "`concatenate` of two 2^25"),
+    "sum": ("sum", "`sum(x)`, 2^26"),
+    "sum_xy": ("sum_xy", "`sum(x*y)`, 2^26"),
+    "max": ("max", "`max(x)`, 2^26"),
+    "argmax": ("argmax", "`argmax(x)`, 2^26"),
+    "sum_axis0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),
+    "sum_axis1": ("sum_axis1", "`sum(X, axis=1)`, 8192^2"),
+    "cumsum": ("cumsum", "`cumsum(x)`, 2^26"),
+    "cumsum_flat_f32": ("cumsum", "`cumsum(x)`, 2^26 float32"),  # bench_scans.cpp's name
+    "randn": ("randn", "`randn`, 2^26 float32"),
+    "small_add_host_time": ("small_add_host_time", "host time per `z = x + y`, n = 1000"),
+}
+HOST_TIME = {"small_add_host_time"}  # microseconds, lower is better
+PEERS = [("cupy", "CuPy"), ("cupy_fuse", "cupy.fuse"), ("torch", "torch eager"), ("torch_compile", "torch.compile")]
+NOT_OURS = {"bench_baselines"}  # hand-written CUDA and thrust, not gpu_ndarray
+TO_US = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
+
+
+def load_benchmarks(paths):
+    """{name: {"gbps", "frac", "us", "copy_gbps", "exe"}} from the median aggregates (or the
+    single run when there are no aggregates); the first executable wins for a repeated name."""
+    docs = []  # (executable, google benchmark JSON)
+    files = []
+    for p in map(pathlib.Path, paths):
+        files += sorted(f for f in p.glob("*.json") if f.name != "peers.json") if p.is_dir() else [p]
+    for f in files:
+        try:
+            doc = json.loads(f.read_text())
+        except (OSError, ValueError) as e:
+            print(f"table.py: skipping {f}: {e}", file=sys.stderr)
+            continue
+        if isinstance(doc, dict) and "benchmarks" in doc:
+            exe = doc.get("context", {}).get("executable") or f.stem
+            docs.append((pathlib.Path(exe).name, doc))
+        elif isinstance(doc, dict):  # combined {"<executable>": <JSON or null>}
+            docs += [(k, v) for k, v in doc.items() if isinstance(v, dict) and "benchmarks" in v]
+    out = {}
+    for exe, doc in docs:
+        if exe in NOT_OURS:
+            continue
+        found = {}
+        for b in doc["benchmarks"]:
+            run = b.get("run_name", b.get("name", ""))
+            kind = b.get("aggregate_name") if b.get("run_type") == "aggregate" else "single"
+            if kind not in ("median", "single") or (kind == "single" and run in found):
+                continue
+            name = run.split("/")[0]
+            name = name[3:] if name.startswith("BM_") else name
+            gbps = b.get("GB/s")
+            if gbps is not None and gbps > 1e6:  # ours count bytes per second
+                gbps /= 1e9
+            copy = b.get("copy_GB/s")
+            found[run] = name, {
+                "gbps": gbps, "frac": b.get("frac_of_copy"), "copy_gbps": copy, "exe": exe,
+                "us": b["real_time"] * TO_US.get(b.get("time_unit", "ns"), 1e-3) if "real_time" in b else None,
+                "error": b.get("error_message") if b.get("error_occurred") else None,
+            }
+        for name, r in found.values():
+            out.setdefault(name, r)
+    return out
+
+
+def fmt(v, spec):
+    return "–" if v is None else format(v, spec)
+
+
+def fmt_time(us):
+    if us is None:
+        return "–"
+    return f"{us / 1e3:.3g} ms" if us >= 1e3 else f"{us:.3g} µs"
+
+
+def build_section(ours, peers, gpu, date):
+    meta = peers.get("_meta", {})
+    versions = meta.get("versions", {})
+    header = ["operation", "gpu_ndarray GB/s", "frac"]
+    for _, label in PEERS:
+        header += [f"{label} GB/s", "frac"]
+    header += ["gpu_ndarray ÷ " + " / ".join(label for _, label in PEERS), "÷ best peer"]
+    rows, ahead = [], []
+
+    names = [n for n in OPS if n in ours] + [n for n in ours if n not in OPS]
+    for name in names:
+        r = ours[name]
+        op, label = OPS.get(name, (None, f"`{name}`"))
+        if r.get("error"):
+            label += f" (error: {r['error']})".replace("|", "\\|")
+        # Host times, and timings without a bandwidth, compare time per call (lower is better).
+        by_time = name in HOST_TIME or r["gbps"] is None
+        mine = None if r.get("error") else r["us"] if by_time else r["gbps"]
+        row = [label] + ([fmt_time(mine), ""] if by_time else [fmt(mine, ".0f"), fmt(r["frac"], ".2f")])
+        ratios, any_peer = {}, False
+        for fw, plabel in PEERS:
+            fw_results = peers.get(fw) or {}
+            if op not in fw_results:  # not measured for this framework: blank; null (failed): "–"
+                row += ["", ""]
+                continue
+            any_peer = True
+            e = fw_results[op] or {}
+            v = e.get("us" if by_time else "gbps")
+            row += [fmt_time(v), ""] if by_time else [fmt(v, ".0f"), fmt(e.get("frac_of_copy"), ".2f")]
+            if v and mine:
+                ratios[plabel] = v / mine if by_time else mine / v
+        best = min(ratios.items(), key=lambda kv: kv[1]) if ratios else None
+        row.append(" / ".join(fmt(ratios.get(pl), ".2f") for _, pl in PEERS) if any_peer else "")
+        row.append(f"{best[1]:.2f} ({best[0]})" if best else "")
+        faster = [f"{pl} {1 / q:.2f}x" for pl, q in ratios.items() if q < 1.0]
+        if faster:
+            ahead.append(f"{name} ({', '.join(faster)})")
+        rows.append(row)
+
+    # every program measures its own copy reference; name each once
+    refs = {}
+    for r in ours.values():
+        if r.get("copy_gbps"):
+            refs.setdefault(r["exe"], r["copy_gbps"])
+    copies = ", ".join(f"`{exe}` {bw:.0f} GB/s" for exe, bw in refs.items()) or "–"
+    peer_copy = ", ".join(f"{label} {fmt(((peers.get(fw) or {}).get('copy_d2d') or {}).get('gbps'), '.0f')} GB/s"
+                          for fw, label in PEERS if (peers.get(fw) or {}).get("copy_d2d"))
+    lines = [
+        "## gpu_ndarray next to CuPy and PyTorch",
+        "",
+        f"One run of `bash bench/peers/run.sh` on {date}, {gpu}. gpu_ndarray: medians of 3 repetitions "
+        f"of its benchmark programs; CuPy {versions.get('cupy', '?')} (unfused, and `cupy.fuse` where it "
+        f"applies) and PyTorch {versions.get('torch', '?')} (eager, and `torch.compile` in its default "
+        f"mode, compile time excluded): median of {meta.get('reps', '?')} calls timed with CUDA events "
+        "after warm-up, in the same run. GB/s counts the same bytes for every framework: inputs read "
+        "once, output written once. frac is the fraction of the framework's own device-to-device copy "
+        f"bandwidth (gpu_ndarray, per program: {copies}; {peer_copy or 'peers: –'}). "
+        "Ratios above 1 mean gpu_ndarray is faster (for host time: the peer's time over ours).",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    lines += ["", "Peers ahead of gpu_ndarray (their speed over ours): " + ("; ".join(ahead) if ahead else "none") + "."]
+    failed = {}  # (framework, reason) -> operations
+    for fw, ops in meta.get("errors", {}).items():
+        for op, msg in ops.items():
+            failed.setdefault((dict(PEERS).get(fw, fw), msg), []).append("all" if op == "*" else op)
+    if failed:
+        lines += ["", "Not measured: " + "; ".join(f"{fw} {', '.join(ops)} ({msg})" for (fw, msg), ops in failed.items()) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def replace_section(text, section):
+    block = f"{BEGIN}\n{section}{END}"
+    i = text.find(BEGIN)
+    j = text.find(END, i) if i >= 0 else -1
+    if i >= 0 and j >= 0:
+        return text[:i] + block + text[j + len(END):]
+    return (text.rstrip("\n") + "\n\n" if text.strip() else "") + block + "\n"
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("bench", nargs="+", help="Google Benchmark JSON files or folders")
+    p.add_argument("--peers", required=True, help="peers.json from bench/peers/peers.py")
+    p.add_argument("--readme", default="", help="markdown file whose peers section is replaced")
+    p.add_argument("--out", default="", help="also write the section here")
+    p.add_argument("--gpu", default="")
+    p.add_argument("--date", default="")
+    args = p.parse_args(argv)
+
+    ours = load_benchmarks(args.bench)
+    try:
+        peers = json.loads(pathlib.Path(args.peers).read_text())
+    except (OSError, ValueError) as e:
+        print(f"table.py: no peer results ({e})", file=sys.stderr)
+        peers = {}
+    meta = peers.get("_meta", {})
+    gpu = args.gpu or meta.get("gpu") or "unknown GPU"
+    date = args.date or meta.get("date") or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    section = build_section(ours, peers, gpu, date)
+    print(section)
+    if args.out:
+        pathlib.Path(args.out).write_text(section)
+    if args.readme:
+        readme = pathlib.Path(args.readme)
+        readme.write_text(replace_section(readme.read_text() if readme.exists() else "", section))
+    return 0 if ours else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
