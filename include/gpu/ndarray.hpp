@@ -26,3 +26,7 @@
 #include "gpu/manip/split.hpp"
 #include "gpu/manip/tile.hpp"
 #include "gpu/manip/roll.hpp"
+#include "gpu/creation/fill.hpp"
+#include "gpu/creation/ranges.hpp"
+#include "gpu/creation/matrices.hpp"
+#include "gpu/creation/meshgrid.hpp"
