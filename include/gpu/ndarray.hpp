@@ -30,3 +30,4 @@
 #include "gpu/creation/ranges.hpp"
 #include "gpu/creation/matrices.hpp"
 #include "gpu/creation/meshgrid.hpp"
+#include "gpu/random/random.hpp"

@@ -1,0 +1,76 @@
+// gpu::random on the GPU: filling 2^26 values (randn, rand, randint) as a fraction of the
+// device-to-device copy bandwidth measured in the same binary, counting the bytes written (the
+// output; nothing is read). Each call makes a new array from the pool and launches one kernel.
+// Also the first-call cost of the randn float32 kernel (NVRTC compile from an empty cache).
+#include "bench_support.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace {
+
+using namespace bench;
+namespace rnd = gpu::random;
+
+template <class F>
+void fill(benchmark::State& state, double bytes, F&& make) {
+    rnd::seed(1);
+    time_gpu(state, bytes, [&] { benchmark::DoNotOptimize(make().data()); });
+}
+
+void BM_copy_d2d(benchmark::State& state) {
+    auto a = random_array(big_n, 1);
+    gpu::ndarray<float> b({big_n});
+    time_gpu(state, 2.0 * a.nbytes(), [&] {
+        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
+    });
+}
+
+void BM_randn_f32(benchmark::State& state) { fill(state, 4.0 * big_n, [] { return rnd::randn<float>({big_n}); }); }
+void BM_rand_f32(benchmark::State& state) { fill(state, 4.0 * big_n, [] { return rnd::rand<float>({big_n}); }); }
+void BM_normal_f32(benchmark::State& state) {
+    fill(state, 4.0 * big_n, [] { return rnd::normal<float>(3, 2, {big_n}); });
+}
+void BM_randn_f64(benchmark::State& state) { fill(state, 8.0 * big_n, [] { return rnd::randn<double>({big_n}); }); }
+void BM_rand_f64(benchmark::State& state) { fill(state, 8.0 * big_n, [] { return rnd::rand<double>({big_n}); }); }
+void BM_randint_i64(benchmark::State& state) {
+    fill(state, 8.0 * big_n, [] { return rnd::randint(0, 1000, {big_n}); });
+}
+void BM_randint_i32(benchmark::State& state) {
+    fill(state, 4.0 * big_n, [] { return rnd::randint<std::int32_t>(0, 1000, {big_n}); });
+}
+
+// First call of the randn float32 kernel with an empty cache: source, NVRTC, load.
+void BM_first_call_randn_empty_cache(benchmark::State& state) {
+    using K = gpu::detail::random_fill_kernel<gpu::detail::normal_sampler, float, float>;
+    const auto t = gpu::detail::current_target();
+    int salt = 0;
+    for (auto _ : state) {
+        const std::string src = K::source() + "// " + std::to_string(salt++);
+        benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compile_cubin(src, t)));
+    }
+}
+
+}  // namespace
+
+BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_randn_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_rand_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_normal_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_randn_f64)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_rand_f64)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_randint_i64)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_randint_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_first_call_randn_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+int main(int argc, char** argv) {
+    if (!gpu::cuda_available()) {
+        std::fprintf(stderr, "bench_random needs a CUDA device\n");
+        return 1;
+    }
+    benchmark::Initialize(&argc, argv);
+    std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
