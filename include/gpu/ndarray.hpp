@@ -20,6 +20,7 @@
 #include "gpu/views/dimensions.hpp"
 #include "gpu/views/flip.hpp"
 #include "gpu/indexing/indexing.hpp"
+#include "gpu/io/pinned.hpp"
 #include "gpu/io/transfer.hpp"
 #include "gpu/io/print.hpp"
 #include "gpu/manip/join.hpp"

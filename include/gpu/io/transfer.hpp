@@ -1,22 +1,195 @@
 #pragma once
 // Moving data between host memory and arrays: gpu::asarray (host to array, on the current
-// executor) and gpu::asnumpy (array to a contiguous gpu::host_array). Like CuPy's, asnumpy
-// waits for the work that produces its input.
+// executor) and gpu::asnumpy (array to a contiguous gpu::host_array or caller memory). Like
+// CuPy's, asnumpy waits for the work that produces its input, and both return once the host
+// memory may be reused. Large transfers from ordinary (pageable) memory are pipelined through
+// pinned staging buffers (io/pinned.hpp) by a few host threads, so that the host copies and the
+// DMA overlap; pinned memory goes straight to the copy engine. gpu::asarray_async and
+// gpu::asnumpy_async enqueue a pinned transfer on the current stream and return at once.
 #include <cuda_runtime_api.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <condition_variable>
+#include <cstddef>
 #include <cstring>
 #include <initializer_list>
+#include <mutex>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gpu/containers/host_array.hpp"
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/exec/eval.hpp"
+#include "gpu/io/pinned.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 
 namespace gpu {
 namespace detail {
+
+// The pipeline's barrier: the last thread to arrive runs `step` (enqueue a chunk's DMA, wait for
+// the next staging buffer) while the others wait, then all go on to the next chunk. Waiters spin
+// briefly before sleeping: a phase is a few hundred microseconds and a futex wake-up costs tens.
+// The number of threads is set once they exist (set_count, before the setter's first arrival).
+class phase_barrier {
+public:
+    void set_count(int n) {
+        std::lock_guard<std::mutex> lock(m_);
+        count_ = n;
+    }
+    template <class F>
+    void arrive_and_wait(F& step) {
+        std::unique_lock<std::mutex> lock(m_);
+        const std::uint64_t gen = gen_.load(std::memory_order_relaxed);
+        if (++arrived_ == count_) {
+            arrived_ = 0;
+            step();
+            gen_.store(gen + 1, std::memory_order_release);
+            lock.unlock();
+            cv_.notify_all();
+            return;
+        }
+        lock.unlock();
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::microseconds(100);
+        for (int i = 1;; ++i) {
+            if (gen_.load(std::memory_order_acquire) != gen) return;
+            if (i % 256 == 0 && std::chrono::steady_clock::now() > give_up) break;
+        }
+        lock.lock();
+        cv_.wait(lock, [&] { return gen_.load(std::memory_order_acquire) != gen; });
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable cv_;
+    int count_ = INT_MAX;
+    int arrived_ = 0;
+    std::atomic<std::uint64_t> gen_{0};
+};
+
+// Runs n_chunks phases on up to `want_threads` threads (the caller's included): in phase k each
+// thread t of W calls copy(k, t, W); between phases, and once before the first, one thread calls
+// step(k) for k = -1 .. n_chunks-1. Neither may throw (they record errors instead).
+template <class Copy, class Step>
+void run_pipeline(std::int64_t n_chunks, int want_threads, Copy& copy, Step& step) {
+    phase_barrier barrier;
+    int workers_total = 1;  // written before this thread's first arrival, read after it
+    std::int64_t phase = -1;
+    auto between = [&] { step(phase++); };
+    auto body = [&](int t) {
+        if (t > 0 && cuda_available()) cudaSetDevice(device().device);  // step may run here, calling CUDA
+        barrier.arrive_and_wait(between);
+        for (std::int64_t k = 0; k < n_chunks; ++k) {
+            copy(k, t, workers_total);
+            barrier.arrive_and_wait(between);
+        }
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(std::max(want_threads - 1, 0)));
+    for (int t = 1; t < want_threads; ++t) {
+        try {
+            workers.emplace_back(body, t);
+        } catch (...) {
+            break;  // fewer threads, same result
+        }
+    }
+    workers_total = static_cast<int>(workers.size()) + 1;
+    barrier.set_count(workers_total);
+    body(0);
+    for (auto& w : workers) w.join();
+}
+
+// Thread t's share [lo, hi) of a chunk of `len` bytes split among n threads, in whole pages.
+inline std::pair<std::size_t, std::size_t> slice_of(std::size_t len, int t, int n) {
+    const std::size_t per = ((len + n - 1) / n + 4095) / 4096 * 4096;
+    const std::size_t lo = std::min(len, per * static_cast<std::size_t>(t));
+    return {lo, std::min(len, lo + per)};
+}
+
+inline int staging_threads(std::size_t bytes, const transfer_settings& s) {
+    const auto hw = static_cast<std::size_t>(std::max(1u, std::thread::hardware_concurrency()));
+    const std::size_t by_size = bytes / std::max<std::size_t>(s.bytes_per_thread, 1);
+    return static_cast<int>(std::clamp<std::size_t>(std::min({static_cast<std::size_t>(std::max(s.threads, 1)), hw, by_size}), 1, 64));
+}
+
+// Pageable host -> device through the staging buffers: the threads copy chunk k into buffer
+// k % N while the copy engine moves chunk k-1 (and earlier ones) on stream s.
+inline void staged_host_to_device(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
+    staging_pool& pool = staging_pool::instance();
+    const std::unique_lock<std::mutex> held = pool.acquire();
+    const std::size_t chunk = pool.chunk_bytes();
+    const int nb = pool.size();
+    const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
+    auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
+    cudaError_t status = cudaSuccess;  // written by step, read by copy after the barrier
+    const char* what = "";
+    auto copy = [&](std::int64_t k, int t, int w) {
+        if (status != cudaSuccess) return;
+        const auto [lo, hi] = slice_of(len(k), t, w);
+        std::memcpy(pool.buffer(static_cast<int>(k % nb)) + lo, src + static_cast<std::size_t>(k) * chunk + lo, hi - lo);
+    };
+    auto check = [&](cudaError_t e, const char* w) {
+        if (e != cudaSuccess && status == cudaSuccess) status = e, what = w;
+        return status == cudaSuccess;
+    };
+    auto step = [&](std::int64_t k) {
+        if (status != cudaSuccess) return;
+        if (k >= 0) {
+            const int b = static_cast<int>(k % nb);
+            if (!check(cudaMemcpyAsync(dst + static_cast<std::size_t>(k) * chunk, pool.buffer(b), len(k),
+                                       cudaMemcpyHostToDevice, s), "cudaMemcpyAsync") ||
+                !check(cudaEventRecord(pool.event(b), s), "cudaEventRecord"))
+                return;
+        }
+        // The next chunk's buffer is free once the copy that last read it is done.
+        if (k + 1 < n) check(cudaEventSynchronize(pool.event(static_cast<int>((k + 1) % nb))), "cudaEventSynchronize");
+    };
+    run_pipeline(n, staging_threads(bytes, pool.settings()), copy, step);
+    if (status == cudaSuccess) check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
+    if (status != cudaSuccess) throw_cuda(status, what);
+}
+
+// Device -> pageable host through the staging buffers: the copy engine fills up to N buffers
+// ahead while the threads copy chunk k out of buffer k % N.
+inline void staged_device_to_host(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
+    staging_pool& pool = staging_pool::instance();
+    const std::unique_lock<std::mutex> held = pool.acquire();
+    const std::size_t chunk = pool.chunk_bytes();
+    const int nb = pool.size();
+    const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
+    auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
+    cudaError_t status = cudaSuccess;
+    const char* what = "";
+    auto check = [&](cudaError_t e, const char* w) {
+        if (e != cudaSuccess && status == cudaSuccess) status = e, what = w;
+        return status == cudaSuccess;
+    };
+    auto fill = [&](std::int64_t k) {  // enqueue chunk k into its buffer
+        const int b = static_cast<int>(k % nb);
+        return check(cudaMemcpyAsync(pool.buffer(b), src + static_cast<std::size_t>(k) * chunk, len(k),
+                                     cudaMemcpyDeviceToHost, s), "cudaMemcpyAsync") &&
+               check(cudaEventRecord(pool.event(b), s), "cudaEventRecord");
+    };
+    // An earlier transfer, maybe on another stream, may still read a buffer.
+    for (int b = 0; b < nb; ++b) check(cudaEventSynchronize(pool.event(b)), "cudaEventSynchronize");
+    for (std::int64_t k = 0; k < std::min<std::int64_t>(nb, n) && status == cudaSuccess; ++k) fill(k);
+    auto copy = [&](std::int64_t k, int t, int w) {
+        if (status != cudaSuccess) return;
+        const auto [lo, hi] = slice_of(len(k), t, w);
+        std::memcpy(dst + static_cast<std::size_t>(k) * chunk + lo, pool.buffer(static_cast<int>(k % nb)) + lo, hi - lo);
+    };
+    auto step = [&](std::int64_t k) {
+        if (status != cudaSuccess) return;
+        if (k >= 0 && k + nb < n && !fill(k + nb)) return;  // buffer k % nb has been copied out
+        if (k + 1 < n) check(cudaEventSynchronize(pool.event(static_cast<int>((k + 1) % nb))), "cudaEventSynchronize");
+    };
+    run_pipeline(n, staging_threads(bytes, pool.settings()), copy, step);
+    if (status != cudaSuccess) throw_cuda(status, what);
+}
 
 inline void copy_bytes(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes) {
     if (bytes == 0) return;
@@ -29,8 +202,33 @@ inline void copy_bytes(void* dst, executor dst_where, const void* src, executor 
                                                               : cudaMemcpyDeviceToDevice;
     // On the current stream, after the work already enqueued there; the host waits for it.
     const cudaStream_t s = current_stream();
+    if (kind != cudaMemcpyDeviceToDevice && bytes >= staging_pool::instance().threshold() &&
+        !is_pinned(kind == cudaMemcpyHostToDevice ? src : dst)) {
+        if (kind == cudaMemcpyHostToDevice)
+            staged_host_to_device(static_cast<std::byte*>(dst), static_cast<const std::byte*>(src), bytes, s);
+        else
+            staged_device_to_host(static_cast<std::byte*>(dst), static_cast<const std::byte*>(src), bytes, s);
+        return;
+    }
     cuda_check(cudaMemcpyAsync(dst, src, bytes, kind, s), "cudaMemcpyAsync");
     cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
+}
+
+// Enqueues a copy between pinned host memory and an array on the current stream, without
+// waiting. Host-to-host (the host executor) copies at once.
+inline void copy_bytes_async(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes,
+                             const char* who) {
+    if (bytes == 0) return;
+    if (dst_where == executor::host && src_where == executor::host) {
+        std::memcpy(dst, src, bytes);
+        return;
+    }
+    const bool to_device = src_where == executor::host;
+    if (!is_pinned(to_device ? src : dst))
+        throw value_error(std::string(who) + ": the host memory is not pinned (allocate it with gpu::pinned_vector or "
+                          "gpu::pinned_allocator, or use the synchronous " + (to_device ? "gpu::asarray" : "gpu::asnumpy") + ")");
+    cuda_check(cudaMemcpyAsync(dst, src, bytes, to_device ? cudaMemcpyHostToDevice : cudaMemcpyDeviceToHost, current_stream()),
+               "cudaMemcpyAsync");
 }
 
 template <class T>
@@ -170,6 +368,65 @@ template <expression E>
     requires(!is_ndarray_v<E>)
 auto asnumpy(const E& e) {
     return asnumpy(gpu::eval(e));
+}
+
+// ---- asynchronous transfers (pinned host memory only) ----------------------------------------
+// These enqueue the copy on the current stream and return at once, so that it can overlap with
+// work on other streams. The host memory must be pinned (gpu::pinned_vector,
+// gpu::pinned_allocator, cudaHostAlloc or cudaHostRegister; otherwise gpu::value_error), and
+// the caller must not touch it, nor let it go, until the copy is done: synchronize the stream,
+// or record a gpu::event after the call and synchronize that. On the host executor the copy
+// happens before the call returns.
+
+// A new array of `shape` on the current executor, filled from pinned host memory.
+template <class T>
+ndarray<T> asarray_async(const T* pinned_data, const shape_t& shape) {
+    check_shape(shape);
+    ndarray<T> a(shape);
+    detail::copy_bytes_async(a.data(), a.where(), pinned_data, executor::host, a.nbytes(), "asarray_async");
+    return a;
+}
+
+template <class T>
+ndarray<T> asarray_async(std::span<const T> pinned_data, const shape_t& shape) {
+    detail::check_count<T>(pinned_data.size(), shape);
+    return asarray_async(pinned_data.data(), shape);
+}
+
+template <class T>
+ndarray<T> asarray_async(std::span<T> pinned_data, const shape_t& shape) {
+    return asarray_async(std::span<const T>(pinned_data), shape);
+}
+
+template <class T>
+    requires(!std::is_same_v<T, bool>)
+ndarray<T> asarray_async(const pinned_vector<T>& v) {
+    return asarray_async(v.data(), shape_t{static_cast<std::int64_t>(v.size())});
+}
+
+template <class T>
+    requires(!std::is_same_v<T, bool>)
+ndarray<T> asarray_async(const pinned_vector<T>& v, const shape_t& shape) {
+    return asarray_async(std::span<const T>(v.data(), v.size()), shape);
+}
+
+// Enqueues the copy of an array (contiguous or not) into pinned memory of exactly a.size()
+// elements. A non-contiguous array is first gathered into a temporary on the current stream.
+template <class T>
+void asnumpy_async(const ndarray<T>& a, std::span<T> pinned_out) {
+    if (static_cast<std::int64_t>(pinned_out.size()) != a.size())
+        throw value_error("asnumpy_async: the output has " + std::to_string(pinned_out.size()) +
+                          " elements but the array has " + std::to_string(a.size()));
+    const ndarray<T> src = a.is_contiguous() ? a : a.copy();
+    // An array made on another stream is read here: its memory must outlive this copy.
+    if (src.buffer() && src.where() == executor::cuda) src.buffer()->note_use();
+    detail::copy_bytes_async(pinned_out.data(), executor::host, src.data(), src.where(), src.nbytes(), "asnumpy_async");
+}
+
+template <class T>
+    requires(!std::is_same_v<T, bool>)
+void asnumpy_async(const ndarray<T>& a, pinned_vector<T>& pinned_out) {
+    asnumpy_async(a, std::span<T>(pinned_out.data(), pinned_out.size()));
 }
 
 }  // namespace gpu
