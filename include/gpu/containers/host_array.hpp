@@ -3,8 +3,12 @@
 // owns its elements, with NumPy-like accessors.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <span>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "gpu/core/dtype.hpp"
@@ -13,6 +17,30 @@
 
 namespace gpu {
 
+namespace detail {
+// An allocator whose value-less construct() leaves elements uninitialized, so sizing a host_array
+// that a transfer is about to fill costs no zeroing pass (a 256 MiB asnumpy ran at 1.3 GB/s with
+// the zeroing and the first touch).
+template <class T>
+struct default_init_allocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = default_init_allocator<U>;
+    };
+    using std::allocator<T>::allocator;
+    template <class U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+}  // namespace detail
+
+// A contiguous row-major array in host memory. host_array(shape) leaves the elements
+// uninitialized, like np.empty.
 template <class T>
 class host_array {
     static_assert(is_dtype_v<T>, "gpu::host_array<T>: T must be bool, a fixed-width integer type, float or double");
@@ -84,7 +112,7 @@ private:
     }
 
     shape_t shape_;
-    std::vector<storage_t> data_;
+    std::vector<storage_t, detail::default_init_allocator<storage_t>> data_;
 };
 
 }  // namespace gpu
