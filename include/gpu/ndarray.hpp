@@ -10,6 +10,8 @@
 #include "gpu/runtime/event.hpp"
 #include "gpu/runtime/memory.hpp"
 #include "gpu/runtime/stream.hpp"
+#include "gpu/runtime/graph.hpp"
+#include "gpu/runtime/device.hpp"
 #include "gpu/containers/host_array.hpp"
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/expr/operators.hpp"

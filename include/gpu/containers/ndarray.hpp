@@ -18,6 +18,8 @@ namespace gpu {
 template <class T>
 class masked;  // a[mask]: indexing/mask.hpp
 
+struct none_t;  // gpu::none: views/slice.hpp
+
 // The element type is named V here because T() is a member (NumPy's a.T).
 template <class V>
 class ndarray {
@@ -111,6 +113,39 @@ public:
     template <class U>
     auto astype() const;
 
+    // Reductions (reductions/reduce.hpp, reductions/stats.hpp), NumPy's methods of the same names:
+    // each takes what its free function takes after the array (a.sum(1, true) is
+    // gpu::sum(a, 1, true)); var and std take ddof last.
+#define GPU_ND_REDUCTION_DECL(NAME)                 \
+    auto NAME() const;                              \
+    auto NAME(std::int64_t axis, bool keepdims = false) const; \
+    auto NAME(none_t, bool keepdims = false) const;
+#define GPU_ND_REDUCTION_DECL_DIMS(NAME) \
+    GPU_ND_REDUCTION_DECL(NAME)          \
+    auto NAME(const dims& axes, bool keepdims = false) const;
+    GPU_ND_REDUCTION_DECL_DIMS(sum)
+    GPU_ND_REDUCTION_DECL_DIMS(prod)
+    GPU_ND_REDUCTION_DECL_DIMS(min)
+    GPU_ND_REDUCTION_DECL_DIMS(max)
+    GPU_ND_REDUCTION_DECL_DIMS(mean)
+    GPU_ND_REDUCTION_DECL_DIMS(any)
+    GPU_ND_REDUCTION_DECL_DIMS(all)
+    GPU_ND_REDUCTION_DECL(argmin)
+    GPU_ND_REDUCTION_DECL(argmax)
+#undef GPU_ND_REDUCTION_DECL_DIMS
+#undef GPU_ND_REDUCTION_DECL
+    auto var() const;
+    auto var(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto var(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto var(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std() const;
+    auto std(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+
+    // The element of a size-1 array as a host scalar (NumPy's a.item(); reductions/reduce.hpp).
+    V item() const;
+
     static constexpr gpu::dtype dtype() noexcept { return dtype_of_v<V>; }
     const shape_t& shape() const noexcept { return shape_; }
     const strides_t& strides() const noexcept { return strides_; }
@@ -120,6 +155,8 @@ public:
     std::size_t nbytes() const noexcept { return static_cast<std::size_t>(size()) * sizeof(V); }
     static constexpr std::size_t itemsize() noexcept { return sizeof(V); }
     executor where() const noexcept { return where_; }
+    // The CUDA device the elements are on (gpu::device_scope at creation), -1 on the host executor.
+    int device() const noexcept { return buffer_ ? buffer_->device() : -1; }
 
     // Row-major contiguous (size-1 axes may have any stride, as in NumPy's flags).
     bool is_contiguous() const noexcept {

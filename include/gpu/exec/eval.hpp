@@ -11,21 +11,25 @@
 #include "gpu/exec/cuda_executor.hpp"
 #include "gpu/exec/host_executor.hpp"
 #include "gpu/expr/operators.hpp"
+#include "gpu/runtime/device.hpp"
 
 namespace gpu {
 namespace detail {
 
-// The executor an expression's arrays live on (none for scalars and indices only); mixing two is
-// an error.
+// The executor an expression's arrays live on (none for scalars and indices only); mixing two
+// executors, or two CUDA devices, is an error.
 template <class E>
 std::optional<executor> arrays_executor(const E& e) {
     std::optional<executor> where;
+    int device = -1;
     e.visit_arrays([&](const auto& a) {
         if constexpr (!is_index_operand_v<decltype(a)>) {
             if (where && a.where() != *where)
                 throw device_error(std::string("operands live on different executors (") + to_string(*where) + " and " +
                                    to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
+            if (where) check_same_device(device, a.device());
             where = a.where();
+            device = a.device();
         }
     });
     return where;

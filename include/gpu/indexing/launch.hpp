@@ -20,6 +20,7 @@
 #include "gpu/jit/library_kernel.hpp"
 #include "gpu/runtime/config.hpp"
 #include "gpu/runtime/launch.hpp"
+#include "gpu/runtime/graph.hpp"
 
 namespace gpu::detail {
 
@@ -74,6 +75,7 @@ inline std::shared_ptr<buffer> device_scratch(std::size_t bytes) {
 
 // Copies device memory to the host and waits for it (and for the work before it).
 inline void read_back(void* dst, const void* src, std::size_t bytes) {
+    check_not_capturing("reading a result back to the host (boolean mask selection, nonzero, an index check)");
     const cudaStream_t stream = current_stream();
     cuda_check(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync (device to host)");
     cuda_check(cudaStreamSynchronize(stream), "cudaStreamSynchronize");

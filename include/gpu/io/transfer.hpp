@@ -27,6 +27,7 @@
 #include "gpu/exec/eval.hpp"
 #include "gpu/io/pinned.hpp"
 #include "gpu/runtime/cuda_check.hpp"
+#include "gpu/runtime/graph.hpp"
 
 namespace gpu {
 namespace detail {
@@ -193,6 +194,7 @@ inline void staged_device_to_host(std::byte* dst, const std::byte* src, std::siz
 
 inline void copy_bytes(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes) {
     if (bytes == 0) return;
+    check_not_capturing(dst_where == executor::host ? "asnumpy (a copy to the host)" : "asarray (a copy from the host)");
     if (dst_where == executor::host && src_where == executor::host) {
         std::memcpy(dst, src, bytes);
         return;

@@ -125,11 +125,12 @@ inline void release_cached_blocks(cudaStream_t s) {
     cuda_check(cudaMemPoolTrimTo(pool, 0), "cudaMemPoolTrimTo");
 }
 
-inline void* device_allocate(std::size_t bytes, cudaStream_t s) {
+// `cached`: the small-block cache holds blocks of the device probed at startup only.
+inline void* device_allocate(std::size_t bytes, cudaStream_t s, bool cached = true) {
     const std::int64_t limit = memory_counters().limit.load(std::memory_order_relaxed);
     if (limit > 0 && memory_counters().used.load(std::memory_order_relaxed) + static_cast<std::int64_t>(bytes) > limit)
         throw_out_of_memory(bytes, "the memory limit would be exceeded");
-    const int c = small_block_cache::size_class(bytes);
+    const int c = cached ? small_block_cache::size_class(bytes) : -1;
     if (c >= 0) {
         if (void* p = block_cache().take(c, s)) return p;
         bytes = small_block_cache::class_bytes(c);  // so that the block fits any request of its class
@@ -150,8 +151,8 @@ inline void* device_allocate(std::size_t bytes, cudaStream_t s) {
     return p;
 }
 
-inline void device_free(void* p, std::size_t bytes, cudaStream_t s) noexcept {
-    const int c = small_block_cache::size_class(bytes);
+inline void device_free(void* p, std::size_t bytes, cudaStream_t s, bool cached = true) noexcept {
+    const int c = cached ? small_block_cache::size_class(bytes) : -1;
     if (c >= 0 && block_cache().give(p, c, s)) return;
     cudaFreeAsync(p, s);  // errors here cannot be reported from a destructor
 }
@@ -162,10 +163,11 @@ inline void device_free(void* p, std::size_t bytes, cudaStream_t s) noexcept {
 class buffer {
 public:
     buffer(std::size_t bytes, executor where) : bytes_(bytes), where_(where) {
+        if (where == executor::cuda) cuda_check(cudaGetDevice(&device_), "cudaGetDevice");
         if (bytes == 0) return;
         if (where == executor::cuda) {
             stream_ = current_stream_state();
-            ptr_ = device_allocate(bytes, stream());
+            ptr_ = device_allocate(bytes, stream(), device_ == detail::device().device);
             charged_ = static_cast<std::int64_t>(bytes);
             memory_counters().add(charged_);
         } else {
@@ -193,7 +195,11 @@ public:
             cudaEventDestroy(done);  // released once the wait is satisfied
         }
         memory_counters().remove(charged_);
-        device_free(ptr_, bytes_, s);  // errors here cannot be reported from a destructor
+        int current = device_;  // free in the stream order of the buffer's own device
+        cudaGetDevice(&current);
+        if (current != device_) cudaSetDevice(device_);
+        device_free(ptr_, bytes_, s, device_ == detail::device().device);  // errors here cannot be reported from a destructor
+        if (current != device_) cudaSetDevice(current);
     }
     buffer(const buffer&) = delete;
     buffer& operator=(const buffer&) = delete;
@@ -201,6 +207,8 @@ public:
     void* data() const noexcept { return ptr_; }
     std::size_t bytes() const noexcept { return bytes_; }
     executor where() const noexcept { return where_; }
+    // The CUDA device the memory is on (current at allocation), -1 for host memory.
+    int device() const noexcept { return device_; }
     cudaStream_t stream() const noexcept { return stream_ ? stream_->handle : nullptr; }
 
     // Records that work on the current stream uses this buffer (a no-op on its own stream).
@@ -232,6 +240,7 @@ private:
     std::size_t bytes_;
     std::int64_t charged_ = 0;
     executor where_;
+    int device_ = -1;
     std::shared_ptr<stream_state> stream_;
     std::array<std::shared_ptr<stream_state>, 3> other_streams_{};
     bool other_streams_overflow_ = false;
