@@ -34,3 +34,4 @@
 #include "gpu/creation/matrices.hpp"
 #include "gpu/creation/meshgrid.hpp"
 #include "gpu/random/random.hpp"
+#include "gpu/scans/scan.hpp"

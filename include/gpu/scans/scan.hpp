@@ -1,0 +1,72 @@
+#pragma once
+// Cumulative sums and products, as NumPy's cumsum / cumprod:
+//   gpu::cumsum(a)          // of the flattened array (C order): shape (a.size(),)
+//   gpu::cumsum(a, axis)    // along one axis (negative counts from the end): a's shape
+//   gpu::cumprod(a), gpu::cumprod(a, axis)
+// Result dtypes as NumPy's: bool and signed integers give int64, unsigned integers uint64,
+// float32 and float64 keep theirs (float32 accumulates in float32). Integer overflow wraps. A 0-d
+// input is taken as shape (1,), as NumPy does. The argument may be an array, any view of one
+// (read in place, whatever its strides), or an element-wise expression, which is evaluated into a
+// temporary array first (the scan does not fuse it). On the GPU a scan is one kernel (a
+// single-pass scan with decoupled look-back, scans/scan_kernels.hpp) plus a small memset; float
+// results may differ from a sequential sum by rounding, since the GPU adds in a different order.
+#include "gpu/core/axis.hpp"
+#include "gpu/exec/eval.hpp"
+#include "gpu/scans/scan_launch.hpp"
+
+namespace gpu {
+namespace detail {
+
+// An expression's values as an array; an array (or view) stays itself.
+template <class E>
+auto scan_operand(const E& e) {
+    if constexpr (is_ndarray_v<E>) return e;
+    else return gpu::eval(e);
+}
+
+template <scan_op Op, class T>
+ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a) {
+    ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
+    run_scan<Op>(a, out, 0, true);
+    return out;
+}
+
+template <scan_op Op, class T>
+ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
+    if (a.ndim() == 0) {  // NumPy ravels a 0-d input first, then checks the axis against ndim 1
+        normalize_axis(axis, 1);
+        return scan_flat<Op>(a);
+    }
+    const int ax = normalize_axis(axis, a.ndim());
+    ndarray<scan_result_t<T>> out(a.shape(), a.where());
+    run_scan<Op>(a, out, ax, false);
+    return out;
+}
+
+}  // namespace detail
+
+// np.cumsum(a): the running sums of the flattened array, shape (a.size(),).
+template <expression E>
+auto cumsum(const E& a) {
+    return detail::scan_flat<detail::scan_op::sum>(detail::scan_operand(a));
+}
+
+// np.cumsum(a, axis): the running sums along `axis`, a's shape.
+template <expression E>
+auto cumsum(const E& a, std::int64_t axis) {
+    return detail::scan_axis<detail::scan_op::sum>(detail::scan_operand(a), axis);
+}
+
+// np.cumprod(a): the running products of the flattened array, shape (a.size(),).
+template <expression E>
+auto cumprod(const E& a) {
+    return detail::scan_flat<detail::scan_op::prod>(detail::scan_operand(a));
+}
+
+// np.cumprod(a, axis): the running products along `axis`, a's shape.
+template <expression E>
+auto cumprod(const E& a, std::int64_t axis) {
+    return detail::scan_axis<detail::scan_op::prod>(detail::scan_operand(a), axis);
+}
+
+}  // namespace gpu
