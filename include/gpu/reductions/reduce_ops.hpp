@@ -1,0 +1,170 @@
+#pragma once
+// The accumulators of the reductions, defined once: GPU_ND_SHARED (expr/shared_source.hpp)
+// compiles them here for the host executor and keeps their text for the reduction kernels, as
+// expr/ops.hpp does for element-wise operations. Each accumulator is a struct template over its
+// accumulation type with
+//   identity()            the value of an empty reduction (or the start of a min/max),
+//   make(x, i)            element x (at logical flat index i, used by argmin/argmax) as an acc,
+//   combine(a, b)         associative and commutative, so any order of partial results gives
+//                         the same answer (up to float rounding),
+//   finalize<R>(a, d)     the result: a cast to R, divided by d (mean, var) or its square root.
+// Also NumPy's result dtypes of each reduction.
+#include <cstdint>
+#include <type_traits>
+
+#include "gpu/core/dtype.hpp"
+#include "gpu/expr/shared_source.hpp"
+
+GPU_ND_SHARED(reduce_ops_source,
+template <class T> GND_FN T inf_of() { T zero = T(0); return T(1) / zero; }
+/* The smallest and largest values of T: the starts of max and min. */
+template <class T> GND_FN T lowest_of() {
+    if constexpr (is_float<T>) return -inf_of<T>();
+    else if constexpr (is_bool<T>) return false;
+    else if constexpr (is_signed_int<T>) return T(wide_uint<T>(1) << (8 * sizeof(T) - 1));
+    else return T(0);
+}
+template <class T> GND_FN T highest_of() {
+    if constexpr (is_float<T>) return inf_of<T>();
+    else if constexpr (is_bool<T>) return true;
+    else if constexpr (is_signed_int<T>) return T(~lowest_of<T>());
+    else return T(~wide_uint<T>(0));
+}
+template <class A> GND_FN A add_acc(A a, A b) {
+    if constexpr (is_float<A>) return a + b; else return wrap_add(a, b);
+}
+
+/* sum, and mean / var / std / norm, which divide the sum by d and (std, norm) take its root. */
+template <class A> struct red_sum {
+    typedef A acc;
+    static GND_FN acc identity() { return A(0); }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
+    static GND_FN acc combine(acc a, acc b) { return add_acc(a, b); }
+    template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
+};
+template <class A> struct red_mean : red_sum<A> {
+    template <class R> static GND_FN R finalize(A a, double d) { return cast<R>(a / A(d)); }
+};
+template <class A> struct red_root_mean : red_sum<A> {
+    template <class R> static GND_FN R finalize(A a, double d) { return cast<R>(sqrt(a / A(d))); }
+};
+template <class A> struct red_prod {
+    typedef A acc;
+    static GND_FN acc identity() { return A(1); }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
+    static GND_FN acc combine(acc a, acc b) {
+        if constexpr (is_float<A>) return a * b; else return wrap_mul(a, b);
+    }
+    template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
+};
+/* max and min propagate NaN, as np.max and np.min do. */
+template <class A> struct red_max {
+    typedef A acc;
+    static GND_FN acc identity() { return lowest_of<A>(); }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
+    static GND_FN acc combine(acc a, acc b) {
+        if constexpr (is_float<A>) { if (a != a) return a; if (b != b) return b; }
+        return a < b ? b : a;
+    }
+    template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
+};
+template <class A> struct red_min {
+    typedef A acc;
+    static GND_FN acc identity() { return highest_of<A>(); }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
+    static GND_FN acc combine(acc a, acc b) {
+        if constexpr (is_float<A>) { if (a != a) return a; if (b != b) return b; }
+        return b < a ? b : a;
+    }
+    template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
+};
+template <class A> struct red_any {
+    typedef bool acc;
+    static GND_FN acc identity() { return false; }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<bool>(x); }
+    static GND_FN acc combine(acc a, acc b) { return a || b; }
+    template <class R> static GND_FN R finalize(acc a, double) { return a; }
+};
+template <class A> struct red_all {
+    typedef bool acc;
+    static GND_FN acc identity() { return true; }
+    template <class X> static GND_FN acc make(X x, long long) { return cast<bool>(x); }
+    static GND_FN acc combine(acc a, acc b) { return a && b; }
+    template <class R> static GND_FN R finalize(acc a, double) { return a; }
+};
+
+/* argmax / argmin carry (value, index); i < 0 marks the identity. A NaN wins (the first NaN, as
+   NumPy), then the larger (smaller) value, then the lower index, so the result does not depend
+   on the order in which partial results meet. */
+template <class T> struct arg_pair { T v; long long i; };
+template <class T, bool Max> GND_FN arg_pair<T> arg_combine(arg_pair<T> a, arg_pair<T> b) {
+    if (b.i < 0) return a;
+    if (a.i < 0) return b;
+    if constexpr (is_float<T>) {
+        const bool an = a.v != a.v, bn = b.v != b.v;
+        if (an || bn) { if (an && bn) return a.i < b.i ? a : b; return an ? a : b; }
+    }
+    if (Max ? b.v < a.v : a.v < b.v) return a;
+    if (Max ? a.v < b.v : b.v < a.v) return b;
+    return a.i < b.i ? a : b;
+}
+template <class T> struct red_argmax {
+    typedef arg_pair<T> acc;
+    static GND_FN acc identity() { acc a; a.v = T(0); a.i = -1; return a; }
+    template <class X> static GND_FN acc make(X x, long long i) { acc a; a.v = cast<T>(x); a.i = i; return a; }
+    static GND_FN acc combine(acc a, acc b) { return arg_combine<T, true>(a, b); }
+    template <class R> static GND_FN R finalize(acc a, double) { return R(a.i); }
+};
+template <class T> struct red_argmin {
+    typedef arg_pair<T> acc;
+    static GND_FN acc identity() { acc a; a.v = T(0); a.i = -1; return a; }
+    template <class X> static GND_FN acc make(X x, long long i) { acc a; a.v = cast<T>(x); a.i = i; return a; }
+    static GND_FN acc combine(acc a, acc b) { return arg_combine<T, false>(a, b); }
+    template <class R> static GND_FN R finalize(acc a, double) { return R(a.i); }
+};
+)
+
+namespace gpu::detail {
+
+// NumPy's accumulation dtype of sum and prod: bool and signed integers in int64, unsigned in
+// uint64, floats in their own type.
+template <class T>
+using sum_type_t = std::conditional_t<std::is_floating_point_v<T>, T,
+                                      std::conditional_t<std::is_unsigned_v<T> && !std::is_same_v<T, bool>,
+                                                         std::uint64_t, std::int64_t>>;
+// NumPy's dtype of mean, var and std (and of norm): floats keep theirs, the rest float64.
+template <class T>
+using mean_type_t = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+
+// One reduction: the accumulator template's name in the kernel text, its parameter P, the
+// accumulator type on the host, the result type R, and whether it tracks indices.
+template <template <class> class Op, const char* Name, class P, class R, bool Arg = false>
+struct reducer {
+    using op = Op<P>;
+    using param = P;
+    using result = R;
+    using acc = typename op::acc;
+    static constexpr const char* name = Name;
+    static constexpr bool arg = Arg;
+};
+
+inline constexpr char red_sum_name[] = "red_sum", red_mean_name[] = "red_mean",
+                      red_root_mean_name[] = "red_root_mean", red_prod_name[] = "red_prod",
+                      red_max_name[] = "red_max", red_min_name[] = "red_min", red_any_name[] = "red_any",
+                      red_all_name[] = "red_all", red_argmax_name[] = "red_argmax", red_argmin_name[] = "red_argmin";
+
+// The reducer of each public reduction for an input of dtype T.
+template <class T> using sum_reducer = reducer<gnd::red_sum, red_sum_name, sum_type_t<T>, sum_type_t<T>>;
+template <class T> using prod_reducer = reducer<gnd::red_prod, red_prod_name, sum_type_t<T>, sum_type_t<T>>;
+template <class T> using max_reducer = reducer<gnd::red_max, red_max_name, T, T>;
+template <class T> using min_reducer = reducer<gnd::red_min, red_min_name, T, T>;
+template <class T> using any_reducer = reducer<gnd::red_any, red_any_name, T, bool>;
+template <class T> using all_reducer = reducer<gnd::red_all, red_all_name, T, bool>;
+template <class T> using argmax_reducer = reducer<gnd::red_argmax, red_argmax_name, T, std::int64_t, true>;
+template <class T> using argmin_reducer = reducer<gnd::red_argmin, red_argmin_name, T, std::int64_t, true>;
+// The sum divided by the run-time divisor (mean, var), or the root of that (std, norm).
+template <class T> using mean_reducer = reducer<gnd::red_mean, red_mean_name, mean_type_t<T>, mean_type_t<T>>;
+template <class T>
+using root_mean_reducer = reducer<gnd::red_root_mean, red_root_mean_name, mean_type_t<T>, mean_type_t<T>>;
+
+}  // namespace gpu::detail
