@@ -181,10 +181,15 @@ GPU_ND_TRANSFER_BENCH(BM_d2h_pageable)->Arg(8)->Arg(64)->Arg(256);
 GPU_ND_TRANSFER_BENCH(BM_d2h_new_host_array)->Arg(256);
 GPU_ND_TRANSFER_BENCH(BM_h2d_pageable_driver)->Arg(64)->Arg(256);
 GPU_ND_TRANSFER_BENCH(BM_d2h_pageable_driver)->Arg(64)->Arg(256);
-BENCHMARK(BM_h2d_pageable_tuned)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(8)
-    ->ArgsProduct({{4, 8, 16, 32}, {2, 4}, {2, 4, 6, 8}});
-BENCHMARK(BM_d2h_pageable_tuned)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(8)
-    ->ArgsProduct({{4, 8, 16, 32}, {2, 4}, {2, 4, 6, 8}});
+
+// The tuning sweep (64 settings each way) runs only when asked: GPU_NDARRAY_BENCH_TUNE=1.
+void register_sweep() {
+    if (!gpu::detail::env_flag("GPU_NDARRAY_BENCH_TUNE")) return;
+    benchmark::RegisterBenchmark("BM_h2d_pageable_tuned", BM_h2d_pageable_tuned)->UseManualTime()
+        ->Unit(benchmark::kMillisecond)->Iterations(8)->ArgsProduct({{4, 8, 16, 32}, {2, 4}, {2, 4, 6, 8}});
+    benchmark::RegisterBenchmark("BM_d2h_pageable_tuned", BM_d2h_pageable_tuned)->UseManualTime()
+        ->Unit(benchmark::kMillisecond)->Iterations(8)->ArgsProduct({{4, 8, 16, 32}, {2, 4}, {2, 4, 6, 8}});
+}
 
 int main(int argc, char** argv) {
     if (!gpu::cuda_available()) {
@@ -192,6 +197,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     defaults = gpu::detail::get_transfer_settings();
+    register_sweep();
     benchmark::Initialize(&argc, argv);
     std::printf("link, pinned cudaMemcpyAsync of %zu MiB: host to device %.1f GB/s, device to host %.1f GB/s\n",
                 max_bytes / mib, link_bandwidth(true) / 1e9, link_bandwidth(false) / 1e9);
