@@ -163,7 +163,7 @@ inline void device_free(void* p, std::size_t bytes, cudaStream_t s, bool cached 
 class buffer {
 public:
     buffer(std::size_t bytes, executor where) : bytes_(bytes), where_(where) {
-        if (where == executor::cuda) cuda_check(cudaGetDevice(&device_), "cudaGetDevice");
+        if (where == executor::cuda) device_ = current_device_id();
         if (bytes == 0) return;
         if (where == executor::cuda) {
             stream_ = current_stream_state();
@@ -195,8 +195,7 @@ public:
             cudaEventDestroy(done);  // released once the wait is satisfied
         }
         memory_counters().remove(charged_);
-        int current = device_;  // free in the stream order of the buffer's own device
-        cudaGetDevice(&current);
+        const int current = current_device_id();  // free in the stream order of the buffer's own device
         if (current != device_) cudaSetDevice(device_);
         device_free(ptr_, bytes_, s, device_ == detail::device().device);  // errors here cannot be reported from a destructor
         if (current != device_) cudaSetDevice(current);

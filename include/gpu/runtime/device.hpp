@@ -40,9 +40,7 @@ inline int device_count() {
 // The device this thread's new CUDA arrays go to, -1 when no CUDA device is usable.
 inline int current_device() {
     if (!cuda_available()) return -1;
-    int d = 0;
-    detail::cuda_check(cudaGetDevice(&d), "cudaGetDevice");
-    return d;
+    return detail::current_device_id();
 }
 
 namespace detail {
@@ -71,10 +69,14 @@ class device_scope {
 public:
     explicit device_scope(int id) {
         detail::check_device_id(id, "device_scope");
-        detail::cuda_check(cudaGetDevice(&prev_), "cudaGetDevice");
+        prev_ = detail::current_device_id();
         if (id != prev_) detail::cuda_check(cudaSetDevice(id), "cudaSetDevice");
+        detail::thread_device_slot() = id;
     }
-    ~device_scope() { cudaSetDevice(prev_); }
+    ~device_scope() {
+        cudaSetDevice(prev_);
+        detail::thread_device_slot() = prev_;
+    }
     device_scope(const device_scope&) = delete;
     device_scope& operator=(const device_scope&) = delete;
 

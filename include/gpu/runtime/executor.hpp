@@ -123,6 +123,18 @@ struct stream_state {
     }
 };
 
+// This thread's current CUDA device, read once and then kept in step by gpu::device_scope, so
+// that allocating and freeing need no cudaGetDevice call (each costs about 0.1 us).
+inline int& thread_device_slot() {
+    thread_local int d = -1;  // -1: not read yet
+    return d;
+}
+inline int current_device_id() {
+    int& d = thread_device_slot();
+    if (d < 0 && cudaGetDevice(&d) != cudaSuccess) d = 0;
+    return d;
+}
+
 // This thread's current stream (gpu::stream_scope sets it); empty means the default stream.
 inline std::shared_ptr<stream_state>& current_stream_state() {
     thread_local std::shared_ptr<stream_state> s;
