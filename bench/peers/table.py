@@ -28,13 +28,17 @@ OPS = {
     "concatenate": ("concatenate", "`concatenate` of two 2^25"),
     "sum": ("sum", "`sum(x)`, 2^26"),
     "sum_xy": ("sum_xy", "`sum(x*y)`, 2^26"),
+    "sum_x_times_y": ("sum_xy", "`sum(x*y)`, 2^26"),  # bench_reductions.cpp's name
     "max": ("max", "`max(x)`, 2^26"),
     "argmax": ("argmax", "`argmax(x)`, 2^26"),
     "sum_axis0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),
     "sum_axis1": ("sum_axis1", "`sum(X, axis=1)`, 8192^2"),
+    "sum_axis/0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),  # bench_reductions.cpp's names
+    "sum_axis/1": ("sum_axis1", "`sum(X, axis=1)`, 8192^2"),
     "cumsum": ("cumsum", "`cumsum(x)`, 2^26"),
     "cumsum_flat_f32": ("cumsum", "`cumsum(x)`, 2^26 float32"),  # bench_scans.cpp's name
     "randn": ("randn", "`randn`, 2^26 float32"),
+    "randn_f32": ("randn", "`randn`, 2^26 float32"),  # bench_random.cpp's name
     "small_add_host_time": ("small_add_host_time", "host time per `z = x + y`, n = 1000"),
 }
 HOST_TIME = {"small_add_host_time"}  # microseconds, lower is better
@@ -71,7 +75,9 @@ def load_benchmarks(paths):
             kind = b.get("aggregate_name") if b.get("run_type") == "aggregate" else "single"
             if kind not in ("median", "single") or (kind == "single" and run in found):
                 continue
-            name = run.split("/")[0]
+            # BM_sum_axis/0/manual_time -> sum_axis/0: numeric arguments name distinct cases.
+            parts = run.split("/")
+            name = "/".join([parts[0]] + [p for p in parts[1:] if p.isdigit()])
             name = name[3:] if name.startswith("BM_") else name
             gbps = b.get("GB/s")
             if gbps is not None and gbps > 1e6:  # ours count bytes per second
