@@ -113,6 +113,27 @@ TEST(TransferFastLarge, HundredMiBUint8) {
     }
 }
 
+// More than 4 GiB each way (byte counts past 32 bits), and a strided view of it (every
+// 4097th element, gathered on the GPU first). GPU only: the host executor would need 8 GiB
+// more host memory than CI has.
+TEST(TransferFastLarge, MoreThanFourGiB) {
+    if (!gpu::cuda_available()) GTEST_SKIP() << "needs a GPU";
+    gpu::executor_scope on(gpu::executor::cuda);
+    const std::size_t n = (std::size_t{4} << 30) + 12345;
+    std::vector<std::uint8_t> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::uint8_t>((i * 2654435761u) >> 24);
+    const auto a = gpu::asarray(v);
+    std::vector<std::uint8_t> back(n, 0);
+    gpu::asnumpy(a, std::span<std::uint8_t>(back));
+    EXPECT_TRUE(back == v);
+    const std::int64_t step = 4097;
+    const auto strided = gpu::asnumpy(a(gpu::slice(gpu::none, gpu::none, step)));
+    ASSERT_EQ(static_cast<std::size_t>(strided.size()), (n + step - 1) / step);
+    bool same = true;
+    for (std::int64_t i = 0; i < strided.size() && same; ++i) same = strided[i] == v[static_cast<std::size_t>(i * step)];
+    EXPECT_TRUE(same);
+}
+
 // The std::vector and host_array overloads of asarray / asnumpy take the same path.
 TEST(TransferFastLarge, VectorAndHostArrayOverloads) {
     const std::size_t n = 40 * mib / sizeof(double) + 3;
