@@ -14,13 +14,6 @@ namespace {
 
 using namespace bench;
 
-void BM_copy_d2d(benchmark::State& state) {
-    auto a = random_array(big_n, 1);
-    gpu::ndarray<float> b({big_n});
-    time_gpu(state, 2.0 * a.nbytes(), [&] {
-        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
-    });
-}
 
 void BM_axpy(benchmark::State& state) {
     auto x = random_array(big_n, 2), y = random_array(big_n, 3);
@@ -127,14 +120,4 @@ BENCHMARK(BM_small_alloc_host_time)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_first_call_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(10);
 BENCHMARK(BM_first_call_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(50);
 
-int main(int argc, char** argv) {
-    if (!gpu::cuda_available()) {
-        std::fprintf(stderr, "bench_elementwise needs a CUDA device\n");
-        return 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_elementwise"); }

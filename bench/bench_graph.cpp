@@ -81,13 +81,4 @@ BENCHMARK(BM_graph_replay_100_ops)->UseManualTime()->Unit(benchmark::kMicrosecon
 BENCHMARK(BM_direct_100_ops)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000);
 BENCHMARK(BM_capture_100_ops)->Unit(benchmark::kMicrosecond)->Iterations(200);
 
-int main(int argc, char** argv) {
-    if (!gpu::cuda_available()) {
-        std::fprintf(stderr, "bench_graph needs a CUDA device\n");
-        return 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_graph", /*print_copy=*/false); }

@@ -18,13 +18,6 @@ void fill(benchmark::State& state, double bytes, F&& make) {
     time_gpu(state, bytes, [&] { benchmark::DoNotOptimize(make().data()); });
 }
 
-void BM_copy_d2d(benchmark::State& state) {
-    auto a = random_array(big_n, 1);
-    gpu::ndarray<float> b({big_n});
-    time_gpu(state, 2.0 * a.nbytes(), [&] {
-        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
-    });
-}
 
 void BM_randn_f32(benchmark::State& state) { fill(state, 4.0 * big_n, [] { return rnd::randn<float>({big_n}); }); }
 void BM_rand_f32(benchmark::State& state) { fill(state, 4.0 * big_n, [] { return rnd::rand<float>({big_n}); }); }
@@ -63,14 +56,4 @@ BENCHMARK(BM_randint_i64)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_randint_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_first_call_randn_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(5);
 
-int main(int argc, char** argv) {
-    if (!gpu::cuda_available()) {
-        std::fprintf(stderr, "bench_random needs a CUDA device\n");
-        return 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_random"); }

@@ -13,13 +13,6 @@ using namespace bench;
 
 constexpr std::int64_t side = 8192;
 
-void BM_copy_d2d(benchmark::State& state) {
-    auto a = random_array(big_n, 1);
-    gpu::ndarray<float> b({big_n});
-    time_gpu(state, 2.0 * a.nbytes(), [&] {
-        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
-    });
-}
 
 void BM_cumsum_flat_f32(benchmark::State& state) {
     auto x = random_array(big_n, 2);
@@ -93,14 +86,4 @@ BENCHMARK(BM_cumsum_axis0_8192)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_cumsum_flat_transposed_8192)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_scan_kernel_compile)->Unit(benchmark::kMillisecond)->Iterations(5);
 
-int main(int argc, char** argv) {
-    if (!gpu::cuda_available()) {
-        std::fprintf(stderr, "bench_scans needs a CUDA device\n");
-        return 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_scans"); }

@@ -87,4 +87,28 @@ void time_gpu(benchmark::State& state, double bytes, F&& f) {
     state.counters["frac_of_copy"] = (bytes * state.iterations() / total) / copy_bandwidth();
 }
 
+// The reference every bandwidth program reports next to its own results: device-to-device
+// cudaMemcpyAsync of 2^26 float32. Register it with BENCHMARK(bench::BM_copy_d2d)->UseManualTime().
+inline void BM_copy_d2d(benchmark::State& state) {
+    auto a = random_array(big_n, 1);
+    gpu::ndarray<float> b({big_n});
+    time_gpu(state, 2.0 * a.nbytes(), [&] {
+        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
+    });
+}
+
+// The main() of every benchmark program: it needs a GPU; bandwidth programs first print the
+// copy bandwidth their fractions refer to.
+inline int run_main(int argc, char** argv, const char* program, bool print_copy = true) {
+    if (!gpu::cuda_available()) {
+        std::fprintf(stderr, "%s needs a CUDA device\n", program);
+        return 1;
+    }
+    benchmark::Initialize(&argc, argv);
+    if (print_copy) std::printf("device-to-device copy: %.1f GB/s\n", copy_bandwidth() / 1e9);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
+
 }  // namespace bench

@@ -7,13 +7,6 @@ namespace {
 
 using namespace bench;
 
-void BM_copy_d2d(benchmark::State& state) {
-    auto a = random_array(big_n, 1);
-    gpu::ndarray<float> b({big_n});
-    time_gpu(state, 2.0 * a.nbytes(), [&] {
-        check(cudaMemcpyAsync(b.data(), a.data(), a.nbytes(), cudaMemcpyDeviceToDevice, cudaStreamLegacy));
-    });
-}
 
 // (4096, 16384) + (16384,): the row is read once per row of the matrix, from cache.
 void BM_broadcast_row_add(benchmark::State& state) {
@@ -54,14 +47,4 @@ BENCHMARK(BM_transpose_add)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_stepped_slice_add)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_concatenate)->UseManualTime()->Unit(benchmark::kMicrosecond);
 
-int main(int argc, char** argv) {
-    if (!gpu::cuda_available()) {
-        std::fprintf(stderr, "bench_views needs a CUDA device\n");
-        return 1;
-    }
-    benchmark::Initialize(&argc, argv);
-    std::printf("device-to-device copy: %.1f GB/s\n", bench::copy_bandwidth() / 1e9);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_views"); }
