@@ -1,0 +1,184 @@
+#pragma once
+// Pipelined copies between pageable host memory and the device: a few host threads copy chunk k
+// into a pinned staging buffer (io/pinned.hpp) while the copy engine moves chunk k-1, so the
+// host copies and the DMA overlap. io/transfer.hpp sends large pageable transfers here.
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <condition_variable>
+#include <cstddef>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "gpu/io/pinned.hpp"
+#include "gpu/runtime/cuda_check.hpp"
+
+namespace gpu::detail {
+
+// The pipeline's barrier: the last thread to arrive runs `step` (enqueue a chunk's DMA, wait for
+// the next staging buffer) while the others wait, then all go on to the next chunk. Waiters spin
+// briefly before sleeping: a phase is a few hundred microseconds and a futex wake-up costs tens.
+// The number of threads is set once they exist (set_count, before the setter's first arrival).
+class phase_barrier {
+public:
+    void set_count(int n) {
+        std::lock_guard<std::mutex> lock(m_);
+        count_ = n;
+    }
+    template <class F>
+    void arrive_and_wait(F& step) {
+        std::unique_lock<std::mutex> lock(m_);
+        const std::uint64_t gen = gen_.load(std::memory_order_relaxed);
+        if (++arrived_ == count_) {
+            arrived_ = 0;
+            step();
+            gen_.store(gen + 1, std::memory_order_release);
+            lock.unlock();
+            cv_.notify_all();
+            return;
+        }
+        lock.unlock();
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::microseconds(100);
+        for (int i = 1;; ++i) {
+            if (gen_.load(std::memory_order_acquire) != gen) return;
+            if (i % 256 == 0 && std::chrono::steady_clock::now() > give_up) break;
+        }
+        lock.lock();
+        cv_.wait(lock, [&] { return gen_.load(std::memory_order_acquire) != gen; });
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable cv_;
+    int count_ = INT_MAX;
+    int arrived_ = 0;
+    std::atomic<std::uint64_t> gen_{0};
+};
+
+// Runs n_chunks phases on up to `want_threads` threads (the caller's included): in phase k each
+// thread t of W calls copy(k, t, W); between phases, and once before the first, one thread calls
+// step(k) for k = -1 .. n_chunks-1. Neither may throw (they record errors instead).
+template <class Copy, class Step>
+void run_pipeline(std::int64_t n_chunks, int want_threads, Copy& copy, Step& step) {
+    phase_barrier barrier;
+    int workers_total = 1;  // written before this thread's first arrival, read after it
+    std::int64_t phase = -1;
+    auto between = [&] { step(phase++); };
+    auto body = [&](int t) {
+        if (t > 0 && cuda_available()) cudaSetDevice(device().device);  // step may run here, calling CUDA
+        barrier.arrive_and_wait(between);
+        for (std::int64_t k = 0; k < n_chunks; ++k) {
+            copy(k, t, workers_total);
+            barrier.arrive_and_wait(between);
+        }
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(std::max(want_threads - 1, 0)));
+    for (int t = 1; t < want_threads; ++t) {
+        try {
+            workers.emplace_back(body, t);
+        } catch (...) {
+            break;  // fewer threads, same result
+        }
+    }
+    workers_total = static_cast<int>(workers.size()) + 1;
+    barrier.set_count(workers_total);
+    body(0);
+    for (auto& w : workers) w.join();
+}
+
+// Thread t's share [lo, hi) of a chunk of `len` bytes split among n threads, in whole pages.
+inline std::pair<std::size_t, std::size_t> slice_of(std::size_t len, int t, int n) {
+    const std::size_t per = ((len + n - 1) / n + 4095) / 4096 * 4096;
+    const std::size_t lo = std::min(len, per * static_cast<std::size_t>(t));
+    return {lo, std::min(len, lo + per)};
+}
+
+inline int staging_threads(std::size_t bytes, const transfer_settings& s) {
+    const auto hw = static_cast<std::size_t>(std::max(1u, std::thread::hardware_concurrency()));
+    const std::size_t by_size = bytes / std::max<std::size_t>(s.bytes_per_thread, 1);
+    return static_cast<int>(std::clamp<std::size_t>(std::min({static_cast<std::size_t>(std::max(s.threads, 1)), hw, by_size}), 1, 64));
+}
+
+// Pageable host -> device through the staging buffers: the threads copy chunk k into buffer
+// k % N while the copy engine moves chunk k-1 (and earlier ones) on stream s.
+inline void staged_host_to_device(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
+    staging_pool& pool = staging_pool::instance();
+    const std::unique_lock<std::mutex> held = pool.acquire();
+    const std::size_t chunk = pool.chunk_bytes();
+    const int nb = pool.size();
+    const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
+    auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
+    cudaError_t status = cudaSuccess;  // written by step, read by copy after the barrier
+    const char* what = "";
+    auto copy = [&](std::int64_t k, int t, int w) {
+        if (status != cudaSuccess) return;
+        const auto [lo, hi] = slice_of(len(k), t, w);
+        std::memcpy(pool.buffer(static_cast<int>(k % nb)) + lo, src + static_cast<std::size_t>(k) * chunk + lo, hi - lo);
+    };
+    auto check = [&](cudaError_t e, const char* w) {
+        if (e != cudaSuccess && status == cudaSuccess) status = e, what = w;
+        return status == cudaSuccess;
+    };
+    auto step = [&](std::int64_t k) {
+        if (status != cudaSuccess) return;
+        if (k >= 0) {
+            const int b = static_cast<int>(k % nb);
+            if (!check(cudaMemcpyAsync(dst + static_cast<std::size_t>(k) * chunk, pool.buffer(b), len(k),
+                                       cudaMemcpyHostToDevice, s), "cudaMemcpyAsync") ||
+                !check(cudaEventRecord(pool.event(b), s), "cudaEventRecord"))
+                return;
+        }
+        // The next chunk's buffer is free once the copy that last read it is done.
+        if (k + 1 < n) check(cudaEventSynchronize(pool.event(static_cast<int>((k + 1) % nb))), "cudaEventSynchronize");
+    };
+    run_pipeline(n, staging_threads(bytes, pool.settings()), copy, step);
+    if (status == cudaSuccess) check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
+    if (status != cudaSuccess) throw_cuda(status, what);
+}
+
+// Device -> pageable host through the staging buffers: the copy engine fills up to N buffers
+// ahead while the threads copy chunk k out of buffer k % N.
+inline void staged_device_to_host(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
+    staging_pool& pool = staging_pool::instance();
+    const std::unique_lock<std::mutex> held = pool.acquire();
+    const std::size_t chunk = pool.chunk_bytes();
+    const int nb = pool.size();
+    const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
+    auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
+    cudaError_t status = cudaSuccess;
+    const char* what = "";
+    auto check = [&](cudaError_t e, const char* w) {
+        if (e != cudaSuccess && status == cudaSuccess) status = e, what = w;
+        return status == cudaSuccess;
+    };
+    auto fill = [&](std::int64_t k) {  // enqueue chunk k into its buffer
+        const int b = static_cast<int>(k % nb);
+        return check(cudaMemcpyAsync(pool.buffer(b), src + static_cast<std::size_t>(k) * chunk, len(k),
+                                     cudaMemcpyDeviceToHost, s), "cudaMemcpyAsync") &&
+               check(cudaEventRecord(pool.event(b), s), "cudaEventRecord");
+    };
+    // An earlier transfer, maybe on another stream, may still read a buffer.
+    for (int b = 0; b < nb; ++b) check(cudaEventSynchronize(pool.event(b)), "cudaEventSynchronize");
+    for (std::int64_t k = 0; k < std::min<std::int64_t>(nb, n) && status == cudaSuccess; ++k) fill(k);
+    auto copy = [&](std::int64_t k, int t, int w) {
+        if (status != cudaSuccess) return;
+        const auto [lo, hi] = slice_of(len(k), t, w);
+        std::memcpy(dst + static_cast<std::size_t>(k) * chunk + lo, pool.buffer(static_cast<int>(k % nb)) + lo, hi - lo);
+    };
+    auto step = [&](std::int64_t k) {
+        if (status != cudaSuccess) return;
+        if (k >= 0 && k + nb < n && !fill(k + nb)) return;  // buffer k % nb has been copied out
+        if (k + 1 < n) check(cudaEventSynchronize(pool.event(static_cast<int>((k + 1) % nb))), "cudaEventSynchronize");
+    };
+    run_pipeline(n, staging_threads(bytes, pool.settings()), copy, step);
+    if (status != cudaSuccess) throw_cuda(status, what);
+}
+
+}  // namespace gpu::detail
