@@ -50,7 +50,7 @@ gpu::detail::reduce_variant first_call_variant() {
     return v;
 }
 
-void BM_first_call_empty_cache(benchmark::State& state) {
+void BM_first_call_sum_empty_cache(benchmark::State& state) {
     const auto t = gpu::detail::current_target();
     int salt = 0;
     for (auto _ : state) {
@@ -60,7 +60,7 @@ void BM_first_call_empty_cache(benchmark::State& state) {
     }
 }
 
-void BM_first_call_disk_hit(benchmark::State& state) {
+void BM_first_call_sum_disk_hit(benchmark::State& state) {
     const auto t = gpu::detail::current_target();
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "gpu_ndarray_bench_reduce_cache";
     gpu::detail::disk_cache cache(dir);
@@ -83,7 +83,7 @@ BENCHMARK(BM_sum_x_times_y)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_max)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_argmax)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sum_axis)->Arg(0)->Arg(1)->UseManualTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_first_call_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(10);
-BENCHMARK(BM_first_call_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(50);
+BENCHMARK(BM_first_call_sum_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(10);
+BENCHMARK(BM_first_call_sum_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(50);
 
 int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_reductions"); }

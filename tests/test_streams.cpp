@@ -79,6 +79,46 @@ TEST(Streams, ArrayFreedWhileAnotherStreamReadsIt) {
     }
 }
 
+// The same for the library kernels (scan, boolean mask, take): `a` is read on s2 behind slow
+// work there, after its last handle has gone.
+TEST(Streams, ArrayFreedWhileALibraryKernelReadsIt) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const std::int64_t n = work_size(ex);
+        gpu::stream s1, s2;
+        gpu::ndarray<float> scanned, selected, taken;
+        const gpu::ndarray<std::int64_t> idx = gpu::arange<std::int64_t>(0, n, 64);
+        {
+            gpu::ndarray<float> a;
+            gpu::ndarray<bool> mask;
+            {
+                gpu::stream_scope on(s1);
+                a = filled(n, 2.0f);
+                mask = gpu::arange<std::int64_t>(n) % 2 == 0;
+                s1.synchronize();
+            }
+            gpu::stream_scope on(s2);
+            auto delay = filled(n, 1.0f);
+            for (int i = 0; i < 4; ++i) delay = slow(delay);  // keeps s2 busy
+            scanned = gpu::cumsum(a);
+            taken = gpu::take(a, idx);
+            selected = a[mask];
+        }  // the last handles on `a` and `mask` go here
+        {
+            gpu::stream_scope on(s1);
+            for (int i = 0; i < 4; ++i) {
+                auto junk = filled(n, -1000.0f);  // would reuse their memory if freed too early
+                s1.synchronize();
+            }
+        }
+        s2.synchronize();
+        const auto got = gpu::asnumpy(scanned(gpu::slice(gpu::none, gpu::none, 4096)));
+        for (std::size_t i = 0; i < got.size(); ++i) EXPECT_FLOAT_EQ(got[i], 2.0f * static_cast<float>(i * 4096 + 1)) << i;
+        EXPECT_EQ(selected.size(), n / 2);
+        for (float v : gpu::asnumpy(selected(gpu::slice(gpu::none, gpu::none, 64)))) EXPECT_EQ(v, 2.0f);
+        for (float v : gpu::asnumpy(taken)) EXPECT_EQ(v, 2.0f);
+    }
+}
+
 TEST(Streams, ElementwiseOnAStreamMatchesDefault) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto x = gpu::asarray<int>({1, 2, 3, 4});

@@ -25,14 +25,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
 build="$root/build-gpu"
 
-OUT="${OUT:-$root/out}"
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
-
-if [ -d /usr/local/cuda/bin ]; then export PATH="/usr/local/cuda/bin:$PATH"; fi
-export GPU_NDARRAY_DEVICE=cuda
-export GPU_NDARRAY_CACHE_DIR="${GPU_NDARRAY_CACHE_DIR:-$build/gpu_ndarray_cache}"
-mkdir -p "$GPU_NDARRAY_CACHE_DIR"
+source "$root/tools/gpu_env.sh"
 
 status=0
 build_ok=1

@@ -5,7 +5,8 @@
     python3 bench/peers/peers.py [--out out/peers.json] [--reps 20] [--frameworks cupy,torch]
                                  [--ops axpy,sum] [--compile-budget 240]
 
-Each operation: warm-up, then the median of --reps calls timed with CUDA events. Outputs are
+Each operation: warm-up, then the median of --reps calls timed with CUDA events (transfers: the
+wall clock; host times: the calling thread's time per call, see KIND). Outputs are
 preallocated where the framework takes out=. Bandwidth counts the bytes our benchmarks count
 (inputs read once, output written once), and frac_of_copy compares it with the framework's own
 device-to-device copy. Writes {framework: {op: {"gbps", "frac_of_copy", "us"} or null}} plus
@@ -22,8 +23,11 @@ import traceback
 N = 1 << 26  # 2^26 float32, as bench_support.hpp's big_n
 M = 8192  # square matrices
 ROWS, COLS = 4096, 16384  # broadcast_row_add
+MIB = 1 << 20
+TRANSFER_MIB = (64, 256)  # bench_transfers.cpp's sizes at and above the issue's 64 MiB
 
-# Bytes each operation must move, as our benchmarks count them.
+# Bytes each operation must move, as our benchmarks count them (the operation keys are the
+# benchmarks' names, BM_<key>).
 BYTES = {
     "copy_d2d": 2 * 4 * N,
     "axpy": 3 * 4 * N,
@@ -39,9 +43,32 @@ BYTES = {
     "sum_axis0": 4 * M * M + 4 * M,
     "sum_axis1": 4 * M * M + 4 * M,
     "cumsum": 2 * 4 * N,
+    "cumsum_flat_i32": (4 + 8) * N,  # int32 in, int64 out
+    "cumsum_flat_f64": 2 * 8 * (N // 2),
+    "cumsum_axis1_8192": 2 * 4 * M * M,
+    "cumsum_axis0_8192": 2 * 4 * M * M,
+    "cumsum_flat_transposed_8192": 2 * 4 * M * M,
     "randn": 4 * N,
+    "rand_f32": 4 * N,
+    "normal_f32": 4 * N,
+    "randn_f64": 8 * N,
+    "rand_f64": 8 * N,
+    "randint_i64": 8 * N,
+    "randint_i32": 4 * N,
 }
+for _mib in TRANSFER_MIB:
+    for _op in ("h2d_pinned", "d2h_pinned", "h2d_pageable", "d2h_pageable"):
+        BYTES[f"{_op}/{_mib}"] = _mib * MIB
+BYTES["d2h_new_host_array/256"] = 256 * MIB
 SMALL_N = 1000  # host time per z = x + y
+N_SMALL_OPS = 100  # bench_graph.cpp: 100 small element-wise operations
+
+# How an operation is timed: "gpu" (default) CUDA events around the call; "wall" the wall clock
+# until the data has arrived (transfers, as bench_transfers.cpp); "host" the calling thread's
+# time per call with the GPU running behind (as BM_small_add_host_time and bench_graph.cpp).
+KIND = {op: "wall" for op in BYTES if op.startswith(("h2d_", "d2h_"))}
+KIND.update({op: "host" for op in ("small_add_host_time", "small_add_into_host_time", "direct_100_ops",
+                                   "graph_replay_100_ops")})
 
 
 def log(*args):
@@ -71,11 +98,26 @@ class Timer:
             times.append(float(self.elapsed_ms(start, stop)) * 1e3)
         return statistics.median(times)
 
-    def host_us(self, x, y, calls=10000, block=512, reps=3):
-        """Host microseconds per z = x + y: the GPU runs behind; every `block` calls the queue is
-        drained outside the timed part (as BM_small_add_host_time does)."""
-        for _ in range(100):
-            z = x + y
+    def wall_us(self, fn, reps, warmup=2):
+        """Wall-clock microseconds of fn() until the GPU is done (median)."""
+        for _ in range(warmup):
+            fn()
+        self.sync()
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            fn()
+            self.sync()
+            times.append((time.perf_counter() - t0) * 1e6)
+        return statistics.median(times)
+
+    def host_us(self, fn, ops_per_call=1, calls=None, reps=3):
+        """Host microseconds per call of fn: the GPU runs behind; the queue is drained every
+        ~512 kernels outside the timed part (as BM_small_add_host_time does)."""
+        block = max(1, 512 // ops_per_call)
+        calls = calls or max(block, 10000 // ops_per_call)
+        for _ in range(min(block, 100)):
+            fn()
         self.sync()
         results = []
         for _ in range(reps):
@@ -84,7 +126,7 @@ class Timer:
                 k = min(block, calls - done)
                 t0 = time.perf_counter()
                 for _ in range(k):
-                    z = x + y  # noqa: F841 (dropping the previous z is part of the cost)
+                    fn()
                 total += time.perf_counter() - t0
                 self.sync()
                 done += k
@@ -109,11 +151,18 @@ def measure(results, errors, name, timer, ops, reps, only, budget_end=None, note
             fn()  # first call: compiles (cupy kernels, cupy.fuse, torch.compile)
             timer.sync()
             first_s = time.monotonic() - t0
-            us = timer.gpu_us(fn, reps)
-            res[op] = {"gbps": BYTES[op] / (us * 1e-6) / 1e9, "frac_of_copy": None, "us": us}
+            kind = KIND.get(op, "gpu")
+            if kind == "host":
+                us = timer.host_us(fn, N_SMALL_OPS if op.endswith("_100_ops") else 1)
+            elif kind == "wall":
+                us = timer.wall_us(fn, min(reps, 10))
+            else:
+                us = timer.gpu_us(fn, reps)
+            gbps = BYTES[op] / (us * 1e-6) / 1e9 if op in BYTES else None
+            res[op] = {"gbps": gbps, "frac_of_copy": None, "us": us, "kind": kind}
             if first_s > 1.0:
                 res[op]["first_call_s"] = round(first_s, 2)
-            log(f"  {name:14s} {op:18s} {us:10.1f} us  {res[op]['gbps']:8.1f} GB/s")
+            log(f"  {name:14s} {op:28s} {us:10.2f} us  " + (f"{gbps:8.1f} GB/s" if gbps else f"({kind})"))
         except Exception as e:  # one failure must not stop the run
             res[op] = None
             errors.setdefault(name, {})[op] = f"{type(e).__name__}: {e}"[:300]
@@ -132,8 +181,8 @@ def add_fractions(results, copy_of):
     """frac_of_copy against the copy bandwidth of the framework family (copy_of[name])."""
     for name, ops in results.items():
         copy = results.get(copy_of.get(name, name), {}).get("copy_d2d")
-        for op, r in ops.items():
-            if r and r.get("gbps") is not None and copy:
+        for op, r in ops.items():  # not for transfers: their reference is the link
+            if r and r.get("gbps") is not None and copy and r.get("kind") == "gpu":
                 r["frac_of_copy"] = r["gbps"] / copy["gbps"]
 
 
@@ -175,8 +224,51 @@ def cupy_ops(cp):
             rng, z = cp.random.default_rng(1), e(N)
             return lambda: rng.standard_normal(N, dtype=f32, out=z)
 
+    def scan(x, out_dtype=f32, axis=None):
+        out = e(*(x.shape if axis is not None else (x.size,)), dtype=out_dtype)
+        return lambda: cp.cumsum(x, axis=axis, out=out)
+
+    def small(f):
+        x, y, z = r(SMALL_N), r(SMALL_N), e(SMALL_N)
+        return lambda: f(x, y, z)
+
+    def hundred_ops():
+        """bench_graph.cpp's 100 operations (the 25 rounds of four), every result written with out=."""
+        a, b, c, t = r(SMALL_N), r(SMALL_N), r(SMALL_N), e(SMALL_N)
+
+        def run():
+            for _ in range(N_SMALL_OPS // 4):
+                cp.add(a, b, out=a)
+                cp.multiply(a, 0.5, out=b)
+                cp.multiply(b, c, out=t)
+                cp.subtract(a, t, out=c)
+                cp.multiply(a, 0.999, out=a)
+
+        return run
+
+    def graph_replay():
+        run = hundred_ops()
+        run()
+        stream = cp.cuda.Stream(non_blocking=True)
+        with stream:
+            stream.begin_capture()
+            run()
+            graph = stream.end_capture()
+        return lambda: graph.launch(stream)
+
     return {
+        **cupy_random_ops(cp),
+        **cupy_transfer_ops(cp),
         "copy_d2d": copy_d2d,
+        "small_add_host_time": lambda: small(lambda x, y, z: x + y),
+        "small_add_into_host_time": lambda: small(lambda x, y, z: cp.add(x, y, out=z)),
+        "direct_100_ops": hundred_ops,
+        "graph_replay_100_ops": graph_replay,
+        "cumsum_flat_i32": lambda: scan((r(N) * 100).astype(cp.int32), cp.int64),
+        "cumsum_flat_f64": lambda: scan(r(N // 2).astype(cp.float64), cp.float64),
+        "cumsum_axis1_8192": lambda: scan(r(M, M), axis=1),
+        "cumsum_axis0_8192": lambda: scan(r(M, M), axis=0),
+        "cumsum_flat_transposed_8192": lambda: scan(r(M, M).T),
         "axpy": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(1.75 * x, y, out=z)),
         "mixed": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
             cp.sin(x) * cp.exp(-y), cp.sqrt(cp.abs(x * y)) / (1 + x * x), out=z)),
@@ -196,6 +288,51 @@ def cupy_ops(cp):
         "cumsum": lambda: reduction((N,), (N,), lambda x, z: cp.cumsum(x, out=z)),
         "randn": randn,
     }
+
+
+def cupy_random_ops(cp):
+    """New arrays each call, as gpu::random's functions return them (legacy RandomState: cuRAND)."""
+    rs = cp.random
+    return {
+        "rand_f32": lambda: (lambda: rs.random_sample(N, dtype=cp.float32)),
+        "normal_f32": lambda: (lambda: rs.normal(3.0, 2.0, N, dtype=cp.float32)),
+        "randn_f64": lambda: (lambda: rs.standard_normal(N, dtype=cp.float64)),
+        "rand_f64": lambda: (lambda: rs.random_sample(N, dtype=cp.float64)),
+        "randint_i64": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int64)),
+        "randint_i32": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int32)),
+    }
+
+
+def cupy_transfer_ops(cp):
+    """cupy.asarray (a new device array) and ndarray.get(out=) / cupy.asnumpy (a new host array),
+    from ordinary NumPy memory and from cupyx's pinned memory."""
+    import numpy
+    import cupyx
+
+    def host(n, pinned):
+        h = cupyx.empty_pinned((n,), dtype=numpy.float32) if pinned else numpy.empty(n, dtype=numpy.float32)
+        h[...] = 2.5  # touched once, as the benchmarks' static buffers
+        return h
+
+    def h2d(mib, pinned):
+        h = host(mib * MIB // 4, pinned)
+        return lambda: cp.asarray(h)
+
+    def d2h(mib, pinned):
+        n = mib * MIB // 4
+        a, h = cp.ones(n, dtype=cp.float32), host(n, pinned)
+        return lambda: a.get(out=h)
+
+    def d2h_new(mib):
+        a = cp.ones(mib * MIB // 4, dtype=cp.float32)
+        return lambda: cp.asnumpy(a)
+
+    ops = {"d2h_new_host_array/256": lambda: d2h_new(256)}
+    for mib in TRANSFER_MIB:
+        for pinned, kind in ((True, "pinned"), (False, "pageable")):
+            ops[f"h2d_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: h2d(mib, pinned)
+            ops[f"d2h_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: d2h(mib, pinned)
+    return ops
 
 
 def cupy_fuse_ops(cp):
@@ -235,16 +372,6 @@ def run_cupy(results, errors, meta, args, only):
         meta["gpu"] = name.decode() if isinstance(name, bytes) else str(name)
     measure(results, errors, "cupy", timer, cupy_ops(cp), args.reps, only)
     measure(results, errors, "cupy_fuse", timer, cupy_fuse_ops(cp), args.reps, only)
-    if not only or "small_add_host_time" in only:
-        try:
-            x = cp.random.uniform(-2.0, 2.0, SMALL_N, dtype=cp.float32)
-            y = cp.random.uniform(-2.0, 2.0, SMALL_N, dtype=cp.float32)
-            us = timer.host_us(x, y)
-            results["cupy"]["small_add_host_time"] = {"gbps": None, "frac_of_copy": None, "us": us}
-            log(f"  cupy           small_add_host_time {us:7.2f} us (host)")
-        except Exception as e:
-            results["cupy"]["small_add_host_time"] = None
-            errors.setdefault("cupy", {})["small_add_host_time"] = f"{type(e).__name__}: {e}"[:300]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -274,9 +401,54 @@ def torch_ops(torch):
         z = e(N)
         return lambda: torch.randn(N, out=z)
 
+    def scan(x, out_dtype=torch.float32, dim=None):
+        out = e(*x.shape, dtype=out_dtype) if dim is not None else e(x.numel(), dtype=out_dtype)
+        if dim is None:  # flat, in C order: reshape copies a transposed view, as NumPy's ravel
+            return lambda: torch.cumsum(x.reshape(-1), dim=0, out=out)
+        return lambda: torch.cumsum(x, dim=dim, out=out)
+
+    def small(f):
+        x, y, z = r(SMALL_N), r(SMALL_N), e(SMALL_N)
+        return lambda: f(x, y, z)
+
+    def hundred_ops():
+        a, b, c = r(SMALL_N), r(SMALL_N), r(SMALL_N)
+
+        def run():
+            for _ in range(N_SMALL_OPS // 4):
+                a.add_(b)
+                torch.mul(a, 0.5, out=b)
+                torch.sub(a, b * c, out=c)
+                a.mul_(0.999)
+
+        return run
+
+    def graph_replay():
+        run = hundred_ops()
+        side = torch.cuda.Stream()
+        side.wait_stream(torch.cuda.current_stream())
+        with torch.cuda.stream(side):  # warm-up on a side stream, as torch.cuda.graphs advises
+            run()
+        torch.cuda.current_stream().wait_stream(side)
+        graph = torch.cuda.CUDAGraph()
+        with torch.cuda.graph(graph):
+            run()
+        return graph.replay
+
     # Full reductions have no out= overload for a 0-d result; the caching allocator serves it.
     return {
+        **torch_random_ops(torch),
+        **torch_transfer_ops(torch),
         "copy_d2d": copy_d2d,
+        "small_add_host_time": lambda: small(lambda x, y, z: x + y),
+        "small_add_into_host_time": lambda: small(lambda x, y, z: torch.add(x, y, out=z)),
+        "direct_100_ops": hundred_ops,
+        "graph_replay_100_ops": graph_replay,
+        "cumsum_flat_i32": lambda: scan((r(N) * 100).to(torch.int32), torch.int64),
+        "cumsum_flat_f64": lambda: scan(r(N // 2).to(torch.float64), torch.float64),
+        "cumsum_axis1_8192": lambda: scan(r(M, M), dim=1),
+        "cumsum_axis0_8192": lambda: scan(r(M, M), dim=0),
+        "cumsum_flat_transposed_8192": lambda: scan(r(M, M).T),
         "axpy": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(1.75 * x, y, out=z), (N,)),
         "mixed": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
             torch.sin(x) * torch.exp(-y), torch.sqrt(torch.abs(x * y)) / (1 + x * x), out=z), (N,)),
@@ -295,6 +467,47 @@ def torch_ops(torch):
         "cumsum": lambda: with_inputs([(N,)], lambda x, z: torch.cumsum(x, dim=0, out=z), (N,)),
         "randn": randn,
     }
+
+
+def torch_random_ops(torch):
+    """New tensors each call, as gpu::random's functions return them."""
+    dev = "cuda"
+    return {
+        "rand_f32": lambda: (lambda: torch.rand(N, device=dev)),
+        "normal_f32": lambda: (lambda: torch.empty(N, device=dev).normal_(3.0, 2.0)),
+        "randn_f64": lambda: (lambda: torch.randn(N, device=dev, dtype=torch.float64)),
+        "rand_f64": lambda: (lambda: torch.rand(N, device=dev, dtype=torch.float64)),
+        "randint_i64": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int64)),
+        "randint_i32": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int32)),
+    }
+
+
+def torch_transfer_ops(torch):
+    """Tensor.to("cuda") (a new device tensor), Tensor.copy_ into an existing host tensor and
+    Tensor.cpu() (a new one), from ordinary and from pinned host memory."""
+
+    def host(n, pinned):
+        return torch.full((n,), 2.5, dtype=torch.float32, pin_memory=pinned)
+
+    def h2d(mib, pinned):
+        h = host(mib * MIB // 4, pinned)
+        return lambda: h.to("cuda")
+
+    def d2h(mib, pinned):
+        n = mib * MIB // 4
+        a, h = torch.ones(n, device="cuda"), host(n, pinned)
+        return lambda: h.copy_(a)
+
+    def d2h_new(mib):
+        a = torch.ones(mib * MIB // 4, device="cuda")
+        return lambda: a.cpu()
+
+    ops = {"d2h_new_host_array/256": lambda: d2h_new(256)}
+    for mib in TRANSFER_MIB:
+        for pinned, kind in ((True, "pinned"), (False, "pageable")):
+            ops[f"h2d_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: h2d(mib, pinned)
+            ops[f"d2h_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: d2h(mib, pinned)
+    return ops
 
 
 def torch_compile_ops(torch):
@@ -342,16 +555,6 @@ def run_torch(results, errors, meta, args, only, compile_too):
     timer = Timer(lambda: torch.cuda.Event(enable_timing=True), lambda s, e: s.elapsed_time(e),
                   torch.cuda.synchronize, torch.cuda.empty_cache)
     measure(results, errors, "torch", timer, torch_ops(torch), args.reps, only)
-    if not only or "small_add_host_time" in only:
-        try:
-            x = torch.empty(SMALL_N, device="cuda").uniform_(-2.0, 2.0)
-            y = torch.empty(SMALL_N, device="cuda").uniform_(-2.0, 2.0)
-            us = timer.host_us(x, y)
-            results["torch"]["small_add_host_time"] = {"gbps": None, "frac_of_copy": None, "us": us}
-            log(f"  torch          small_add_host_time {us:7.2f} us (host)")
-        except Exception as e:
-            results["torch"]["small_add_host_time"] = None
-            errors.setdefault("torch", {})["small_add_host_time"] = f"{type(e).__name__}: {e}"[:300]
     if compile_too:
         try:
             import triton  # noqa: F401  (torch.compile's GPU code generator)

@@ -22,13 +22,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 root="$PWD"
 build="${build:-$root/build-gpu}"
 
-OUT="${OUT:-$root/out}"
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
-
-if [ -d /usr/local/cuda/bin ]; then export PATH="/usr/local/cuda/bin:$PATH"; fi
-export GPU_NDARRAY_DEVICE=cuda
-export GPU_NDARRAY_CACHE_DIR="${GPU_NDARRAY_CACHE_DIR:-$build/gpu_ndarray_cache}"
+source "$root/tools/gpu_env.sh"
 export PYTHONUNBUFFERED=1
 
 main() {
@@ -39,7 +33,6 @@ main() {
     gpu="$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1)"
 
     # Configure (flags as tools/gpu_run.sh, so both share the build) and build the benchmarks.
-    mkdir -p "$GPU_NDARRAY_CACHE_DIR"
     local gen=(-G Ninja)
     [ ! -f "$build/CMakeCache.txt" ] || gen=()  # keep the generator of an existing build
     cmake -S . -B "$build" "${gen[@]}" -DCMAKE_BUILD_TYPE=Release -DGPU_NDARRAY_BUILD_BENCH=ON \

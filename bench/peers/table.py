@@ -16,8 +16,8 @@ import sys
 
 BEGIN, END = "<!-- peers:begin -->", "<!-- peers:end -->"
 
-# Our benchmark name (BM_<name>) -> (operation key in peers.json, label). Names not here are
-# listed without peer columns.
+# Our benchmark name (BM_<name>, numeric arguments kept) -> (operation key in peers.json, label),
+# in the table's order. Names not here are listed last, without peer columns.
 OPS = {
     "copy_d2d": ("copy_d2d", "device-to-device copy, 2^26 float32"),
     "axpy": ("axpy", "`a*x + y`, 2^26 float32"),
@@ -27,21 +27,56 @@ OPS = {
     "stepped_slice_add": ("stepped_slice_add", "`x[::2] + y`, 2^25 out"),
     "concatenate": ("concatenate", "`concatenate` of two 2^25"),
     "sum": ("sum", "`sum(x)`, 2^26"),
-    "sum_xy": ("sum_xy", "`sum(x*y)`, 2^26"),
-    "sum_x_times_y": ("sum_xy", "`sum(x*y)`, 2^26"),  # bench_reductions.cpp's name
+    "sum_x_times_y": ("sum_xy", "`sum(x*y)`, 2^26"),
     "max": ("max", "`max(x)`, 2^26"),
     "argmax": ("argmax", "`argmax(x)`, 2^26"),
-    "sum_axis0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),
-    "sum_axis1": ("sum_axis1", "`sum(X, axis=1)`, 8192^2"),
-    "sum_axis/0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),  # bench_reductions.cpp's names
+    "sum_axis/0": ("sum_axis0", "`sum(X, axis=0)`, 8192^2"),
     "sum_axis/1": ("sum_axis1", "`sum(X, axis=1)`, 8192^2"),
-    "cumsum": ("cumsum", "`cumsum(x)`, 2^26"),
-    "cumsum_flat_f32": ("cumsum", "`cumsum(x)`, 2^26 float32"),  # bench_scans.cpp's name
-    "randn": ("randn", "`randn`, 2^26 float32"),
-    "randn_f32": ("randn", "`randn`, 2^26 float32"),  # bench_random.cpp's name
+    "cumsum_flat_f32": ("cumsum", "`cumsum(x)`, 2^26 float32"),
+    "cumsum_flat_i32": ("cumsum_flat_i32", "`cumsum(x)`, 2^26 int32 -> int64"),
+    "cumsum_flat_f64": ("cumsum_flat_f64", "`cumsum(x)`, 2^25 float64"),
+    "cumsum_axis1_8192": ("cumsum_axis1_8192", "`cumsum(X, axis=1)`, 8192^2"),
+    "cumsum_axis0_8192": ("cumsum_axis0_8192", "`cumsum(X, axis=0)`, 8192^2"),
+    "cumsum_flat_transposed_8192": ("cumsum_flat_transposed_8192", "`cumsum(X.T)` (flat), 8192^2"),
+    "rand_f32": ("rand_f32", "`rand`, 2^26 float32"),
+    "randn_f32": ("randn", "`randn`, 2^26 float32"),
+    "normal_f32": ("normal_f32", "`normal(3, 2)`, 2^26 float32"),
+    "rand_f64": ("rand_f64", "`rand`, 2^26 float64"),
+    "randn_f64": ("randn_f64", "`randn`, 2^26 float64"),
+    "randint_i64": ("randint_i64", "`randint(0, 1000)`, 2^26 int64"),
+    "randint_i32": ("randint_i32", "`randint(0, 1000)`, 2^26 int32"),
+    "link_h2d": (None, "link: pinned `cudaMemcpyAsync` host to device, 256 MiB"),
+    "link_d2h": (None, "link: pinned `cudaMemcpyAsync` device to host, 256 MiB"),
+    "h2d_pinned/64": ("h2d_pinned/64", "`asarray` from pinned memory, 64 MiB"),
+    "h2d_pinned/256": ("h2d_pinned/256", "`asarray` from pinned memory, 256 MiB"),
+    "d2h_pinned/64": ("d2h_pinned/64", "`asnumpy` into pinned memory, 64 MiB"),
+    "d2h_pinned/256": ("d2h_pinned/256", "`asnumpy` into pinned memory, 256 MiB"),
+    "h2d_pageable/8": (None, "`asarray` from pageable memory, 8 MiB"),
+    "h2d_pageable/64": ("h2d_pageable/64", "`asarray` from pageable memory, 64 MiB"),
+    "h2d_pageable/256": ("h2d_pageable/256", "`asarray` from pageable memory, 256 MiB"),
+    "d2h_pageable/8": (None, "`asnumpy` into pageable memory, 8 MiB"),
+    "d2h_pageable/64": ("d2h_pageable/64", "`asnumpy` into pageable memory, 64 MiB"),
+    "d2h_pageable/256": ("d2h_pageable/256", "`asnumpy` into pageable memory, 256 MiB"),
+    "d2h_new_host_array/256": ("d2h_new_host_array/256", "`asnumpy(a)` into a new host array, 256 MiB"),
+    "h2d_pageable_driver/64": (None, "one driver copy from pageable memory, 64 MiB (our old path)"),
+    "h2d_pageable_driver/256": (None, "one driver copy from pageable memory, 256 MiB (our old path)"),
+    "d2h_pageable_driver/64": (None, "one driver copy into pageable memory, 64 MiB (our old path)"),
+    "d2h_pageable_driver/256": (None, "one driver copy into pageable memory, 256 MiB (our old path)"),
     "small_add_host_time": ("small_add_host_time", "host time per `z = x + y`, n = 1000"),
+    "small_add_into_host_time": ("small_add_into_host_time", "host time per `z = x + y` into an existing z"),
+    "small_alloc_host_time": (None, "host time to make and drop a 1000-element array"),
+    "direct_100_ops": ("direct_100_ops", "host time per 100 small element-wise operations"),
+    "graph_replay_100_ops": ("graph_replay_100_ops", "host time per replay of those 100 as a graph"),
+    "capture_100_ops": (None, "capturing and instantiating that graph"),
+    "first_call_empty_cache": (None, "first call of a new expression, empty cache"),
+    "first_call_disk_hit": (None, "first call of a new expression, disk-cache hit"),
+    "first_call_sum_empty_cache": (None, "first call of a new reduction, empty cache"),
+    "first_call_sum_disk_hit": (None, "first call of a new reduction, disk-cache hit"),
+    "scan_kernel_compile": (None, "compiling a scan kernel (NVRTC)"),
+    "first_call_randn_empty_cache": (None, "first call of randn, empty cache"),
 }
-HOST_TIME = {"small_add_host_time"}  # microseconds, lower is better
+HOST_TIME = {"small_add_host_time", "small_add_into_host_time", "small_alloc_host_time"}  # µs, lower is better
+TRANSFERS = ("link_", "h2d_", "d2h_")  # wall-clock GB/s; frac is of the link, not of copy
 PEERS = [("cupy", "CuPy"), ("cupy_fuse", "cupy.fuse"), ("torch", "torch eager"), ("torch_compile", "torch.compile")]
 NOT_OURS = {"bench_baselines"}  # hand-written CUDA and thrust, not gpu_ndarray
 TO_US = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
@@ -84,7 +119,8 @@ def load_benchmarks(paths):
                 gbps /= 1e9
             copy = b.get("copy_GB/s")
             found[run] = name, {
-                "gbps": gbps, "frac": b.get("frac_of_copy"), "copy_gbps": copy, "exe": exe,
+                "gbps": gbps, "frac": b.get("frac_of_copy"), "frac_link": b.get("frac_of_link"),
+                "copy_gbps": copy, "exe": exe,
                 "us": b["real_time"] * TO_US.get(b.get("time_unit", "ns"), 1e-3) if "real_time" in b else None,
                 "error": b.get("error_message") if b.get("error_occurred") else None,
             }
@@ -95,6 +131,10 @@ def load_benchmarks(paths):
 
 def fmt(v, spec):
     return "–" if v is None else format(v, spec)
+
+
+def fmt_gbps(v):
+    return fmt(v, ".1f" if v is not None and v < 100 else ".0f")
 
 
 def fmt_time(us):
@@ -116,12 +156,14 @@ def build_section(ours, peers, gpu, date):
     for name in names:
         r = ours[name]
         op, label = OPS.get(name, (None, f"`{name}`"))
+        if name.startswith(TRANSFERS):
+            r = dict(r, frac=r.get("frac_link"))
         if r.get("error"):
             label += f" (error: {r['error']})".replace("|", "\\|")
         # Host times, and timings without a bandwidth, compare time per call (lower is better).
         by_time = name in HOST_TIME or r["gbps"] is None
         mine = None if r.get("error") else r["us"] if by_time else r["gbps"]
-        row = [label] + ([fmt_time(mine), ""] if by_time else [fmt(mine, ".0f"), fmt(r["frac"], ".2f")])
+        row = [label] + ([fmt_time(mine), ""] if by_time else [fmt_gbps(mine), fmt(r["frac"], ".2f")])
         ratios, any_peer = {}, False
         for fw, plabel in PEERS:
             fw_results = peers.get(fw) or {}
@@ -131,7 +173,7 @@ def build_section(ours, peers, gpu, date):
             any_peer = True
             e = fw_results[op] or {}
             v = e.get("us" if by_time else "gbps")
-            row += [fmt_time(v), ""] if by_time else [fmt(v, ".0f"), fmt(e.get("frac_of_copy"), ".2f")]
+            row += [fmt_time(v), ""] if by_time else [fmt_gbps(v), fmt(e.get("frac_of_copy"), ".2f")]
             if v and mine:
                 ratios[plabel] = v / mine if by_time else mine / v
         best = min(ratios.items(), key=lambda kv: kv[1]) if ratios else None
@@ -160,6 +202,9 @@ def build_section(ours, peers, gpu, date):
         "after warm-up, in the same run. GB/s counts the same bytes for every framework: inputs read "
         "once, output written once. frac is the fraction of the framework's own device-to-device copy "
         f"bandwidth (gpu_ndarray, per program: {copies}; {peer_copy or 'peers: –'}). "
+        "Transfers are wall-clock GB/s of the whole call; their frac is of the link (pinned "
+        "`cudaMemcpyAsync`, measured in `bench_transfers`). Host times are the calling thread's time "
+        "per call with the GPU running behind. "
         "Ratios above 1 mean gpu_ndarray is faster (for host time: the peer's time over ours).",
         "",
         "| " + " | ".join(header) + " |",

@@ -60,8 +60,11 @@ inline unsigned grid_for(std::int64_t n) {
     return static_cast<unsigned>(std::min<std::int64_t>(blocks, std::int64_t{device().sm_count} * 32));
 }
 
-template <class K, class Args>
-void launch_library(Args& args, std::int64_t blocks, const char* what) {
+// `uses`: the arrays the kernel reads or writes that may belong to another stream, so that
+// dropping one while this stream's kernel is still pending keeps its memory (note_stream_use).
+template <class K, class Args, class... Uses>
+void launch_library(Args& args, std::int64_t blocks, const char* what, const Uses&... uses) {
+    (note_stream_use(uses), ...);
     const cudaKernel_t kernel = get_library_kernel<K>();
     const cudaStream_t stream = current_stream();
     launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, what);

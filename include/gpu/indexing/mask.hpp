@@ -70,7 +70,7 @@ ndarray<T> select(const ndarray<T>& a, const ndarray<bool>& mask) {
     args.push(static_cast<const long long*>(p.offsets->data()));
     args.push(static_cast<long long>(n));
     args.push(static_cast<long long>(p.chunk));
-    launch_library<select_kernel<S>>(args, p.blocks, "launching the boolean-mask selection kernel");
+    launch_library<select_kernel<S>>(args, p.blocks, "launching the boolean-mask selection kernel", m, src);
     return out;
 }
 
@@ -107,7 +107,8 @@ void scatter_masked(const ndarray<T>& a, const ndarray<bool>& mask, const ndarra
         args.push(static_cast<const long long*>(p.offsets->data()));
         args.push(static_cast<long long>(n));
         args.push(static_cast<long long>(p.chunk));
-        launch_library<scatter_masked_kernel<S>>(args, p.blocks, "launching the boolean-mask assignment kernel");
+        launch_library<scatter_masked_kernel<S>>(args, p.blocks, "launching the boolean-mask assignment kernel", m,
+                                                     dst, vals);
     }
     if (dst.buffer() != a.buffer()) ndarray<T>(a).assign(dst);
 }

@@ -71,7 +71,7 @@ ndarray<std::int64_t> coordinates(const ndarray<T>& a, const shape_t& shape, boo
     args.push(static_cast<const long long*>(plan.offsets->data()));
     args.push(static_cast<long long>(n));
     args.push(static_cast<long long>(plan.chunk));
-    launch_library<coords_kernel<truth_t<T>>>(args, plan.blocks, "launching the nonzero kernel");
+    launch_library<coords_kernel<truth_t<T>>>(args, plan.blocks, "launching the nonzero kernel", c);
     return out;
 }
 

@@ -35,7 +35,7 @@ void scatter_flat(const ndarray<T>& dst, const ndarray<I>& idx, const ndarray<T>
     args.push(reinterpret_cast<const S*>(vals.data()));
     args.push(static_cast<long long>(nv));
     args.push(bad.ptr());
-    launch_library<put_kernel<S, I>>(args, grid_for(ni), "launching the put kernel");
+    launch_library<put_kernel<S, I>>(args, grid_for(ni), "launching the put kernel", dst, idx, vals);
     bad.check(idx.data(), 0, n);
 }
 

@@ -42,7 +42,7 @@ void gather(const ndarray<T>& a, const ndarray<I>& idx, ndarray<T>& out, std::in
     args.push(static_cast<long long>(inner));
     args.push(static_cast<long long>(total));
     args.push(bad.ptr());
-    launch_library<gather_kernel<S, I>>(args, grid_for(total), "launching the take kernel");
+    launch_library<gather_kernel<S, I>>(args, grid_for(total), "launching the take kernel", a, idx);
     bad.check(idx.data(), axis, n);
 }
 

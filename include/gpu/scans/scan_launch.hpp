@@ -168,10 +168,10 @@ void scan_on_cuda(const ndarray<T>& a, A* out, const scan_geometry& g) {
         args.push(st.words);
         const bool contiguous = nd == 1 && g.layout.strides[0] == 1;
         const char* what = "launching the scan kernel";
-        if (contiguous && big) launch_library<scan_tile_kernel<T, Op, true, large>>(args, tiles, what);
-        else if (contiguous) launch_library<scan_tile_kernel<T, Op, true, small>>(args, tiles, what);
-        else if (big) launch_library<scan_tile_kernel<T, Op, false, large>>(args, tiles, what);
-        else launch_library<scan_tile_kernel<T, Op, false, small>>(args, tiles, what);
+        if (contiguous && big) launch_library<scan_tile_kernel<T, Op, true, large>>(args, tiles, what, a);
+        else if (contiguous) launch_library<scan_tile_kernel<T, Op, true, small>>(args, tiles, what, a);
+        else if (big) launch_library<scan_tile_kernel<T, Op, false, large>>(args, tiles, what, a);
+        else launch_library<scan_tile_kernel<T, Op, false, small>>(args, tiles, what, a);
         return;
     }
     // Lines kernel: a strided axis.
@@ -191,7 +191,7 @@ void scan_on_cuda(const ndarray<T>& a, A* out, const scan_geometry& g) {
     args.push(static_cast<long long>(groups));
     args.push(st.counter);
     args.push(st.words);
-    launch_library<scan_lines_kernel<T, Op>>(args, chunks * groups, "launching the scan kernel");
+    launch_library<scan_lines_kernel<T, Op>>(args, chunks * groups, "launching the scan kernel", a);
 }
 
 // The scan of `a` along `axis` (in [0, ndim), ndim >= 1), or of the flattened `a` when flat, into
