@@ -61,36 +61,103 @@ private:
     std::atomic<std::uint64_t> gen_{0};
 };
 
+// Host threads kept for the copies of the pipeline, started on first use and grown on demand:
+// starting threads on every transfer (and binding each to the device) cost a fixed fraction of a
+// millisecond, a sizeable part of a 64 MiB transfer. run(n, job) calls job(t) on the caller
+// (t = 0) and on n - 1 workers, and returns when all are done. Transfers hold the staging pool,
+// so one job runs at a time; run_mutex_ makes that so for any other caller too.
+class copy_workers {
+public:
+    static copy_workers& instance() {
+        // Never destroyed: idle workers wait on a condition variable until the process ends.
+        static copy_workers* w = new copy_workers();
+        return *w;
+    }
+
+    // Returns the number of threads that ran the job (fewer than n if threads could not start).
+    template <class Job>
+    int run(int n, Job& job) {
+        const std::lock_guard<std::mutex> one_job(run_mutex_);
+        std::unique_lock<std::mutex> lock(m_);
+        while (static_cast<int>(threads_.size()) < n - 1) {
+            try {
+                threads_.emplace_back([this, t = static_cast<int>(threads_.size()) + 1] { loop(t); });
+            } catch (...) {
+                break;  // fewer threads, same result
+            }
+        }
+        active_ = std::min(n, static_cast<int>(threads_.size()) + 1);
+        job_ = [](void* j, int t, int n_threads) { (*static_cast<Job*>(j))(t, n_threads); };
+        ctx_ = &job;
+        pending_ = active_ - 1;
+        ++generation_;
+        lock.unlock();
+        wake_.notify_all();
+        job(0, active_);
+        lock.lock();
+        done_.wait(lock, [&] { return pending_ == 0; });
+        return active_;
+    }
+
+private:
+    copy_workers() = default;
+
+    void loop(int t) {
+        std::uint64_t seen = 0;
+        std::unique_lock<std::mutex> lock(m_);
+        for (;;) {
+            wake_.wait(lock, [&] { return generation_ != seen; });
+            seen = generation_;
+            if (t >= active_) continue;
+            void (*job)(void*, int, int) = job_;
+            void* ctx = ctx_;
+            const int n = active_;
+            lock.unlock();
+            job(ctx, t, n);
+            lock.lock();
+            if (--pending_ == 0) done_.notify_all();
+        }
+    }
+
+    std::mutex run_mutex_, m_;
+    std::condition_variable wake_, done_;
+    std::vector<std::thread> threads_;
+    std::uint64_t generation_ = 0;
+    int active_ = 0, pending_ = 0;
+    void (*job_)(void*, int, int) = nullptr;
+    void* ctx_ = nullptr;
+};
+
 // Runs n_chunks phases on up to `want_threads` threads (the caller's included): in phase k each
 // thread t of W calls copy(k, t, W); between phases, and once before the first, one thread calls
 // step(k) for k = -1 .. n_chunks-1. Neither may throw (they record errors instead).
 template <class Copy, class Step>
 void run_pipeline(std::int64_t n_chunks, int want_threads, Copy& copy, Step& step) {
     phase_barrier barrier;
-    int workers_total = 1;  // written before this thread's first arrival, read after it
     std::int64_t phase = -1;
     auto between = [&] { step(phase++); };
-    auto body = [&](int t) {
-        if (t > 0 && cuda_available()) cudaSetDevice(device().device);  // step may run here, calling CUDA
+    const int device_id = cuda_available() ? current_device_id() : -1;  // the caller's device
+    auto body = [&](int t, int workers_total) {
+        if (t == 0) barrier.set_count(workers_total);  // before this thread's first arrival
+        if (t > 0 && device_id >= 0 && thread_device_slot() != device_id) {  // step may run here, calling CUDA
+            cudaSetDevice(device_id);
+            thread_device_slot() = device_id;
+        }
         barrier.arrive_and_wait(between);
         for (std::int64_t k = 0; k < n_chunks; ++k) {
             copy(k, t, workers_total);
             barrier.arrive_and_wait(between);
         }
     };
-    std::vector<std::thread> workers;
-    workers.reserve(static_cast<std::size_t>(std::max(want_threads - 1, 0)));
-    for (int t = 1; t < want_threads; ++t) {
-        try {
-            workers.emplace_back(body, t);
-        } catch (...) {
-            break;  // fewer threads, same result
-        }
-    }
-    workers_total = static_cast<int>(workers.size()) + 1;
-    barrier.set_count(workers_total);
-    body(0);
-    for (auto& w : workers) w.join();
+    copy_workers::instance().run(want_threads, body);
+}
+
+// The size of the pieces a transfer of `bytes` moves per phase: the staging buffer's size, but
+// small enough that the pipeline has about 16 phases (its first and last phases do not overlap
+// copy and DMA), and at least 2 MiB (a phase costs a barrier, some microseconds).
+inline std::size_t piece_bytes(std::size_t bytes, std::size_t buffer_bytes) {
+    const std::size_t want = (bytes / 16 + (std::size_t{1} << 20) - 1) >> 20 << 20;
+    return std::min(buffer_bytes, std::max(want, std::size_t{2} << 20));
 }
 
 // Thread t's share [lo, hi) of a chunk of `len` bytes split among n threads, in whole pages.
@@ -111,7 +178,7 @@ inline int staging_threads(std::size_t bytes, const transfer_settings& s) {
 inline void staged_host_to_device(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
     staging_pool& pool = staging_pool::instance();
     const std::unique_lock<std::mutex> held = pool.acquire();
-    const std::size_t chunk = pool.chunk_bytes();
+    const std::size_t chunk = piece_bytes(bytes, pool.chunk_bytes());
     const int nb = pool.size();
     const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
     auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
@@ -148,7 +215,7 @@ inline void staged_host_to_device(std::byte* dst, const std::byte* src, std::siz
 inline void staged_device_to_host(std::byte* dst, const std::byte* src, std::size_t bytes, cudaStream_t s) {
     staging_pool& pool = staging_pool::instance();
     const std::unique_lock<std::mutex> held = pool.acquire();
-    const std::size_t chunk = pool.chunk_bytes();
+    const std::size_t chunk = piece_bytes(bytes, pool.chunk_bytes());
     const int nb = pool.size();
     const auto n = static_cast<std::int64_t>((bytes + chunk - 1) / chunk);
     auto len = [&](std::int64_t k) { return std::min(chunk, bytes - static_cast<std::size_t>(k) * chunk); };
