@@ -6,8 +6,10 @@
 // The *_tuned benchmarks sweep the staging pipeline: chunk MiB, buffers, threads.
 #include "bench_support.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <span>
+#include <vector>
 
 namespace {
 
@@ -51,22 +53,24 @@ double link_bandwidth(bool to_device) {
     return to_device ? h2d : d2h;
 }
 
-// Times f (a whole transfer, which returns when done) by the wall clock, and reports GB/s and
-// the fraction of the link's bandwidth in that direction.
+// Times f (a whole transfer, which returns when done) by the wall clock, and reports GB/s of the
+// median iteration (as bench/peers/peers.py times the peers: one slow iteration, the host
+// scheduler's, does not move it) and the fraction of the link's bandwidth in that direction.
 template <class F>
 void time_transfer(benchmark::State& state, std::size_t bytes, bool to_device, F&& f) {
     f();  // warm-up: staging buffers, pool memory, threads' first touch
     check(cudaDeviceSynchronize());
-    double total = 0;
+    std::vector<double> times;
     for (auto _ : state) {
         const auto t0 = std::chrono::steady_clock::now();
         f();
         check(cudaDeviceSynchronize());
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         state.SetIterationTime(s);
-        total += s;
+        times.push_back(s);
     }
-    const double gbs = static_cast<double>(bytes) * static_cast<double>(state.iterations()) / total / 1e9;
+    std::sort(times.begin(), times.end());
+    const double gbs = times.empty() ? 0.0 : static_cast<double>(bytes) / times[times.size() / 2] / 1e9;
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes) * state.iterations());
     state.counters["GB/s"] = gbs;
     state.counters["link_GB/s"] = link_bandwidth(to_device) / 1e9;

@@ -21,9 +21,19 @@
 
 namespace gpu::detail {
 
+// A spin-wait hint: lets the core's sibling run and saves power while polling.
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
+
 // The pipeline's barrier: the last thread to arrive runs `step` (enqueue a chunk's DMA, wait for
 // the next staging buffer) while the others wait, then all go on to the next chunk. Waiters spin
-// briefly before sleeping: a phase is a few hundred microseconds and a futex wake-up costs tens.
+// up to a millisecond before sleeping: a phase lasts 100-300 us, and a thread put to sleep can
+// take a futex wake-up and a trip through the scheduler (long on a virtual machine) to come back.
 // The number of threads is set once they exist (set_count, before the setter's first arrival).
 class phase_barrier {
 public:
@@ -44,9 +54,10 @@ public:
             return;
         }
         lock.unlock();
-        const auto give_up = std::chrono::steady_clock::now() + std::chrono::microseconds(100);
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::microseconds(1000);
         for (int i = 1;; ++i) {
             if (gen_.load(std::memory_order_acquire) != gen) return;
+            cpu_relax();
             if (i % 256 == 0 && std::chrono::steady_clock::now() > give_up) break;
         }
         lock.lock();
