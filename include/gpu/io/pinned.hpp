@@ -88,15 +88,16 @@ inline bool is_pinned(const void* p) {
 
 namespace detail {
 
-// How large pageable transfers are pipelined through pinned staging buffers (defaults tuned on
-// an H100 host with 16 cores, bench_transfers: 8 threads beat 4 by ~1.5x, 8 MiB chunks x 4
-// buffers were among the best at 256 MiB; fewer cores clamp the threads). Read once from
-// the environment (GPU_NDARRAY_TRANSFER_CHUNK, _BUFFERS, _THREADS, _THRESHOLD), changeable
-// with set_transfer_settings (the benchmark tunes with it).
+// How large pageable transfers are pipelined through pinned staging buffers. Defaults from
+// bench_transfers on an H100 host with 16 cores (2026-11-24): 8 threads beat 4 by ~1.5x; 12
+// threads with 6 buffers of 8 MiB gave 30-34 GB/s up and 48-49 down at 64 MiB, 41-47 and 45-52
+// at 256 MiB, against 29-35 / 33-50 and 28-48 / 26-47 for 8 threads and 4 buffers; fewer cores
+// clamp the threads. Read once from the environment (GPU_NDARRAY_TRANSFER_CHUNK, _BUFFERS,
+// _THREADS, _THRESHOLD), changeable with set_transfer_settings (the benchmark tunes with it).
 struct transfer_settings {
     std::size_t chunk_bytes = std::size_t{8} << 20;  // one staging buffer
-    int buffers = 4;                                 // staging buffers in the pipeline
-    int threads = 8;                                 // host threads copying into / out of staging
+    int buffers = 6;                                 // staging buffers in the pipeline
+    int threads = 12;                                // host threads copying into / out of staging
     std::size_t threshold = std::size_t{4} << 20;    // smaller transfers go straight to the driver
     std::size_t bytes_per_thread = std::size_t{4} << 20;  // a transfer uses at most bytes / this threads
 };
