@@ -143,7 +143,8 @@ TEST(Random, ValuesFollowTheBlockLayout) {
         rnd::seed(key);
         const auto f = values_of(rnd::rand<float>({10}));  // blocks 0..2
         const auto d = values_of(rnd::rand<double>({3}));  // blocks 3..4
-        const auto k = values_of(rnd::randint(10, 20, {3}));  // blocks 5..7
+        const auto k = values_of(rnd::randint(10, 20, {3}));  // blocks 5..6, two values each
+        const auto wide = values_of(rnd::randint(INT64_MIN, INT64_MAX, {2}));  // blocks 7..8, one each
         for (int i = 0; i < 10; ++i) {
             const gnd::rng_words w = block(i / 4, key);
             const unsigned word[] = {w.x, w.y, w.z, w.w};
@@ -155,12 +156,19 @@ TEST(Random, ValuesFollowTheBlockLayout) {
             EXPECT_EQ(d[i], static_cast<double>(x >> 11) * 0x1p-53) << i;
         }
         for (int i = 0; i < 3; ++i) {
-            const gnd::rng_words w = block(5 + i, key);
-            // floor(X * 10 / 2^128) with X = (w, z, y, x): the top bits decide
-            const unsigned __int128 hi = (unsigned __int128)(std::uint64_t{w.w} << 32 | w.z) * 10;
-            const unsigned __int128 lo = (unsigned __int128)(std::uint64_t{w.y} << 32 | w.x) * 10;
-            const auto expect = static_cast<std::int64_t>((hi + (lo >> 64)) >> 64) + 10;
-            EXPECT_EQ(k[i], expect) << i;
+            const gnd::rng_words w = block(5 + i / 2, key);
+            // floor(X * 10 / 2^64) with X = (y, x) for the first value of a block, (w, z) for the second
+            const std::uint64_t x = i % 2 ? (std::uint64_t{w.w} << 32 | w.z) : (std::uint64_t{w.y} << 32 | w.x);
+            EXPECT_EQ(k[i], static_cast<std::int64_t>(((unsigned __int128)x * 10) >> 64) + 10) << i;
+        }
+        for (int i = 0; i < 2; ++i) {
+            const gnd::rng_words w = block(7 + i, key);
+            // floor(X * range / 2^128) with X = (w, z, y, x) and range = 2^64 - 1: the top bits decide
+            const std::uint64_t range = ~std::uint64_t{0};
+            const unsigned __int128 hi = (unsigned __int128)(std::uint64_t{w.w} << 32 | w.z) * range;
+            const unsigned __int128 lo = (unsigned __int128)(std::uint64_t{w.y} << 32 | w.x) * range;
+            const auto expect = static_cast<std::uint64_t>((hi + (lo >> 64)) >> 64) + static_cast<std::uint64_t>(INT64_MIN);
+            EXPECT_EQ(static_cast<std::uint64_t>(wide[i]), expect) << i;
         }
     }
 }
@@ -362,6 +370,9 @@ TEST(Random, KernelsCompile) {
     expect_compiles<random_fill_kernel<integer_sampler, std::int64_t, std::uint64_t>>("integer int64");
     expect_compiles<random_fill_kernel<integer_sampler, std::int8_t, std::uint64_t>>("integer int8");
     expect_compiles<random_fill_kernel<integer_sampler, bool, std::uint64_t>>("integer bool");
+    expect_compiles<random_fill_kernel<narrow_integer_sampler, std::int64_t, std::uint64_t>>("narrow integer int64");
+    expect_compiles<random_fill_kernel<narrow_integer_sampler, std::int32_t, std::uint64_t>>("narrow integer int32");
+    expect_compiles<random_fill_kernel<narrow_integer_sampler, bool, std::uint64_t>>("narrow integer bool");
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ ndarray<T> randn(const shape_t& shape) {
 }
 
 // np.random.randint(low, high, size, dtype): integers in [low, high), each value equally likely
-// (bias below 2^-64). T may be any integer type or bool; the default is int64 (NumPy's int_).
+// (bias below 2^-32 for ranges up to 2^32, two values per Philox block; below 2^-64 beyond). T may be any integer type or bool; the default is int64 (NumPy's int_).
 // NumPy's errors: "low >= high" ("high <= 0" when low is 0), "low is out of bounds for int8", "high is out of bounds for int8".
 template <class T = std::int64_t>
 ndarray<T> randint(std::int64_t low, std::int64_t high, const shape_t& shape) {
@@ -72,8 +72,9 @@ ndarray<T> randint(std::int64_t low, std::int64_t high, const shape_t& shape) {
         throw value_error("high is out of bounds for " + name);
     // NumPy (since 1.21) words the single-argument case randint(0) as "high <= 0".
     if (low >= high) throw value_error(low == 0 ? "high <= 0" : "low >= high");
-    const auto lo = static_cast<std::uint64_t>(low);
-    return detail::random_fill<detail::integer_sampler, T>(shape, lo, static_cast<std::uint64_t>(high) - lo);
+    const auto lo = static_cast<std::uint64_t>(low), range = static_cast<std::uint64_t>(high) - lo;
+    if (range <= std::uint64_t{1} << 32) return detail::random_fill<detail::narrow_integer_sampler, T>(shape, lo, range);
+    return detail::random_fill<detail::integer_sampler, T>(shape, lo, range);
 }
 
 // np.random.randint(high, size): integers in [0, high).

@@ -43,6 +43,14 @@ struct integer_sampler {
     static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_integer_block<T>(w, a, b, v); }
 };
 
+// The same for ranges of at most 2^32: two values per block.
+struct narrow_integer_sampler {
+    static constexpr const char* name = "rng_integer_pair";
+    template <class T> static constexpr int per_block = 2;
+    template <class T, class P>
+    static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_integer_pair<T>(w, a, b, v); }
+};
+
 // The fill kernel of sampler S, value type T and parameter type P: a grid-stride loop over
 // blocks; a whole block is stored as one aligned vector, the last partial one element-wise.
 template <class S, class T, class P>

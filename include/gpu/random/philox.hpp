@@ -226,4 +226,19 @@ template <class T> GND_FN void rng_integer_block(rng_words w, unsigned long long
     if constexpr (is_bool<T>) v[0] = x != 0u;
     else v[0] = (T)x;
 }
+
+/* Two integers in [low, low + range) for a range of at most 2^32 from one block:
+   floor(X * range / 2^64) for each 64-bit half X, a bias below range / 2^64 <= 2^-32. Half the
+   Philox work per value of rng_integer_block, for the ranges nearly every caller uses. */
+template <class T> GND_FN void rng_integer_pair(rng_words w, unsigned long long low, unsigned long long range, T* v) {
+    const unsigned long long a = low + rng_mulhi64(rng_join(w.x, w.y), range);
+    const unsigned long long b = low + rng_mulhi64(rng_join(w.z, w.w), range);
+    if constexpr (is_bool<T>) {
+        v[0] = a != 0u;
+        v[1] = b != 0u;
+    } else {
+        v[0] = (T)a;
+        v[1] = (T)b;
+    }
+}
 )
