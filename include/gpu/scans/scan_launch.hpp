@@ -202,6 +202,12 @@ void run_scan(const ndarray<T>& a, ndarray<R>& out, int axis, bool flat) {
     static_assert(sizeof(A) == sizeof(R), "the accumulator is the result's bits");
     if (a.size() == 0) return;
     const bool host = a.where() == executor::host;
+    if (flat && !host && collapse_layout(a.shape(), a.strides()).shape.size() > 1) {
+        // A flat scan of a transposed or sliced view walks its strides in C order, uncoalesced:
+        // a C-contiguous copy (the tiled kernel) and a contiguous scan are faster together.
+        run_scan<Op>(ndarray<T>(a.copy()), out, axis, flat);
+        return;
+    }
     scan_geometry g;
     if (flat) {
         g.n = a.size();
