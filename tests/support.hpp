@@ -121,6 +121,14 @@ namespace gpu_test {
 
 // ---- making arrays and reading them back ---------------------------------------------------------
 
+// Small integers as T, as NumPy's astype gives them (bool: non-zero): gpu_test::as<T>({0, 1, 2}).
+template <class T>
+std::vector<T> as(std::initializer_list<int> v) {
+    std::vector<T> out;
+    for (int x : v) out.push_back(static_cast<T>(x));
+    return out;
+}
+
 // An array of `shape` holding `values` (row-major) on the current executor. For bool, a braced
 // list or a std::vector<bool> both work (gpu::asarray copies it through bytes).
 template <class T>
@@ -359,6 +367,31 @@ auto expect_same_on_both_executors(F&& fn, const gpu::ndarray<Ts>&... inputs) {
     using R = typename decltype(gpu::eval(fn(inputs...)))::value_type;
     return expect_same_on_both_executors(tolerance{default_rtol<R>(), default_rtol<R>()}, std::forward<F>(fn),
                                          inputs...);
+}
+
+// ---- generated kernels ---------------------------------------------------------------------------
+
+// Expression E's kernel source, compiled by NVRTC for sm_90 (no GPU needed) in the flat variant
+// (vectorized, 32-bit indices) and the strided one (64-bit) and, when asked, the tiled one and
+// the strided one with vectors along the innermost axis.
+template <class E>
+void expect_kernel_variants_compile(const std::string& what, bool all_variants = false) {
+    SCOPED_TRACE(what);
+    for (int kind = 0; kind < (all_variants ? 4 : 2); ++kind) {
+        gpu::detail::kernel_variant v;
+        v.strided = kind == 1 || kind == 3;
+        v.tiled = kind == 2;
+        v.rank = kind == 0 ? 1 : kind == 3 ? 3 : 2;
+        v.vec = kind == 0 || kind == 3 ? 4 : 1;
+        v.idx64 = kind == 1;
+        const std::string src = gpu::detail::kernel_source<E>(v);
+        ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
+        try {
+            EXPECT_FALSE(gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0}).empty()) << "variant " << kind;
+        } catch (const gpu::compile_error& e) {
+            ADD_FAILURE() << "variant " << kind << ": " << e.what();
+        }
+    }
 }
 
 }  // namespace gpu_test

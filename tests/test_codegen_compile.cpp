@@ -1,42 +1,17 @@
 // Every scalar operation's kernel, for every dtype it accepts, is generated and compiled by
 // NVRTC (which needs no GPU), in both the flat and the strided variant. This is CI's check
 // that the kernel text and the host code of each operation agree on what is valid C++.
-#include <gtest/gtest.h>
-
-#include <gpu/ndarray.hpp>
+#include "support.hpp"
 
 #include <string>
 #include <tuple>
 
 namespace {
 
+using gpu_test::expect_kernel_variants_compile;
+
 using all_types = std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
                              std::uint32_t, std::uint64_t, float, double>;
-
-// The flat variant (vectorized, 32-bit), the strided one (64-bit) and, when asked, the tiled one
-// and the strided one with vectors along the innermost axis.
-template <class E>
-void compile_variants(const std::string& what, bool all_variants = false) {
-    SCOPED_TRACE(what);
-    for (int kind = 0; kind < (all_variants ? 4 : 2); ++kind) {
-        gpu::detail::kernel_variant v;
-        v.strided = kind == 1 || kind == 3;
-        v.tiled = kind == 2;
-        v.rank = kind == 0 ? 1 : kind == 3 ? 3 : 2;
-        v.vec = kind == 0 || kind == 3 ? 4 : 1;
-        v.idx64 = kind == 1;
-        const std::string src = gpu::detail::kernel_source<E>(v);
-        ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
-        EXPECT_NO_THROW({
-            try {
-                auto cubin = gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0});
-                EXPECT_GT(cubin.size(), 0u);
-            } catch (const gpu::compile_error& e) {
-                ADD_FAILURE() << e.what();
-            }
-        });
-    }
-}
 
 template <class T>
 gpu::detail::array_leaf<T> leaf() {
@@ -46,15 +21,15 @@ gpu::detail::array_leaf<T> leaf() {
 template <class Op, class A, class B>
 void binary(bool all_variants = false) {
     using E = gpu::detail::binary_node<Op, gpu::detail::array_leaf<A>, gpu::detail::array_leaf<B>>;
-    compile_variants<E>(std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ", " +
-                            std::string(gpu::dtype_name_v<B>) + ")",
-                        all_variants);
+    const std::string what =
+        std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ", " + std::string(gpu::dtype_name_v<B>) + ")";
+    expect_kernel_variants_compile<E>(what, all_variants);
 }
 
 template <class Op, class A>
 void unary() {
     using E = gpu::detail::unary_node<Op, gpu::detail::array_leaf<A>>;
-    compile_variants<E>(std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ")");
+    expect_kernel_variants_compile<E>(std::string(Op::name) + "(" + std::string(gpu::dtype_name_v<A>) + ")");
 }
 
 template <class T>
@@ -124,10 +99,10 @@ TEST(CodegenCompileMixed, PromotionPaths) {
 
 TEST(CodegenCompileMixed, CastsAndWhere) {
     using namespace gpu::detail;
-    compile_variants<cast_node<std::uint8_t, array_leaf<double>>>("astype<uint8>(float64)");
-    compile_variants<cast_node<bool, array_leaf<float>>>("astype<bool>(float32)");
-    compile_variants<cast_node<std::uint64_t, array_leaf<float>>>("astype<uint64>(float32)");
-    compile_variants<where_node<array_leaf<bool>, array_leaf<std::int8_t>, scalar_leaf<double>>>("where", true);
+    expect_kernel_variants_compile<cast_node<std::uint8_t, array_leaf<double>>>("astype<uint8>(float64)");
+    expect_kernel_variants_compile<cast_node<bool, array_leaf<float>>>("astype<bool>(float32)");
+    expect_kernel_variants_compile<cast_node<std::uint64_t, array_leaf<float>>>("astype<uint64>(float32)");
+    expect_kernel_variants_compile<where_node<array_leaf<bool>, array_leaf<std::int8_t>, scalar_leaf<double>>>("where", true);
 }
 
 // The benchmark expression, as users write it.
@@ -135,7 +110,7 @@ TEST(CodegenCompileMixed, BenchmarkExpression) {
     gpu::executor_scope host(gpu::executor::host);
     gpu::ndarray<float> x({4}), y({4});
     auto e = gpu::detail::as_node(gpu::sin(x) * gpu::exp(-y) + gpu::sqrt(gpu::abs(x * y)) / (1 + x * x));
-    compile_variants<decltype(e)>("sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)");
+    expect_kernel_variants_compile<decltype(e)>("sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)");
 }
 
 }  // namespace

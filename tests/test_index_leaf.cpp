@@ -62,19 +62,7 @@ TEST(IndexLeaf, IntoViews) {
 
 TEST(IndexLeaf, KernelsCompile) {
     using E = decltype(gpu::detail::as_node(index_leaf({4}) * 2 + gpu::ndarray<float>()));
-    for (int kind = 0; kind < 4; ++kind) {
-        gpu::detail::kernel_variant v;
-        v.strided = kind == 1 || kind == 3;
-        v.tiled = kind == 2;
-        v.rank = kind == 0 ? 1 : 2;
-        v.vec = kind == 0 || kind == 3 ? 4 : 1;
-        const std::string src = gpu::detail::kernel_source<E>(v);
-        try {
-            EXPECT_FALSE(gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0}).empty());
-        } catch (const gpu::compile_error& e) {
-            ADD_FAILURE() << "variant " << kind << ": " << e.what();
-        }
-    }
+    gpu_test::expect_kernel_variants_compile<E>("index_leaf * 2 + float array", /*all_variants=*/true);
 }
 
 }  // namespace

@@ -9,19 +9,12 @@
 
 namespace {
 
+using gpu_test::as;
 using gpu_test::expect_values;
 using gpu_test::make;
 using gpu_test::message_of;
 using gpu_test::values_of;
 using gpu_test::view;
-
-// NumPy's astype of small integers to T (bool: non-zero).
-template <class T>
-std::vector<T> as(std::initializer_list<int> v) {
-    std::vector<T> out;
-    for (int x : v) out.push_back(static_cast<T>(x));
-    return out;
-}
 
 template <class T>
 class TakePut : public ::testing::Test {};
