@@ -407,6 +407,21 @@ TEST(HostArray, Accessors) {
     EXPECT_EQ(empty.begin(), empty.end());
 }
 
+// Large host arrays start on a 2 MiB boundary (huge pages where the kernel allows them); copies
+// and moves keep their values.
+TEST(HostArray, LargeArraysAreHugePageAligned) {
+    const std::int64_t n = std::int64_t{3} << 20;  // 12 MiB of float32
+    gpu::host_array<float> a(gpu::shape_t{n});
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(a.data()) % (std::uintptr_t{2} << 20), 0u);
+    for (std::int64_t i = 0; i < n; ++i) a[i] = static_cast<float>(i);
+    gpu::host_array<float> b = a;
+    gpu::host_array<float> c = std::move(a);
+    EXPECT_EQ(b[n - 1], static_cast<float>(n - 1));
+    EXPECT_EQ(c[12345], 12345.0f);
+    gpu::host_array<std::uint8_t> small(gpu::shape_t{100});  // small ones come from operator new
+    EXPECT_NE(small.data(), nullptr);
+}
+
 TEST(HostArray, IndexErrors) {
     gpu::host_array<int> r(gpu::shape_t{3, 4});
     auto message = [](auto&& f) { return gpu_test::message_of<gpu::index_error>(f); };

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <span>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -175,29 +176,50 @@ TEST(TransferFastPipeline, SmallChunksManyThreads) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) { round_trip<double, std::vector<double>>(5 * c / 8 + 1); }
 }
 
-// The pipeline's threads and barrier on their own (no GPU needed): every slice of chunk k is
-// copied before step(k) runs, step runs once per phase in order, slices cover each chunk.
+// One run of the pipeline on `threads` threads, checked: every slice of chunk k is copied before
+// step(k) runs, step runs once per phase in order, slices cover each chunk.
+void check_pipeline(int threads) {
+    const std::int64_t n_chunks = 300;
+    const std::size_t len = 3 * 4096 + 123;
+    std::vector<std::vector<std::uint8_t>> done(n_chunks, std::vector<std::uint8_t>(len, 0));
+    std::vector<std::int64_t> steps;
+    bool ordered = true;
+    auto copy = [&](std::int64_t k, int t, int w) {
+        const auto [lo, hi] = gpu::detail::slice_of(len, t, w);
+        for (std::size_t i = lo; i < hi; ++i) ++done[k][i];
+    };
+    auto step = [&](std::int64_t k) {
+        if (k >= 0)
+            for (std::uint8_t d : done[k]) ordered = ordered && d == 1;
+        steps.push_back(k);
+    };
+    gpu::detail::run_pipeline(n_chunks, threads, copy, step);
+    EXPECT_TRUE(ordered) << threads << " threads";
+    ASSERT_EQ(steps.size(), static_cast<std::size_t>(n_chunks + 1));
+    for (std::int64_t k = 0; k <= n_chunks; ++k) EXPECT_EQ(steps[k], k - 1);
+}
+
+// The pipeline's threads and barrier on their own (no GPU needed). The worker threads persist:
+// later runs reuse them, with fewer or more active.
 TEST(TransferFastPipeline, PhasesAndSlices) {
-    for (int threads : {1, 2, 5}) {
-        const std::int64_t n_chunks = 300;
-        const std::size_t len = 3 * 4096 + 123;
-        std::vector<std::vector<std::uint8_t>> done(n_chunks, std::vector<std::uint8_t>(len, 0));
-        std::vector<std::int64_t> steps;
-        bool ordered = true;
-        auto copy = [&](std::int64_t k, int t, int w) {
-            const auto [lo, hi] = gpu::detail::slice_of(len, t, w);
-            for (std::size_t i = lo; i < hi; ++i) ++done[k][i];
-        };
-        auto step = [&](std::int64_t k) {
-            if (k >= 0)
-                for (std::uint8_t d : done[k]) ordered = ordered && d == 1;
-            steps.push_back(k);
-        };
-        gpu::detail::run_pipeline(n_chunks, threads, copy, step);
-        EXPECT_TRUE(ordered) << threads << " threads";
-        ASSERT_EQ(steps.size(), static_cast<std::size_t>(n_chunks + 1));
-        for (std::int64_t k = 0; k <= n_chunks; ++k) EXPECT_EQ(steps[k], k - 1);
-    }
+    for (int threads : {1, 2, 5, 3, 1, 6}) check_pipeline(threads);
+}
+
+// Pipelines started from several host threads at once take turns on the shared workers.
+TEST(TransferFastPipeline, ConcurrentCallers) {
+    std::vector<std::thread> callers;
+    for (int c = 0; c < 4; ++c) callers.emplace_back([c] { check_pipeline(2 + c); });
+    for (auto& t : callers) t.join();
+}
+
+// Pieces: about 16 per transfer, whole MiB, at least 2 MiB, at most a staging buffer.
+TEST(TransferFastPipeline, PieceSizes) {
+    constexpr std::size_t mib = std::size_t{1} << 20;
+    EXPECT_EQ(gpu::detail::piece_bytes(64 * mib, 8 * mib), 4 * mib);
+    EXPECT_EQ(gpu::detail::piece_bytes(256 * mib, 8 * mib), 8 * mib);
+    EXPECT_EQ(gpu::detail::piece_bytes(8 * mib, 8 * mib), 2 * mib);
+    EXPECT_EQ(gpu::detail::piece_bytes(40 * mib, 8 * mib), 3 * mib);  // 2.5 MiB rounded up
+    EXPECT_EQ(gpu::detail::piece_bytes(64 * mib, 200 * 1024), std::size_t{200 * 1024});
 }
 
 // Non-contiguous arrays go through a contiguous copy, then the large path.

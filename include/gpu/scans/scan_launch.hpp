@@ -205,7 +205,7 @@ void run_scan(const ndarray<T>& a, ndarray<R>& out, int axis, bool flat) {
     if (flat && !host && collapse_layout(a.shape(), a.strides()).shape.size() > 1) {
         // A flat scan of a transposed or sliced view walks its strides in C order, uncoalesced:
         // a C-contiguous copy (the tiled kernel) and a contiguous scan are faster together.
-        run_scan<Op>(ndarray<T>(a.copy()), out, axis, flat);
+        run_scan<Op>(a.copy(), out, axis, flat);
         return;
     }
     scan_geometry g;
