@@ -86,7 +86,7 @@ auto arithmetic_table(const gpu::ndarray<i32>& s, const gpu::ndarray<T>& a, cons
            where(s == op::truediv2, (a / b * 2).template astype<T>(),
            where(s == op::floordiv, gpu::floor_divide(a, b),
            where(s == op::mod, a % b,
-           where(s == op::pow, gpu::power(a, b),
+           where(s == op::pow, gpu::power(a, where(s == op::pow, b, 0)),  // NumPy checks every exponent
            where(s == op::max, gpu::maximum(a, c),
            where(s == op::min, gpu::minimum(a, c),
            where(s == op::neg, -a,

@@ -21,6 +21,7 @@ namespace {
 
 using gpu::dtype;
 using gpu_test::make;
+using gpu_test::message_of;
 using gpu_test::values_of;
 
 constexpr dtype b_ = dtype::bool_, i8 = dtype::int8, i16 = dtype::int16, i32 = dtype::int32, i64 = dtype::int64,
@@ -463,11 +464,28 @@ TYPED_TEST(NegativePower, ScalarExponentThrowsValueError) {
     }
 }
 
-// LIBRARY BUG (expected to fail until fixed): a bool array to a negative Python integer power.
-// NumPy 2.5.2 computes bool ** <int> in int64 (facts: power bool with 3 -> int64), and its int64
-// power loop raises "ValueError: Integers to negative integer powers are not allowed." for a
-// negative exponent. gpu::power (expr/operators.hpp) checks only integer arrays, so a bool array
-// silently gives 0 for every element.
+TYPED_TEST(NegativePower, ArrayExponentThrowsValueError) {
+    using T = TypeParam;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make<T>({2, 3, 4});
+        // NumPy 2.5.2: np.power(int [2, 3, 4], int [1, -1, 2]) raises the scalar case's ValueError.
+        EXPECT_EQ(message_of<gpu::value_error>([&] { (void)gpu::power(a, make<T>({1, -1, 2})); }),
+                  "Integers to negative integer powers are not allowed.");
+        EXPECT_THROW((void)gpu::power(a, make<T>({3}) - 4), gpu::value_error);  // an expression exponent
+        EXPECT_THROW((void)gpu::power(2, make<T>({0, -2})), gpu::value_error);  // a scalar base
+        EXPECT_THROW((void)gpu::power(a, make<T>({1, 2, -1})(gpu::slice(2, 3))), gpu::value_error);  // a view
+        // Non-negative exponents give the powers; a float base or an empty exponent is not checked.
+        EXPECT_EQ(values_of(gpu::power(a, make<T>({0, 2, 1}))), (std::vector<T>{1, 9, 4}));
+        const auto e = make<T>({1, 2, -1});
+        EXPECT_EQ(values_of(gpu::power(a(gpu::slice(0, 2)), e(gpu::slice(0, 2)))), (std::vector<T>{2, 9}));
+        EXPECT_NO_THROW((void)gpu::power(make<float>({2}), make<T>({-1})));
+        EXPECT_EQ(values_of(gpu::power(make<T>(std::vector<T>{}), make<T>(std::vector<T>{}))).size(), 0u);
+    }
+}
+
+// NumPy 2.5.2 computes bool ** <int> in int64 (power bool with 3 -> int64), and its int64 power
+// loop raises "ValueError: Integers to negative integer powers are not allowed." for a negative
+// exponent.
 TEST(PromotionErrors, BoolArrayToNegativeIntegerPowerThrowsValueError) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto b = make<bool>({true, false});

@@ -36,3 +36,4 @@
 #include "gpu/creation/meshgrid.hpp"
 #include "gpu/random/random.hpp"
 #include "gpu/reductions/stats.hpp"
+#include "gpu/reductions/power_check.hpp"

@@ -149,15 +149,34 @@ GPU_ND_BINARY_FUNCTION(bitwise_xor, bitwise_xor)
 GPU_ND_BINARY_FUNCTION(left_shift, left_shift)
 GPU_ND_BINARY_FUNCTION(right_shift, right_shift)
 
-// power: NumPy refuses negative integer powers of integers; a scalar exponent is checked here.
+namespace detail {
+// Throws NumPy's ValueError when the exponent array or expression `e` holds a negative value
+// (reductions/power_check.hpp: it takes a reduction and a read-back).
+template <class E>
+void check_integer_exponents(const E& e);
+}  // namespace detail
+
+// power: NumPy refuses negative integer powers of integers. A scalar exponent is checked here; a
+// signed integer array exponent of an integer power is checked before the node is made (one
+// any(e < 0) reduction and a read-back, as NumPy's loop raises), except inside gpu::capture.
 template <class L, class R>
     requires detail::binary_operands<L, R>
 auto power(const L& l, const R& r) {
     if constexpr (is_cpp_scalar_v<R> && std::is_signed_v<R> && std::is_integral_v<R>) {
         if (is_integer(promote_weak(dtype_of_v<typename detail::node_t<L>::value_type>, scalar_kind::integer)) && r < 0)
             throw value_error("Integers to negative integer powers are not allowed.");
+        return detail::make_binary<detail::gnd::power>(l, r);
+    } else {
+        auto node = detail::make_binary<detail::gnd::power>(l, r);
+        if constexpr (!is_cpp_scalar_v<R>) {
+            using E = typename detail::node_t<R>::value_type;
+            using V = typename decltype(node)::value_type;
+            if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool> && std::is_signed_v<E> &&
+                          std::is_integral_v<E>)
+                detail::check_integer_exponents(r);
+        }
+        return node;
     }
-    return detail::make_binary<detail::gnd::power>(l, r);
 }
 
 GPU_ND_UNARY_FUNCTION(operator-, negative)

@@ -51,16 +51,17 @@ inline bool& in_graph() {
 
 // Called where the library waits for the device or reads values back to the host: inside a
 // capture that would invalidate it (CUDA refuses to synchronize a capturing stream), so it is
-// reported here, by name. The flag covers gpu::capture; cudaStreamIsCapturing also covers a
-// capture begun outside the library on the current stream.
+// reported here, by name. capturing_now(): the flag covers gpu::capture; cudaStreamIsCapturing
+// also covers a capture begun outside the library on the current stream.
+inline bool capturing_now() {
+    if (in_graph()) return true;
+    const cudaStream_t s = current_stream();
+    cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
+    return s && cudaStreamIsCapturing(s, &status) == cudaSuccess && status != cudaStreamCaptureStatusNone;
+}
+
 inline void check_not_capturing(const char* what) {
-    bool capturing = in_graph();
-    if (!capturing) {
-        const cudaStream_t s = current_stream();
-        cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
-        if (s && cudaStreamIsCapturing(s, &status) == cudaSuccess) capturing = status != cudaStreamCaptureStatusNone;
-    }
-    if (capturing)
+    if (capturing_now())
         throw error(std::string(what) +
                     " cannot run inside gpu::capture: it synchronizes with the device or reads values back to the "
                     "host, which a graph cannot record; do it before the capture or after a replay");
