@@ -58,7 +58,8 @@ ndarray<T> randn(const shape_t& shape) {
 }
 
 // np.random.randint(low, high, size, dtype): integers in [low, high), each value equally likely
-// (bias below 2^-32 for ranges up to 2^32, two values per Philox block; below 2^-64 beyond). T may be any integer type or bool; the default is int64 (NumPy's int_).
+// (bias below 2^-32 for ranges up to 2^32, two values per Philox block; below 2^-64 beyond).
+// T may be any integer type or bool; the default is int64 (NumPy's int_).
 // NumPy's errors: "low >= high" ("high <= 0" when low is 0), "low is out of bounds for int8", "high is out of bounds for int8".
 template <class T = std::int64_t>
 ndarray<T> randint(std::int64_t low, std::int64_t high, const shape_t& shape) {
