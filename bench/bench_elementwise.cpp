@@ -88,7 +88,8 @@ void BM_first_call_empty_cache(benchmark::State& state) {
     for (auto _ : state) {
         gpu::detail::kernel_variant v;
         v.vec = 4;
-        const std::string src = gpu::detail::kernel_source<first_call_expr>(v) + "// " + std::to_string(salt++);
+        auto src = gpu::detail::elementwise_kernel_source<first_call_expr>(v);
+        src.code += "// " + std::to_string(salt++);
         benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compile_cubin(src, t)));
     }
 }
@@ -99,14 +100,11 @@ void BM_first_call_disk_hit(benchmark::State& state) {
     gpu::detail::disk_cache cache(dir);
     gpu::detail::kernel_variant v;
     v.vec = 4;
-    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source<first_call_expr>(v), t);
-    cache.store(key, gpu::detail::compile_cubin(gpu::detail::kernel_source<first_call_expr>(v), t));
-    for (auto _ : state) {
-        const std::string src = gpu::detail::kernel_source<first_call_expr>(v);
-        auto cubin = cache.load(gpu::detail::cache_key(src, t));
-        if (!cubin) state.SkipWithError("disk cache miss");
-        benchmark::DoNotOptimize(gpu::detail::load_kernel(*cubin));
-    }
+    const auto make = [&] { return gpu::detail::elementwise_kernel_source<first_call_expr>(v); };
+    (void)gpu::detail::compiled_for(make(), t, cache);  // stores the entry
+    const long compiled = gpu::detail::jit_counters().compiled;
+    for (auto _ : state) benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compiled_for(make(), t, cache)));
+    if (gpu::detail::jit_counters().compiled != compiled) state.SkipWithError("disk cache miss");
 }
 
 }  // namespace

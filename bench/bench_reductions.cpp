@@ -54,8 +54,8 @@ void BM_first_call_sum_empty_cache(benchmark::State& state) {
     const auto t = gpu::detail::current_target();
     int salt = 0;
     for (auto _ : state) {
-        const std::string src =
-            gpu::detail::reduction_source<first_call_red, first_call_expr>(first_call_variant()) + "// " + std::to_string(salt++);
+        auto src = gpu::detail::reduction_kernel_source<first_call_red, first_call_expr>(first_call_variant());
+        src.code += "// " + std::to_string(salt++);
         benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compile_cubin(src, t)));
     }
 }
@@ -65,14 +65,11 @@ void BM_first_call_sum_disk_hit(benchmark::State& state) {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "gpu_ndarray_bench_reduce_cache";
     gpu::detail::disk_cache cache(dir);
     const auto v = first_call_variant();
-    const std::string src0 = gpu::detail::reduction_source<first_call_red, first_call_expr>(v);
-    cache.store(gpu::detail::cache_key(src0, t), gpu::detail::compile_cubin(src0, t));
-    for (auto _ : state) {
-        const std::string src = gpu::detail::reduction_source<first_call_red, first_call_expr>(v);
-        auto cubin = cache.load(gpu::detail::cache_key(src, t));
-        if (!cubin) state.SkipWithError("disk cache miss");
-        benchmark::DoNotOptimize(gpu::detail::load_kernel(*cubin));
-    }
+    const auto make = [&] { return gpu::detail::reduction_kernel_source<first_call_red, first_call_expr>(v); };
+    (void)gpu::detail::compiled_for(make(), t, cache);  // stores the entry
+    const long compiled = gpu::detail::jit_counters().compiled;
+    for (auto _ : state) benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compiled_for(make(), t, cache)));
+    if (gpu::detail::jit_counters().compiled != compiled) state.SkipWithError("disk cache miss");
 }
 
 }  // namespace

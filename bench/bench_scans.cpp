@@ -66,12 +66,13 @@ void BM_cumsum_flat_transposed_8192(benchmark::State& state) {
 
 // Cold NVRTC compile and load of the flat float32 cumsum kernel (a fresh source each iteration).
 void BM_scan_kernel_compile(benchmark::State& state) {
-    const auto t = gpu::detail::current_target();
+    namespace d = gpu::detail;
+    const auto t = d::current_target();
     int salt = 0;
     for (auto _ : state) {
-        const std::string src =
-            gpu::detail::scan_tile_kernel<float, gpu::detail::scan_op::sum, true, 24>::source() + "// " + std::to_string(salt++);
-        benchmark::DoNotOptimize(gpu::detail::load_kernel(gpu::detail::compile_cubin(src, t)));
+        d::kernel_source src = d::scan_tile_source<float, d::gnd::scan_sum>(true, true);
+        src.code += "// " + std::to_string(salt++);
+        benchmark::DoNotOptimize(d::load_kernel(d::compile_cubin(src, t)));
     }
 }
 

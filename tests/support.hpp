@@ -384,10 +384,10 @@ void expect_kernel_variants_compile(const std::string& what, bool all_variants =
         v.rank = kind == 0 ? 1 : kind == 3 ? 3 : 2;
         v.vec = kind == 0 || kind == 3 ? 4 : 1;
         v.idx64 = kind == 1;
-        const std::string src = gpu::detail::kernel_source<E>(v);
-        ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
+        const gpu::detail::kernel_source src = gpu::detail::elementwise_kernel_source<E>(v);
+        ASSERT_NE(src.code.find("gnd_expr"), std::string::npos);
         try {
-            EXPECT_FALSE(gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0}).empty()) << "variant " << kind;
+            EXPECT_FALSE(gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0}).cubin.empty()) << "variant " << kind;
         } catch (const gpu::compile_error& e) {
             ADD_FAILURE() << "variant " << kind << ": " << e.what();
         }

@@ -205,9 +205,9 @@ TEST(Meshgrid, ViewsAndEdgeCases) {
 // NVRTC (no GPU needed) accepts the kernels, in every variant a matrix result may take.
 TEST(MatrixKernels, Compile) {
     using namespace gpu::detail;
-    auto check = [](const std::string& src, const char* what) {
+    auto check = [](const kernel_source& src, const char* what) {
         try {
-            EXPECT_FALSE(compile_cubin(src, compile_target{9, 0}).empty());
+            EXPECT_FALSE(compile_cubin(src, compile_target{9, 0}).cubin.empty());
         } catch (const gpu::compile_error& e) {
             ADD_FAILURE() << what << ": " << e.what();
         }
@@ -222,10 +222,10 @@ TEST(MatrixKernels, Compile) {
         v.tiled = kind == 2;
         v.rank = kind == 0 ? 1 : 2;
         v.vec = kind == 0 || kind == 3 ? 4 : 1;
-        check(kernel_source<Eye>(v), "eye");
-        check(kernel_source<Tri>(v), "tri");
-        check(kernel_source<Tril>(v), "tril");
-        check(kernel_source<Triu>(v), "triu");
+        check(elementwise_kernel_source<Eye>(v), "eye");
+        check(elementwise_kernel_source<Tri>(v), "tri");
+        check(elementwise_kernel_source<Tril>(v), "tril");
+        check(elementwise_kernel_source<Triu>(v), "triu");
     }
 }
 

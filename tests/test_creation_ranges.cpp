@@ -192,8 +192,8 @@ void expect_flat_kernels_compile(const char* what) {
         gpu::detail::kernel_variant v;
         v.vec = vec;
         try {
-            EXPECT_FALSE(gpu::detail::compile_cubin(gpu::detail::kernel_source<E>(v), gpu::detail::compile_target{9, 0})
-                             .empty());
+            EXPECT_FALSE(gpu::detail::compile_cubin(gpu::detail::elementwise_kernel_source<E>(v), gpu::detail::compile_target{9, 0})
+                             .cubin.empty());
         } catch (const gpu::compile_error& e) {
             ADD_FAILURE() << what << ", vec " << vec << ": " << e.what();
         }

@@ -42,7 +42,7 @@ std::string read_all(const fs::path& p) {
 
 TEST(DiskCache, StoreThenLoadGivesTheSameCubin) {
     disk_cache cache(fresh_dir("roundtrip"));
-    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
     EXPECT_FALSE(cache.load(key).has_value());
     const auto cubin = compile_reference();
     cache.store(key, cubin);
@@ -50,24 +50,48 @@ TEST(DiskCache, StoreThenLoadGivesTheSameCubin) {
     ASSERT_TRUE(hit.has_value());
     EXPECT_EQ(*hit, cubin);
     // Another architecture or source is another key, and a miss.
-    EXPECT_FALSE(cache.load(gpu::detail::cache_key(kSource, {8, 0})).has_value());
-    EXPECT_FALSE(cache.load(gpu::detail::cache_key(kSource + " ", {9, 0})).has_value());
+    EXPECT_FALSE(cache.load(gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {8, 0})).has_value());
+    EXPECT_FALSE(cache.load(gpu::detail::cache_key(gpu::detail::kernel_source{kSource + " "}, {9, 0})).has_value());
     // No temporary files are left behind.
     for (const auto& entry : fs::directory_iterator(cache.dir()))
         EXPECT_EQ(entry.path().extension(), ".cubin") << entry.path();
 }
 
 TEST(DiskCache, KeyHoldsVersionsOptionsAndArchitecture) {
-    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
     EXPECT_NE(key.find("gpu_ndarray " GPU_NDARRAY_VERSION_STRING), std::string::npos);
     EXPECT_NE(key.find("nvrtc " + gpu::detail::nvrtc_version()), std::string::npos);
     EXPECT_NE(key.find("--gpu-architecture=sm_90"), std::string::npos);
     EXPECT_NE(key.find(kSource), std::string::npos);
 }
 
+// A template kernel is instantiated by a name expression; the entry keeps its lowered name, so a
+// later process (here: a second lookup through the same directory) neither recompiles nor asks
+// NVRTC for the name again.
+TEST(DiskCache, TemplateKernelsKeepTheirLoweredName) {
+    disk_cache cache(fresh_dir("lowered"));
+    const gpu::detail::kernel_source src{
+        "namespace gnd { template <class T, int N> __global__ void twice(T* p) { p[threadIdx.x] *= T(N); } }",
+        "gnd::twice<float, 2>", true};
+    const gpu::detail::compile_target t{9, 0};
+    const long compiled = gpu::detail::jit_counters().compiled, hits = gpu::detail::jit_counters().disk_hits;
+    const auto first = gpu::detail::compiled_for(src, t, cache);
+    EXPECT_EQ(first.symbol, "_ZN3gnd5twiceIfLi2EEEvPT_");
+    const auto again = gpu::detail::compiled_for(src, t, cache);
+    EXPECT_EQ(gpu::detail::jit_counters().compiled, compiled + 1);
+    EXPECT_EQ(gpu::detail::jit_counters().disk_hits, hits + 1);
+    EXPECT_EQ(again.symbol, first.symbol);
+    EXPECT_EQ(again.cubin, first.cubin);
+    // Another instantiation of the same text is another entry.
+    gpu::detail::kernel_source other = src;
+    other.entry = "gnd::twice<int, 3>";
+    EXPECT_EQ(gpu::detail::compiled_for(other, t, cache).symbol, "_ZN3gnd5twiceIiLi3EEEvPT_");
+    EXPECT_EQ(gpu::detail::jit_counters().compiled, compiled + 2);
+}
+
 TEST(DiskCache, CorruptTruncatedOrForeignEntriesAreMisses) {
     disk_cache cache(fresh_dir("corrupt"));
-    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
     const auto cubin = compile_reference();
     cache.store(key, cubin);
     const fs::path path = cache.entry_path(key);
@@ -119,7 +143,7 @@ TEST(DiskCache, UnwritableDirectoryDegradesToMemoryOnly) {
 
 TEST(DiskCache, TwoProcessesShareADirectory) {
     const fs::path dir = fresh_dir("processes");
-    const std::string key = gpu::detail::cache_key(kSource, {9, 0});
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
     const auto cubin = compile_reference();
     // Both children write the same entry many times while reading it back; every read must
     // be a miss or the exact cubin, never a partial entry.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace {
@@ -351,28 +352,45 @@ TEST(Random, Errors) {
     expect_error<gpu::type_error>([&] { rnd::shuffle(scalar); }, "len() of unsized object");
 }
 
-// The fill kernels compile with NVRTC (no GPU needed), for every sampler and a few dtypes.
+// The fill kernels compile with NVRTC (no GPU needed): every instantiation the distributions
+// launch (uniform and normal for float and double; both integer samplers for every integer dtype
+// and bool).
 template <class K>
-void expect_compiles(const char* what) {
+void expect_compiles(const std::string& what) {
     try {
-        EXPECT_FALSE(gpu::detail::compile_cubin(K::source(), gpu::detail::compile_target{9, 0}).empty()) << what;
+        const gpu::detail::kernel_source src = K::source();
+        ASSERT_TRUE(src.name_expression) << what;
+        const auto k = gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0});
+        EXPECT_FALSE(k.cubin.empty()) << what;
+        EXPECT_FALSE(k.symbol.empty()) << what;
     } catch (const gpu::compile_error& e) {
         ADD_FAILURE() << what << ": " << e.what();
     }
 }
 
+template <class T>
+void integer_kernels_compile() {
+    using namespace gpu::detail;
+    const std::string t(gpu::dtype_name_v<T>);
+    expect_compiles<random_fill_kernel<gnd::integer_sampler, T, std::uint64_t>>("integer " + t);
+    expect_compiles<random_fill_kernel<gnd::narrow_integer_sampler, T, std::uint64_t>>("narrow integer " + t);
+}
+
 TEST(Random, KernelsCompile) {
     using namespace gpu::detail;
-    expect_compiles<random_fill_kernel<uniform_sampler, float, float>>("uniform float");
-    expect_compiles<random_fill_kernel<uniform_sampler, double, double>>("uniform double");
-    expect_compiles<random_fill_kernel<normal_sampler, float, float>>("normal float");
-    expect_compiles<random_fill_kernel<normal_sampler, double, double>>("normal double");
-    expect_compiles<random_fill_kernel<integer_sampler, std::int64_t, std::uint64_t>>("integer int64");
-    expect_compiles<random_fill_kernel<integer_sampler, std::int8_t, std::uint64_t>>("integer int8");
-    expect_compiles<random_fill_kernel<integer_sampler, bool, std::uint64_t>>("integer bool");
-    expect_compiles<random_fill_kernel<narrow_integer_sampler, std::int64_t, std::uint64_t>>("narrow integer int64");
-    expect_compiles<random_fill_kernel<narrow_integer_sampler, std::int32_t, std::uint64_t>>("narrow integer int32");
-    expect_compiles<random_fill_kernel<narrow_integer_sampler, bool, std::uint64_t>>("narrow integer bool");
+    expect_compiles<random_fill_kernel<gnd::uniform_sampler, float, float>>("uniform float");
+    expect_compiles<random_fill_kernel<gnd::uniform_sampler, double, double>>("uniform double");
+    expect_compiles<random_fill_kernel<gnd::normal_sampler, float, float>>("normal float");
+    expect_compiles<random_fill_kernel<gnd::normal_sampler, double, double>>("normal double");
+    integer_kernels_compile<bool>();
+    integer_kernels_compile<std::int8_t>();
+    integer_kernels_compile<std::int16_t>();
+    integer_kernels_compile<std::int32_t>();
+    integer_kernels_compile<std::int64_t>();
+    integer_kernels_compile<std::uint8_t>();
+    integer_kernels_compile<std::uint16_t>();
+    integer_kernels_compile<std::uint32_t>();
+    integer_kernels_compile<std::uint64_t>();
 }
 
 }  // namespace

@@ -315,33 +315,35 @@ TEST(ScansLarge, Axes) {
 
 namespace d = gpu::detail;
 
-template <class K>
-void compiles(const std::string& what) {
-    SCOPED_TRACE(what);
-    const std::string src = K::source();
-    ASSERT_NE(src.find("gnd_kernel"), std::string::npos);
+// The kernel_source a cache miss would compile: the name expression instantiates `kernel`, and
+// NVRTC resolves it to that template's lowered name.
+void compiles(const d::kernel_source& src, const std::string& kernel, const std::string& what) {
+    SCOPED_TRACE(what + ": " + src.entry);
+    ASSERT_TRUE(src.name_expression);
+    ASSERT_EQ(src.entry.rfind("gnd::" + kernel + "<", 0), 0u);
     try {
-        EXPECT_GT(d::compile_cubin(src, d::compile_target{9, 0}).size(), 0u);
+        const d::compiled_kernel k = d::compile_cubin(src, d::compile_target{9, 0});
+        EXPECT_GT(k.cubin.size(), 0u);
+        EXPECT_NE(k.symbol.find(kernel), std::string::npos);
     } catch (const gpu::compile_error& e) {
         ADD_FAILURE() << e.what();
     }
 }
 
-template <class T, d::scan_op Op>
+template <class T, class Op>
 void scan_kernels_compile_one(const std::string& what) {
-    using A = d::scan_acc_t<T>;
     const std::string n = what + " " + std::string(gpu::dtype_name_v<T>);
-    compiles<d::scan_tile_kernel<T, Op, true, d::scan_items_large<A>>>(n + " tile contiguous large");
-    compiles<d::scan_tile_kernel<T, Op, true, d::scan_items_small<A>>>(n + " tile contiguous small");
-    compiles<d::scan_tile_kernel<T, Op, false, d::scan_items_large<A>>>(n + " tile strided large");
-    compiles<d::scan_tile_kernel<T, Op, false, d::scan_items_small<A>>>(n + " tile strided small");
-    compiles<d::scan_lines_kernel<T, Op>>(n + " lines");
+    compiles(d::scan_tile_source<T, Op>(true, true), "scan_tile", n + " tile contiguous large");
+    compiles(d::scan_tile_source<T, Op>(true, false), "scan_tile", n + " tile contiguous small");
+    compiles(d::scan_tile_source<T, Op>(false, true), "scan_tile", n + " tile strided large");
+    compiles(d::scan_tile_source<T, Op>(false, false), "scan_tile", n + " tile strided small");
+    compiles(d::scan_lines_source<T, Op>(), "scan_lines", n + " lines");
 }
 
 template <class... Ts>
 void scan_kernels_compile() {
-    (scan_kernels_compile_one<Ts, d::scan_op::sum>("cumsum"), ...);
-    (scan_kernels_compile_one<Ts, d::scan_op::prod>("cumprod"), ...);
+    (scan_kernels_compile_one<Ts, d::gnd::scan_sum>("cumsum"), ...);
+    (scan_kernels_compile_one<Ts, d::gnd::scan_prod>("cumprod"), ...);
 }
 
 TEST(ScanKernels, CompileBoolAndSigned) { scan_kernels_compile<bool, std::int8_t, std::int16_t, std::int32_t, i64>(); }

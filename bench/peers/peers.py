@@ -31,6 +31,8 @@ TRANSFER_MIB = (64, 256)  # bench_transfers.cpp's sizes at and above the issue's
 BYTES = {
     "copy_d2d": 2 * 4 * N,
     "axpy": 3 * 4 * N,
+    "user_axpy": 3 * 4 * N,
+    "raw_axpy": 3 * 4 * N,
     "mixed": 3 * 4 * N,
     "broadcast_row_add": 2 * 4 * ROWS * COLS + 4 * COLS,
     "transpose_add": 3 * 4 * M * M,
@@ -258,9 +260,26 @@ def cupy_ops(cp):
             graph = stream.end_capture()
         return lambda: graph.launch(stream)
 
+    def user_axpy():
+        k = cp.ElementwiseKernel("float32 a, T x, T y", "T z", "z = a * x + y", "user_axpy")
+        x, y, z = r(N), r(N), e(N)
+        return lambda: k(cp.float32(1.75), x, y, z)
+
+    def raw_axpy():
+        k = cp.RawKernel(r"""
+extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, float a, long long n) {
+    for (long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x; i < n; i += (long long)gridDim.x * blockDim.x)
+        z[i] = a * x[i] + y[i];
+}""", "raw_axpy")
+        x, y, z = r(N), r(N), e(N)
+        blocks = cp.cuda.Device().attributes["MultiProcessorCount"] * 8
+        return lambda: k((blocks,), (256,), (z, x, y, cp.float32(1.75), cp.int64(N)))
+
     return {
         **cupy_random_ops(cp),
         **cupy_transfer_ops(cp),
+        "user_axpy": user_axpy,
+        "raw_axpy": raw_axpy,
         "copy_d2d": copy_d2d,
         "small_add_host_time": lambda: small(lambda x, y, z: x + y),
         "small_add_into_host_time": lambda: small(lambda x, y, z: cp.add(x, y, out=z)),

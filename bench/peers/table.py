@@ -21,6 +21,8 @@ BEGIN, END = "<!-- peers:begin -->", "<!-- peers:end -->"
 OPS = {
     "copy_d2d": ("copy_d2d", "device-to-device copy, 2^26 float32"),
     "axpy": ("axpy", "`a*x + y`, 2^26 float32"),
+    "user_axpy": ("user_axpy", "user element-wise kernel `z = a * x + y`, 2^26 float32"),
+    "raw_axpy": ("raw_axpy", "raw kernel, grid-stride `a * x + y`, 2^26 float32"),
     "mixed": ("mixed", "`sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)`"),
     "broadcast_row_add": ("broadcast_row_add", "`(4096,16384) + (16384,)`"),
     "transpose_add": ("transpose_add", "`X.T + Y`, 8192^2"),

@@ -18,7 +18,7 @@ namespace gpu {
 template <class T>
 class masked;  // a[mask]: indexing/mask.hpp
 
-struct none_t;  // gpu::none: views/slice.hpp
+struct none_t;  // gpu::none: core/axis.hpp
 
 // The element type is named V here because T() is a member (NumPy's a.T).
 template <class V>

@@ -1,11 +1,24 @@
 #pragma once
 // Axis arguments as NumPy takes them: negative values count from the end, and an out-of-range
-// axis is an AxisError with NumPy's message.
+// axis is an AxisError with NumPy's message. Also Python's None, which is both axis=None (every
+// axis, in reductions) and np.newaxis (in indexing).
 #include <cstdint>
 #include <string>
 
 #include "gpu/core/error.hpp"
 #include "gpu/core/shape.hpp"
+
+namespace gpu {
+
+// Python's None: axis=None, an omitted slice bound, or (as an index) a new axis of length 1.
+struct none_t {
+    explicit constexpr none_t() = default;
+};
+inline constexpr none_t none{};
+using newaxis_t = none_t;
+inline constexpr newaxis_t newaxis{};
+
+}  // namespace gpu
 
 namespace gpu::detail {
 

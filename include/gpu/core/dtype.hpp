@@ -35,6 +35,12 @@ GPU_ND_DTYPE(float, float32, "float32", "float")
 GPU_ND_DTYPE(double, float64, "float64", "double")
 #undef GPU_ND_DTYPE
 
+// The C++ spelling of T in kernel source.
+template <class T>
+inline const char* cuda_type_name() {
+    return dtype_of_impl<T>::cuda_name.data();
+}
+
 template <dtype D> struct type_of_impl;
 template <> struct type_of_impl<dtype::bool_> { using type = bool; };
 template <> struct type_of_impl<dtype::int8> { using type = std::int8_t; };

@@ -8,8 +8,14 @@
 #include <vector>
 
 #include "gpu/core/error.hpp"
+#include "gpu/core/inline.hpp"
 
 namespace gpu {
+
+namespace detail {
+// The errors of dims and broadcast_shapes (shape.ipp), out of the inline paths.
+[[noreturn]] GPU_ND_INLINE void throw_rank_error(int n);
+}  // namespace detail
 
 // The largest rank an array may have.
 inline constexpr int max_ndim = 16;
@@ -64,9 +70,7 @@ private:
         for (; first != last; ++first) push_back(static_cast<std::int64_t>(*first));
     }
     static void check_rank(int n) {
-        if (n > max_ndim)
-            throw value_error("maximum supported dimension for an ndarray is " + std::to_string(max_ndim) +
-                              ", found " + std::to_string(n));
+        if (n > max_ndim) detail::throw_rank_error(n);
     }
 
     std::int64_t v_[max_ndim] = {};
@@ -91,11 +95,11 @@ inline strides_t c_strides(const shape_t& shape) {
 }
 
 // NumPy's spelling: "(3,4)", "(5,)", "()".
-inline std::string to_string(const shape_t& shape) {
-    std::string s = "(";
-    for (int i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
-    return s + (shape.size() == 1 ? ",)" : ")");
-}
+GPU_ND_INLINE std::string to_string(const shape_t& shape);
+
+namespace detail {
+[[noreturn]] GPU_ND_INLINE void throw_broadcast_error(const shape_t& a, const shape_t& b);
+}  // namespace detail
 
 inline void check_shape(const shape_t& shape) {
     for (auto e : shape)
@@ -109,12 +113,14 @@ inline shape_t broadcast_shapes(const shape_t& a, const shape_t& b) {
     for (int i = 0; i < n; ++i) {
         const int ia = a.size() - n + i, ib = b.size() - n + i;
         const std::int64_t ea = ia >= 0 ? a[ia] : 1, eb = ib >= 0 ? b[ib] : 1;
-        if (ea != eb && ea != 1 && eb != 1)
-            throw shape_error("operands could not be broadcast together with shapes " + to_string(a) + " " +
-                              to_string(b));
+        if (ea != eb && ea != 1 && eb != 1) detail::throw_broadcast_error(a, b);
         out[i] = ea == 1 ? eb : ea;
     }
     return out;
 }
 
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/core/shape.ipp"
+#endif

@@ -1,7 +1,6 @@
 #pragma once
-// The CUDA executor: picks the kernel variant from the layout, fetches the kernel from the
-// cache, packs the arguments into a stack buffer (no heap allocation) and launches it on the
-// current stream through the driver (runtime/launch.hpp).
+// The CUDA executor: picks the kernel variant from the layout, fetches the kernel from the one
+// cache and launches it with the one launch (kernel/), arguments packed on the stack.
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
@@ -10,38 +9,12 @@
 #include <cstring>
 
 #include "gpu/exec/layout.hpp"
-#include "gpu/jit/kernel_cache.hpp"
+#include "gpu/exec/elementwise_kernels.hpp"
+#include "gpu/kernel/cache.hpp"
 #include "gpu/runtime/config.hpp"
-#include "gpu/runtime/launch.hpp"
+#include "gpu/kernel/launch.hpp"
 
 namespace gpu::detail {
-
-// Kernel arguments laid out in place: each value is copied into aligned storage and argv
-// points at it, which is what cudaLaunchKernel takes.
-template <std::size_t Bytes, std::size_t Count>
-struct kernel_args {
-    alignas(16) unsigned char storage[Bytes];
-    void* argv[Count];
-    std::size_t used = 0, n = 0;
-
-    template <class V>
-    void push(const V& v) {
-        push_bytes(&v, sizeof v, alignof(V));
-    }
-    void push_bytes(const void* p, std::size_t size, std::size_t align) {
-        used = (used + align - 1) / align * align;
-        std::memcpy(storage + used, p, size);
-        argv[n++] = storage + used;
-        used += size;
-    }
-    // gnd::dims<I, rank>: `rank` consecutive indices of type I.
-    template <class I>
-    void push_dims(const dims& d) {
-        I tmp[max_ndim];
-        for (int i = 0; i < d.size(); ++i) tmp[i] = static_cast<I>(d[i]);
-        push_bytes(tmp, sizeof(I) * d.size(), alignof(I));
-    }
-};
 
 // Elements per 16-byte access of the widest operand.
 template <int N>
@@ -99,49 +72,37 @@ unsigned transposed_operands(const layout<N>& l) {
     return smem <= tile_smem_limit ? mask : 0;
 }
 
-// A buffer used on a stream other than its own is freed only after that stream's work.
-template <class A>
-void note_stream_use(const A& a) {
-    if constexpr (!is_index_operand_v<A>)
-        if (const auto& b = a.buffer()) b->note_use();
-}
-
+// One element-wise launch. Parameters, as the templates of exec/elementwise_kernels.hpp take
+// them: out, the functor (array pointers, then scalars), then for the strided and tiled variants
+// the strides of every operand and the shape, the element count (not tiled) and the mask.
 template <class I, class Out, class E, int N>
-void launch(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned mask) {
-    constexpr std::size_t n_params = 2 * (N + 1) + E::n_scalars + 3;
-    constexpr std::size_t n_bytes = (N + 1) * (8 + 8 * max_ndim) + 8 * E::n_scalars + 8 * max_ndim + 64;
-    kernel_args<n_bytes, n_params> args;
+void launch_elementwise(Out& out, const E& e, const layout<N>& l, const kernel_variant& v, unsigned mask) {
+    constexpr std::size_t functor_bytes = 8 * N + 8 * E::n_scalars;
+    kernel_args<functor_bytes + (N + 2) * 8 * max_ndim + 64, 6> args;
     const bool indexed = v.strided || v.tiled;
     args.push(out.data());
-    if (indexed) args.template push_dims<I>(l.strides[0]);
     note_stream_use(out);
-    int k = 1;
-    e.visit_arrays([&](const auto& a) {
-        note_stream_use(a);
-        args.push(static_cast<const void*>(a.data()));
-        if (indexed) args.template push_dims<I>(l.strides[k]);
-        ++k;
+    args.template push_struct<functor_bytes>([&](auto& f) {
+        e.visit_arrays([&](const auto& a) {
+            note_stream_use(a);  // the arrays are visited once, for both
+            f.add(static_cast<const void*>(a.data()));
+        });
+        e.visit_scalars([&](const auto& s) { f.add(s); });
     });
-    e.visit_scalars([&](const auto& s) { args.push(s); });
-    if (indexed) args.template push_dims<I>(l.shape);
-    args.push(static_cast<I>(l.size));
-    if (v.tiled || (v.strided && v.vec > 1)) args.push(mask);
-
-    const cudaKernel_t kernel = get_kernel<E>(v);
-    std::int64_t blocks;
-    if (v.tiled) {
-        const std::int64_t tiles = (l.shape[0] + tile_edge - 1) / tile_edge * ((l.shape[1] + tile_edge - 1) / tile_edge);
-        blocks = std::min<std::int64_t>(tiles, std::int64_t{device().sm_count} * 32);
-    } else if (!v.strided) {
-        const std::int64_t per_block = std::int64_t{block_threads} * vectors_per_thread * v.vec;
-        blocks = (l.size + per_block - 1) / per_block;
-    } else {
-        const std::int64_t steps = l.size / v.vec;
-        blocks = std::min<std::int64_t>((steps + block_threads - 1) / block_threads, std::int64_t{device().sm_count} * 32);
+    if (indexed) {
+        args.template push_strides<I>(l.strides, l.rank());
+        args.template push_dims<I>(l.shape);
     }
-    const cudaStream_t stream = current_stream();
-    launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, "launching an element-wise kernel");
-    if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), "element-wise kernel (GPU_NDARRAY_SYNC=1)");
+    if (!v.tiled) args.push(static_cast<I>(l.size));
+    if (indexed) args.push(mask);
+
+    const cudaKernel_t kernel = get_kernel(kernel_slots<E, kernel_variant::n_slots>::slot[v.slot()],
+                                           [&] { return elementwise_kernel_source<E>(v); });
+    unsigned blocks;
+    if (v.tiled) blocks = blocks_for(ceil_div(l.shape[0], tile_edge) * ceil_div(l.shape[1], tile_edge), 1);
+    else if (!v.strided) blocks = blocks_for(l.size, std::int64_t{block_threads} * vectors_per_thread * v.vec, INT32_MAX);
+    else blocks = blocks_for(l.size / v.vec);
+    launch(kernel, {.gx = blocks}, args.argv, "element-wise kernel");
 }
 
 template <class Out, class E>
@@ -161,9 +122,9 @@ void run_on_cuda(Out& out, const E& e) {
         if (inner >= 0) v.vec = full_vector(l), mask = static_cast<unsigned>(inner);
     }
     if (v.idx64)
-        launch<long long>(out, e, l, v, mask);
+        launch_elementwise<long long>(out, e, l, v, mask);
     else
-        launch<int>(out, e, l, v, mask);
+        launch_elementwise<int>(out, e, l, v, mask);
 }
 
 }  // namespace gpu::detail

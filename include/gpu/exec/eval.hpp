@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/exec/cuda_executor.hpp"
 #include "gpu/exec/host_executor.hpp"
 #include "gpu/expr/operators.hpp"
@@ -15,6 +16,10 @@
 
 namespace gpu {
 namespace detail {
+
+// "operands live on different executors (...)", "cannot write an expression evaluated on ...".
+[[noreturn]] GPU_ND_INLINE void throw_mixed_executors(executor a, executor b);
+[[noreturn]] GPU_ND_INLINE void throw_write_across_executors(executor from, executor to);
 
 // The executor an expression's arrays live on (none for scalars and indices only); mixing two
 // executors, or two CUDA devices, is an error.
@@ -24,9 +29,7 @@ std::optional<executor> arrays_executor(const E& e) {
     int device = -1;
     e.visit_arrays([&](const auto& a) {
         if constexpr (!is_index_operand_v<decltype(a)>) {
-            if (where && a.where() != *where)
-                throw device_error(std::string("operands live on different executors (") + to_string(*where) + " and " +
-                                   to_string(a.where()) + "); move them with gpu::asnumpy / gpu::asarray first");
+            if (where && a.where() != *where) throw_mixed_executors(*where, a.where());
             if (where) check_same_device(device, a.device());
             where = a.where();
             device = a.device();
@@ -85,8 +88,7 @@ bool overlaps_differently(const ndarray<T>& out, const E& e) {
 template <class T, class E>
 void run_into(ndarray<T>& out, const E& e) {
     if (const auto where = arrays_executor(e); where && *where != out.where())
-        throw device_error(std::string("cannot write an expression evaluated on ") + to_string(*where) +
-                           " into an array on " + to_string(out.where()));
+        throw_write_across_executors(*where, out.where());
     if (overlaps_differently(out, e)) {  // NumPy's answer needs the inputs as they were: a temporary
         ndarray<typename E::value_type> tmp(e.shape(), out.where());
         run_into(tmp, e);
@@ -104,20 +106,12 @@ void run_into(ndarray<T>& out, const E& e) {
 // The two ways NumPy words a result that does not fit its destination.
 enum class write_kind { ufunc_out, assignment };
 
+// Throws NumPy's error unless a result of shape `from` broadcasts to exactly `to`.
+GPU_ND_INLINE void check_writable_shape(const shape_t& from, const shape_t& to, write_kind kind);
+
 template <class T, class E>
 void check_writable_shape(const ndarray<T>& out, const E& e, write_kind kind) {
-    bool fits = false;
-    try {
-        fits = broadcast_shapes(e.shape(), out.shape()) == out.shape();
-    } catch (const shape_error&) {
-    }
-    if (!fits) {
-        if (kind == write_kind::assignment)
-            throw shape_error("could not broadcast input array from shape " + to_string(e.shape()) + " into shape " +
-                              to_string(out.shape()));
-        throw shape_error("non-broadcastable output operand with shape " + to_string(out.shape()) +
-                          " doesn't match the broadcast shape " + to_string(broadcast_shapes(e.shape(), out.shape())));
-    }
+    check_writable_shape(e.shape(), out.shape(), kind);
 }
 
 // The right-hand side of `a[...] = e` for an array of dtype T. A C++ integer assigned to an
@@ -213,3 +207,7 @@ GPU_ND_COMPOUND(>>=, right_shift)
 #undef GPU_ND_COMPOUND
 
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/exec/eval.ipp"
+#endif

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "gpu/exec/layout.hpp"
+#include "gpu/kernel/head.hpp"
 
 namespace gpu::detail {
 

@@ -5,21 +5,21 @@
 // arguments it passes (visit_arrays / visit_scalars, in the same left-to-right order), and how
 // to compute one element on the host (at).
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/core/shape.hpp"
 #include "gpu/expr/expression.hpp"
 #include "gpu/expr/ops.hpp"
 
 namespace gpu::detail {
 
-template <class T>
-inline const char* cuda_type_name() {
-    return detail::dtype_of_impl<T>::cuda_name.data();
-}
+// Appends the parts: emit()'s text around its operands (kernel text, built on a cache miss).
+GPU_ND_INLINE void emit_text(std::string& out, std::initializer_list<const char*> parts);
 
 inline const shape_t& scalar_shape() {
     static const shape_t s;
@@ -126,21 +126,10 @@ struct binary_node : node_mixin<binary_node<Op, L, R>> {
     }
     template <class G> static void emit(G& g, std::string& out) {
         g.use_op(Op::source);
-        out += "gnd::";
-        out += Op::name;
-        out += "::apply<";
-        out += cuda_type_name<value_type>();
-        out += ", ";
-        out += cuda_type_name<a_type>();
-        out += ", ";
-        out += cuda_type_name<b_type>();
-        out += ">(gnd::cast<";
-        out += cuda_type_name<a_type>();
-        out += ">(";
+        const char *a = cuda_type_name<a_type>(), *b = cuda_type_name<b_type>();
+        emit_text(out, {"gnd::", Op::name, "::apply<", cuda_type_name<value_type>(), ", ", a, ", ", b, ">(gnd::cast<", a, ">("});
         L::emit(g, out);
-        out += "), gnd::cast<";
-        out += cuda_type_name<b_type>();
-        out += ">(";
+        emit_text(out, {"), gnd::cast<", b, ">("});
         R::emit(g, out);
         out += "))";
     }
@@ -164,15 +153,8 @@ struct unary_node : node_mixin<unary_node<Op, E>> {
     }
     template <class G> static void emit(G& g, std::string& out) {
         g.use_op(Op::source);
-        out += "gnd::";
-        out += Op::name;
-        out += "::apply<";
-        out += cuda_type_name<value_type>();
-        out += ", ";
-        out += cuda_type_name<a_type>();
-        out += ">(gnd::cast<";
-        out += cuda_type_name<a_type>();
-        out += ">(";
+        const char* a = cuda_type_name<a_type>();
+        emit_text(out, {"gnd::", Op::name, "::apply<", cuda_type_name<value_type>(), ", ", a, ">(gnd::cast<", a, ">("});
         E::emit(g, out);
         out += "))";
     }
@@ -192,9 +174,7 @@ struct cast_node : node_mixin<cast_node<U, E>> {
     template <int I>
     U at(const void* const* ptrs, const std::int64_t* offs) const { return gnd::cast<U>(e.template at<I>(ptrs, offs)); }
     template <class G> static void emit(G& g, std::string& out) {
-        out += "gnd::cast<";
-        out += cuda_type_name<U>();
-        out += ">(";
+        emit_text(out, {"gnd::cast<", cuda_type_name<U>(), ">("});
         E::emit(g, out);
         out += ")";
     }
@@ -227,13 +207,9 @@ struct where_node : node_mixin<where_node<C, A, B>> {
         const char* r = cuda_type_name<value_type>();
         out += "(gnd::cast<bool>(";
         C::emit(g, out);
-        out += ") ? gnd::cast<";
-        out += r;
-        out += ">(";
+        emit_text(out, {") ? gnd::cast<", r, ">("});
         A::emit(g, out);
-        out += ") : gnd::cast<";
-        out += r;
-        out += ">(";
+        emit_text(out, {") : gnd::cast<", r, ">("});
         B::emit(g, out);
         out += "))";
     }
@@ -259,3 +235,7 @@ auto node_mixin<Derived>::astype() const {
 }
 
 }  // namespace gpu::detail
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/expr/nodes.ipp"
+#endif

@@ -150,10 +150,11 @@ GPU_ND_BINARY_FUNCTION(left_shift, left_shift)
 GPU_ND_BINARY_FUNCTION(right_shift, right_shift)
 
 namespace detail {
-// Throws NumPy's ValueError when the exponent array or expression `e` holds a negative value
-// (reductions/power_check.hpp: it takes a reduction and a read-back).
-template <class E>
-void check_integer_exponents(const E& e);
+// The hook of power's check of an integer exponent array: the check takes a reduction and a
+// read-back, which build on expressions, so the layer that has them (reductions/power_check.hpp,
+// in the umbrella header) supplies check_integer_exponents(power_exponents, e), found by
+// argument-dependent lookup when power is instantiated.
+struct power_exponents {};
 }  // namespace detail
 
 // power: NumPy refuses negative integer powers of integers. A scalar exponent is checked here; a
@@ -173,7 +174,7 @@ auto power(const L& l, const R& r) {
             using V = typename decltype(node)::value_type;
             if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool> && std::is_signed_v<E> &&
                           std::is_integral_v<E>)
-                detail::check_integer_exponents(r);
+                check_integer_exponents(detail::power_exponents{}, r);
         }
         return node;
     }

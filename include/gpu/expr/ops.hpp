@@ -3,7 +3,7 @@
 // the type rule (expr/type_rules.hpp), a host `apply`, and the same body as text for kernels.
 // To change an operation, change its one line here. Operands arrive already converted to the
 // rule's loop dtypes; R is the result dtype.
-#include "gpu/expr/shared_source.hpp"
+#include "gpu/kernel/head.hpp"
 #include "gpu/expr/type_rules.hpp"
 
 #define GPU_ND_BINARY_OP(NAME, RULE, ...)                                                              \

@@ -1,13 +1,12 @@
 #pragma once
-// What the indexing operations share: argument checks, contiguous inputs, launching a library
-// kernel on the current stream, device scratch and read-backs, the bad-index flag, and the
-// count pass of the stream compaction (per-block counts, scanned on the host).
+// What the indexing operations share: argument checks, contiguous inputs, device scratch and
+// read-backs, the bad-index flag, and the two passes of the stream compaction (per-block counts
+// scanned on the host, then an action per true element), with the host executor's compaction.
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
-#include <limits>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -17,9 +16,8 @@
 #include "gpu/exec/cuda_executor.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/indexing/kernels.hpp"
-#include "gpu/jit/library_kernel.hpp"
-#include "gpu/runtime/config.hpp"
-#include "gpu/runtime/launch.hpp"
+#include "gpu/kernel/cache.hpp"
+#include "gpu/kernel/launch.hpp"
 #include "gpu/runtime/graph.hpp"
 
 namespace gpu::detail {
@@ -43,32 +41,6 @@ inline constexpr bool is_index_dtype_v = std::is_integral_v<T> && !std::is_same_
 [[noreturn]] inline void throw_index_out_of_bounds(std::int64_t index, int axis, std::int64_t size) {
     throw index_error("index " + std::to_string(index) + " is out of bounds for axis " + std::to_string(axis) +
                       " with size " + std::to_string(size));
-}
-
-// Index i normalized into [0, n), or -1 when out of bounds. The same conversion as the kernels:
-// any integer dtype goes through int64 (NumPy casts indices to intp).
-template <class I>
-std::int64_t wrap_index(I raw, std::int64_t n) {
-    std::int64_t x = static_cast<std::int64_t>(raw);
-    if (x < 0) x += n;
-    return x < 0 || x >= n ? -1 : x;
-}
-
-// Grid of a grid-stride kernel over `n` items.
-inline unsigned grid_for(std::int64_t n) {
-    const std::int64_t blocks = (n + block_threads - 1) / block_threads;
-    return static_cast<unsigned>(std::min<std::int64_t>(blocks, std::int64_t{device().sm_count} * 32));
-}
-
-// `uses`: the arrays the kernel reads or writes that may belong to another stream, so that
-// dropping one while this stream's kernel is still pending keeps its memory (note_stream_use).
-template <class K, class Args, class... Uses>
-void launch_library(Args& args, std::int64_t blocks, const char* what, const Uses&... uses) {
-    (note_stream_use(uses), ...);
-    const cudaKernel_t kernel = get_library_kernel<K>();
-    const cudaStream_t stream = current_stream();
-    launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, what);
-    if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), what);
 }
 
 // Device scratch from the pool (freed in stream order when the handle dies).
@@ -114,22 +86,25 @@ struct compaction_plan {
     std::shared_ptr<buffer> offsets;  // device, `blocks` int64s
 };
 
-template <class M>
-compaction_plan plan_compaction(const M* mask, std::int64_t n, bool need_offsets) {
+// `uses`: the arrays the kernel reads (stream-use notes, kernel/launch.hpp).
+template <class M, class... Uses>
+compaction_plan plan_compaction(const M* mask, std::int64_t n, bool need_offsets, const Uses&... uses) {
     compaction_plan p;
     p.n = n;
     if (n == 0) return p;
     // Enough blocks to fill the GPU, each a contiguous chunk (a multiple of the block size).
     const std::int64_t target = std::int64_t{device().sm_count} * 16;
     p.chunk = std::max<std::int64_t>(min_chunk, ((n + target - 1) / target + block_threads - 1) / block_threads * block_threads);
-    p.blocks = (n + p.chunk - 1) / p.chunk;
+    p.blocks = ceil_div(n, p.chunk);
     std::shared_ptr<buffer> counts = device_scratch(static_cast<std::size_t>(p.blocks) * sizeof(std::int64_t));
     kernel_args<64, 4> args;
     args.push(mask);
     args.push(static_cast<long long>(n));
     args.push(static_cast<long long>(p.chunk));
     args.push(static_cast<long long*>(counts->data()));
-    launch_library<count_kernel<M>>(args, p.blocks, "launching the nonzero count kernel");
+    using K = count_kernel<M>;
+    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = static_cast<unsigned>(p.blocks)}, args.argv,
+           "launching the nonzero count kernel", uses...);
     std::vector<std::int64_t> host(static_cast<std::size_t>(p.blocks));
     read_back(host.data(), counts->data(), host.size() * sizeof(std::int64_t));
     std::int64_t sum = 0;
@@ -147,6 +122,34 @@ compaction_plan plan_compaction(const M* mask, std::int64_t n, bool need_offsets
         p.offsets = std::move(counts);
     }
     return p;
+}
+
+// Pass 2 on the GPU: act(i, p) for the p-th true element i of mask (a gnd action, passed to the
+// kernel by value). `uses`: the arrays it reads or writes.
+template <class M, class A, class... Uses>
+void run_compaction(const M* mask, const A& act, const compaction_plan& p, const char* what, const Uses&... uses) {
+    using K = compact_kernel<M, A>;
+    kernel_args<256, 5> args;
+    args.push(mask);
+    args.push(act);
+    args.push(static_cast<const long long*>(p.offsets->data()));
+    args.push(static_cast<long long>(p.n));
+    args.push(static_cast<long long>(p.chunk));
+    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = static_cast<unsigned>(p.blocks)}, args.argv, what,
+           uses...);
+}
+
+// The host executor's count and compaction: the same truth and actions, in C order.
+template <class M>
+std::int64_t count_true_host(const M* mask, std::int64_t n) {
+    return static_cast<std::int64_t>(gnd::count_true_in(mask, 0, n, 1));
+}
+
+template <class M, class A>
+void compact_host(const M* mask, std::int64_t n, const A& act) {
+    long long p = 0;
+    for (long long i = 0; i < n; ++i)
+        if (gnd::truth(mask[i])) act(i, p++);
 }
 
 }  // namespace gpu::detail

@@ -37,13 +37,6 @@ void check_mask(const ndarray<T>& a, const ndarray<bool>& mask) {
 
 inline const std::uint8_t* mask_bytes(const ndarray<bool>& m) { return reinterpret_cast<const std::uint8_t*>(m.data()); }
 
-template <class M>
-std::int64_t count_true_host(const M* p, std::int64_t n) {
-    std::int64_t c = 0;
-    for (std::int64_t i = 0; i < n; ++i) c += p[i] != M(0);
-    return c;
-}
-
 // a[mask]: the selected elements in C order.
 template <class T>
 ndarray<T> select(const ndarray<T>& a, const ndarray<bool>& mask) {
@@ -51,26 +44,18 @@ ndarray<T> select(const ndarray<T>& a, const ndarray<bool>& mask) {
     const ndarray<T> src = contiguous(a);
     const ndarray<bool> m = contiguous(mask);
     const std::int64_t n = a.size();
+    using S = storage_t<T>;
     if (a.where() == executor::host) {
-        const std::uint8_t* f = mask_bytes(m);
-        ndarray<T> out(shape_t{count_true_host(f, n)}, executor::host);
-        T* dst = out.data();
-        for (std::int64_t i = 0; i < n; ++i)
-            if (f[i]) *dst++ = src.data()[i];
+        ndarray<T> out(shape_t{count_true_host(mask_bytes(m), n)}, executor::host);
+        compact_host(mask_bytes(m), n, gnd::select_action<T>{src.data(), out.data()});
         return out;
     }
-    const compaction_plan p = plan_compaction(mask_bytes(m), n, true);
+    const compaction_plan p = plan_compaction(mask_bytes(m), n, true, m);
     ndarray<T> out(shape_t{p.count}, executor::cuda);
     if (p.count == 0) return out;
-    using S = storage_t<T>;
-    kernel_args<64, 6> args;
-    args.push(mask_bytes(m));
-    args.push(reinterpret_cast<const S*>(src.data()));
-    args.push(reinterpret_cast<S*>(out.data()));
-    args.push(static_cast<const long long*>(p.offsets->data()));
-    args.push(static_cast<long long>(n));
-    args.push(static_cast<long long>(p.chunk));
-    launch_library<select_kernel<S>>(args, p.blocks, "launching the boolean-mask selection kernel", m, src);
+    run_compaction(mask_bytes(m),
+                   gnd::select_action<S>{reinterpret_cast<const S*>(src.data()), reinterpret_cast<S*>(out.data())}, p,
+                   "launching the boolean-mask selection kernel", m, src, out);
     return out;
 }
 
@@ -81,7 +66,8 @@ void scatter_masked(const ndarray<T>& a, const ndarray<bool>& mask, const ndarra
     const std::int64_t n = a.size(), k = values.shape()[0];
     compaction_plan p;
     const bool host = a.where() == executor::host;
-    const std::int64_t count = host ? count_true_host(mask_bytes(m), n) : (p = plan_compaction(mask_bytes(m), n, true)).count;
+    const std::int64_t count =
+        host ? count_true_host(mask_bytes(m), n) : (p = plan_compaction(mask_bytes(m), n, true, m)).count;
     if (k != count)
         throw value_error("NumPy boolean array indexing assignment cannot assign " + std::to_string(k) +
                           " input values to the " + std::to_string(count) + " output values where the mask is true");
@@ -94,21 +80,12 @@ void scatter_masked(const ndarray<T>& a, const ndarray<bool>& mask, const ndarra
         vals = gpu::eval(values.template astype<T>());
     ndarray<T> dst = a.is_contiguous() ? a : a.copy();  // written back below when a copy
     if (host) {
-        const std::uint8_t* f = mask_bytes(m);
-        const T* src = vals.data();
-        for (std::int64_t i = 0; i < n; ++i)
-            if (f[i]) dst.data()[i] = *src++;
+        compact_host(mask_bytes(m), n, gnd::assign_action<T>{dst.data(), vals.data()});
     } else {
         using S = storage_t<T>;
-        kernel_args<64, 6> args;
-        args.push(mask_bytes(m));
-        args.push(reinterpret_cast<S*>(dst.data()));
-        args.push(reinterpret_cast<const S*>(vals.data()));
-        args.push(static_cast<const long long*>(p.offsets->data()));
-        args.push(static_cast<long long>(n));
-        args.push(static_cast<long long>(p.chunk));
-        launch_library<scatter_masked_kernel<S>>(args, p.blocks, "launching the boolean-mask assignment kernel", m,
-                                                     dst, vals);
+        run_compaction(mask_bytes(m),
+                       gnd::assign_action<S>{reinterpret_cast<S*>(dst.data()), reinterpret_cast<const S*>(vals.data())},
+                       p, "launching the boolean-mask assignment kernel", m, dst, vals);
     }
     if (dst.buffer() != a.buffer()) ndarray<T>(a).assign(dst);
 }

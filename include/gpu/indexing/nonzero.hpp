@@ -23,12 +23,17 @@ template <class T>
 std::int64_t count_nonzero_of(const ndarray<T>& a) {
     const ndarray<T> c = contiguous(a);
     const auto* p = reinterpret_cast<const truth_t<T>*>(c.data());
-    if (a.where() == executor::host) {
-        std::int64_t n = 0;
-        for (std::int64_t i = 0; i < c.size(); ++i) n += p[i] != truth_t<T>(0);
-        return n;
-    }
-    return plan_compaction(p, c.size(), false).count;
+    if (a.where() == executor::host) return count_true_host(p, c.size());
+    return plan_compaction(p, c.size(), false, c).count;
+}
+
+// The action writing the coordinates of true elements within `shape` into out (X: the int64
+// type of the executor that runs it).
+template <class X>
+gnd::coords_action<X> coords_into(ndarray<std::int64_t>& out, std::int64_t count, const shape_t& shape, bool per_axis) {
+    gnd::coords_action<X> act{reinterpret_cast<X*>(out.data()), count, static_cast<int>(shape.size()), per_axis ? 1 : 0, {}};
+    for (int d = 0; d < act.ndim; ++d) act.shape.v[d] = shape[d];
+    return act;
 }
 
 // The coordinates of a's non-zero elements within `shape` (a's shape, or (size,) for flat
@@ -40,38 +45,16 @@ ndarray<std::int64_t> coordinates(const ndarray<T>& a, const shape_t& shape, boo
     const std::int64_t n = c.size();
     const int nd = shape.size();
     if (a.where() == executor::host) {
-        std::int64_t count = 0;
-        for (std::int64_t i = 0; i < n; ++i) count += p[i] != truth_t<T>(0);
+        const std::int64_t count = count_true_host(p, n);
         ndarray<std::int64_t> out(per_axis ? shape_t{nd, count} : shape_t{count, nd}, executor::host);
-        std::int64_t* dst = out.data();
-        std::int64_t k = 0;
-        for (std::int64_t i = 0; i < n; ++i) {
-            if (p[i] == truth_t<T>(0)) continue;
-            std::int64_t r = i;
-            for (int d = nd - 1; d >= 0; --d) {
-                dst[per_axis ? d * count + k : k * nd + d] = r % shape[d];
-                r /= shape[d];
-            }
-            ++k;
-        }
+        if (nd > 0) compact_host(p, n, coords_into<std::int64_t>(out, count, shape, per_axis));
         return out;
     }
-    const compaction_plan plan = plan_compaction(p, n, true);
+    const compaction_plan plan = plan_compaction(p, n, true, c);
     ndarray<std::int64_t> out(per_axis ? shape_t{nd, plan.count} : shape_t{plan.count, nd}, executor::cuda);
     if (plan.count == 0 || nd == 0) return out;
-    kernel_shape ks{};
-    for (int d = 0; d < nd; ++d) ks.v[d] = shape[d];
-    kernel_args<256, 9> args;
-    args.push(p);
-    args.push(out.data());
-    args.push(static_cast<long long>(plan.count));
-    args.push(nd);
-    args.push(ks);
-    args.push(per_axis ? 1 : 0);
-    args.push(static_cast<const long long*>(plan.offsets->data()));
-    args.push(static_cast<long long>(n));
-    args.push(static_cast<long long>(plan.chunk));
-    launch_library<coords_kernel<truth_t<T>>>(args, plan.blocks, "launching the nonzero kernel", c);
+    run_compaction(p, coords_into<long long>(out, plan.count, shape, per_axis), plan, "launching the nonzero kernel",
+                   c, out);
     return out;
 }
 

@@ -18,14 +18,13 @@ template <class T, class I>
 void scatter_flat(const ndarray<T>& dst, const ndarray<I>& idx, const ndarray<T>& vals) {
     const std::int64_t n = dst.size(), ni = idx.size(), nv = vals.size();
     if (dst.where() == executor::host) {
-        for (std::int64_t j = 0; j < ni; ++j) {
-            const std::int64_t x = wrap_index(idx.data()[j], n);
-            if (x < 0) throw_index_out_of_bounds(static_cast<std::int64_t>(idx.data()[j]), 0, n);
-            dst.data()[x] = vals.data()[j % nv];
-        }
+        for (std::int64_t j = 0; j < ni; ++j)
+            if (!gnd::put_element(dst.data(), n, idx.data(), j, vals.data(), nv))
+                throw_index_out_of_bounds(static_cast<std::int64_t>(idx.data()[j]), 0, n);
         return;
     }
     using S = storage_t<T>;
+    using K = put_kernel<S, I>;
     bad_index_flag bad;
     kernel_args<96, 7> args;
     args.push(reinterpret_cast<S*>(dst.data()));
@@ -35,7 +34,8 @@ void scatter_flat(const ndarray<T>& dst, const ndarray<I>& idx, const ndarray<T>
     args.push(reinterpret_cast<const S*>(vals.data()));
     args.push(static_cast<long long>(nv));
     args.push(bad.ptr());
-    launch_library<put_kernel<S, I>>(args, grid_for(ni), "launching the put kernel", dst, idx, vals);
+    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = blocks_for(ni)}, args.argv,
+           "launching the put kernel", dst, idx, vals);
     bad.check(idx.data(), 0, n);
 }
 

@@ -4,7 +4,6 @@
 // Negative indices count from the end; an index out of range is NumPy's IndexError (on the GPU
 // the kernel records it and the host reads the flag back: one synchronization per call).
 #include <cstdint>
-#include <cstring>
 
 #include "gpu/core/axis.hpp"
 #include "gpu/indexing/launch.hpp"
@@ -14,24 +13,20 @@ namespace detail {
 
 // Gathers from a contiguous (outer, n, inner) array into out (outer, m, inner).
 template <class T, class I>
-void gather(const ndarray<T>& a, const ndarray<I>& idx, ndarray<T>& out, std::int64_t outer, std::int64_t n,
-            std::int64_t inner, int axis) {
+void gather(const ndarray<T>& a, const ndarray<I>& idx, ndarray<T>& out, std::int64_t n, std::int64_t inner,
+            int axis) {
     const std::int64_t m = idx.size(), total = out.size();
     if (total == 0) return;
     if (a.where() == executor::host) {
-        const T* src = a.data();
         const I* ix = idx.data();
-        T* dst = out.data();
-        for (std::int64_t j = 0; j < m; ++j)  // check first: NumPy raises for the first bad index
-            if (wrap_index(ix[j], n) < 0) throw_index_out_of_bounds(static_cast<std::int64_t>(ix[j]), axis, n);
-        for (std::int64_t o = 0; o < outer; ++o)
-            for (std::int64_t j = 0; j < m; ++j) {
-                const std::int64_t x = wrap_index(ix[j], n);
-                std::memcpy(dst + (o * m + j) * inner, src + (o * n + x) * inner, static_cast<std::size_t>(inner) * sizeof(T));
-            }
+        long long x, j;
+        for (std::int64_t k = 0; k < m; ++k)  // check first: NumPy raises for the first bad index
+            if (!gnd::wrap_index(ix[k], n, x)) throw_index_out_of_bounds(static_cast<std::int64_t>(ix[k]), axis, n);
+        for (std::int64_t i = 0; i < total; ++i) gnd::gather_element(out.data(), a.data(), ix, i, m, n, inner, j);
         return;
     }
     using S = storage_t<T>;
+    using K = gather_kernel<S, I>;
     bad_index_flag bad;
     kernel_args<96, 8> args;
     args.push(reinterpret_cast<S*>(out.data()));
@@ -42,7 +37,8 @@ void gather(const ndarray<T>& a, const ndarray<I>& idx, ndarray<T>& out, std::in
     args.push(static_cast<long long>(inner));
     args.push(static_cast<long long>(total));
     args.push(bad.ptr());
-    launch_library<gather_kernel<S, I>>(args, grid_for(total), "launching the take kernel", a, idx);
+    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = blocks_for(total)}, args.argv,
+           "launching the take kernel", a, idx, out);
     bad.check(idx.data(), axis, n);
 }
 
@@ -55,17 +51,14 @@ ndarray<T> take_impl(const ndarray<T>& a, const ndarray<I>& indices, bool has_ax
     const ndarray<T> src = contiguous(a);
     const ndarray<I> idx = contiguous(indices);
     shape_t out_shape;
-    std::int64_t outer = 1, n = a.size(), inner = 1;
+    std::int64_t n = a.size(), inner = 1;
     int axis = 0;
     if (!has_axis) {
         out_shape = indices.shape();
     } else {
         axis = normalize_axis(axis_arg, a.ndim());
         n = a.shape()[axis];
-        for (int d = 0; d < axis; ++d) {
-            out_shape.push_back(a.shape()[d]);
-            outer *= a.shape()[d];
-        }
+        for (int d = 0; d < axis; ++d) out_shape.push_back(a.shape()[d]);
         for (auto e : indices.shape()) out_shape.push_back(e);
         for (int d = axis + 1; d < a.ndim(); ++d) {
             out_shape.push_back(a.shape()[d]);
@@ -74,7 +67,7 @@ ndarray<T> take_impl(const ndarray<T>& a, const ndarray<I>& indices, bool has_ax
     }
     ndarray<T> out(out_shape, a.where());
     if (n == 0 && out.size() != 0) throw index_error("cannot do a non-empty take from an empty axes.");
-    gather(src, idx, out, outer, n, inner, axis);
+    gather(src, idx, out, n, inner, axis);
     return out;
 }
 

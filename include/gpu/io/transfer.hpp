@@ -8,9 +8,7 @@
 // gpu::asnumpy_async enqueue a pinned transfer on the current stream and return at once.
 #include <cuda_runtime_api.h>
 
-#include <algorithm>
 #include <cstddef>
-#include <cstring>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -18,6 +16,7 @@
 
 #include "gpu/containers/host_array.hpp"
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/io/pinned.hpp"
 #include "gpu/io/staging.hpp"
@@ -27,51 +26,22 @@
 namespace gpu {
 namespace detail {
 
-inline void copy_bytes(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes) {
-    if (bytes == 0) return;
-    check_not_capturing(dst_where == executor::host ? "asnumpy (a copy to the host)" : "asarray (a copy from the host)");
-    if (dst_where == executor::host && src_where == executor::host) {
-        std::memcpy(dst, src, bytes);
-        return;
-    }
-    const cudaMemcpyKind kind = dst_where == executor::host ? cudaMemcpyDeviceToHost
-                                : src_where == executor::host ? cudaMemcpyHostToDevice
-                                                              : cudaMemcpyDeviceToDevice;
-    // On the current stream, after the work already enqueued there; the host waits for it.
-    const cudaStream_t s = current_stream();
-    if (kind != cudaMemcpyDeviceToDevice && bytes >= staging_pool::instance().threshold() &&
-        !is_pinned(kind == cudaMemcpyHostToDevice ? src : dst)) {
-        if (kind == cudaMemcpyHostToDevice)
-            staged_host_to_device(static_cast<std::byte*>(dst), static_cast<const std::byte*>(src), bytes, s);
-        else
-            staged_device_to_host(static_cast<std::byte*>(dst), static_cast<const std::byte*>(src), bytes, s);
-        return;
-    }
-    cuda_check(cudaMemcpyAsync(dst, src, bytes, kind, s), "cudaMemcpyAsync");
-    cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
-}
+// Copies between host memory and an array's memory on the current stream, after the work
+// already enqueued there, and waits for it. Large pageable transfers go through the staging
+// pipeline (io/staging.hpp).
+GPU_ND_INLINE void copy_bytes(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes);
 
 // Enqueues a copy between pinned host memory and an array on the current stream, without
 // waiting. Host-to-host (the host executor) copies at once.
-inline void copy_bytes_async(void* dst, executor dst_where, const void* src, executor src_where, std::size_t bytes,
-                             const char* who) {
-    if (bytes == 0) return;
-    if (dst_where == executor::host && src_where == executor::host) {
-        std::memcpy(dst, src, bytes);
-        return;
-    }
-    const bool to_device = src_where == executor::host;
-    if (!is_pinned(to_device ? src : dst))
-        throw value_error(std::string(who) + ": the host memory is not pinned (allocate it with gpu::pinned_vector or "
-                          "gpu::pinned_allocator, or use the synchronous " + (to_device ? "gpu::asarray" : "gpu::asnumpy") + ")");
-    cuda_check(cudaMemcpyAsync(dst, src, bytes, to_device ? cudaMemcpyHostToDevice : cudaMemcpyDeviceToHost, current_stream()),
-               "cudaMemcpyAsync");
-}
+GPU_ND_INLINE void copy_bytes_async(void* dst, executor dst_where, const void* src, executor src_where,
+                                    std::size_t bytes, const char* who);
+
+// "cannot reshape array of size ... into shape ...".
+[[noreturn]] GPU_ND_INLINE void throw_count_mismatch(std::size_t have, const shape_t& shape);
 
 template <class T>
 void check_count(std::size_t have, const shape_t& shape) {
-    if (static_cast<std::int64_t>(have) != size_of(shape))
-        throw value_error("cannot reshape array of size " + std::to_string(have) + " into shape " + to_string(shape));
+    if (static_cast<std::int64_t>(have) != size_of(shape)) throw_count_mismatch(have, shape);
 }
 
 // The shape of nested initializer lists; ragged nesting is an error, as in NumPy.
@@ -267,3 +237,7 @@ void asnumpy_async(const ndarray<T>& a, pinned_vector<T>& pinned_out) {
 }
 
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/io/transfer.ipp"
+#endif

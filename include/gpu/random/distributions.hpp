@@ -32,14 +32,14 @@ ndarray<T> uniform(double low, double high, const shape_t& shape) {
     if (!std::isfinite(high - low)) throw overflow_error("Range exceeds valid bounds");
     const T lo = static_cast<T>(low), hi = static_cast<T>(high);
     if (!std::isfinite(static_cast<T>(hi - lo))) throw overflow_error("Range exceeds valid bounds");
-    return detail::random_fill<detail::uniform_sampler, T>(shape, lo, hi);
+    return detail::random_fill<detail::gnd::uniform_sampler, T>(shape, lo, hi);
 }
 
 // np.random.rand / random_sample: floats in [0, 1) with 24 (float) or 53 (double) random bits.
 template <class T = double>
 ndarray<T> rand(const shape_t& shape) {
     static_assert(detail::is_random_float_v<T>, "gpu::random::rand<T>: T must be float or double");
-    return detail::random_fill<detail::uniform_sampler, T>(shape, T(0), T(1));
+    return detail::random_fill<detail::gnd::uniform_sampler, T>(shape, T(0), T(1));
 }
 
 // np.random.normal(loc, scale, size). NumPy: "scale < 0" for a negative scale.
@@ -47,14 +47,14 @@ template <class T = double>
 ndarray<T> normal(double loc, double scale, const shape_t& shape) {
     static_assert(detail::is_random_float_v<T>, "gpu::random::normal<T>: T must be float or double");
     if (scale < 0 || std::isnan(scale)) throw value_error("scale < 0");
-    return detail::random_fill<detail::normal_sampler, T>(shape, static_cast<T>(loc), static_cast<T>(scale));
+    return detail::random_fill<detail::gnd::normal_sampler, T>(shape, static_cast<T>(loc), static_cast<T>(scale));
 }
 
 // np.random.randn / standard_normal.
 template <class T = double>
 ndarray<T> randn(const shape_t& shape) {
     static_assert(detail::is_random_float_v<T>, "gpu::random::randn<T>: T must be float or double");
-    return detail::random_fill<detail::normal_sampler, T>(shape, T(0), T(1));
+    return detail::random_fill<detail::gnd::normal_sampler, T>(shape, T(0), T(1));
 }
 
 // np.random.randint(low, high, size, dtype): integers in [low, high), each value equally likely
@@ -74,8 +74,9 @@ ndarray<T> randint(std::int64_t low, std::int64_t high, const shape_t& shape) {
     // NumPy (since 1.21) words the single-argument case randint(0) as "high <= 0".
     if (low >= high) throw value_error(low == 0 ? "high <= 0" : "low >= high");
     const auto lo = static_cast<std::uint64_t>(low), range = static_cast<std::uint64_t>(high) - lo;
-    if (range <= std::uint64_t{1} << 32) return detail::random_fill<detail::narrow_integer_sampler, T>(shape, lo, range);
-    return detail::random_fill<detail::integer_sampler, T>(shape, lo, range);
+    if (range <= std::uint64_t{1} << 32)
+        return detail::random_fill<detail::gnd::narrow_integer_sampler, T>(shape, lo, range);
+    return detail::random_fill<detail::gnd::integer_sampler, T>(shape, lo, range);
 }
 
 // np.random.randint(high, size): integers in [0, high).

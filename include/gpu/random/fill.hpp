@@ -5,84 +5,89 @@
 // compute every element's block again: NVVM does not see that the elements of one vector share
 // it, so float32 would pay four Philox calls per block; the PTX showed it.) The host executor runs
 // the same shared block functions in a loop, so both executors give the same bits.
-#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/dtype.hpp"
 #include "gpu/exec/cuda_executor.hpp"
-#include "gpu/expr/nodes.hpp"
-#include "gpu/jit/library_kernel.hpp"
+#include "gpu/kernel/cache.hpp"
+#include "gpu/kernel/compiler.hpp"
+#include "gpu/kernel/head.hpp"
+#include "gpu/kernel/launch.hpp"
 #include "gpu/random/generator.hpp"
 #include "gpu/random/philox.hpp"
-#include "gpu/runtime/launch.hpp"
+
+// The distributions: G values (per_block) from one Philox block, through the shared block
+// functions of philox.hpp. The host loop and the kernel call the same sampler.
+GPU_ND_SHARED(random_samplers_source,
+struct uniform_sampler {
+    template <class T> static constexpr int per_block = sizeof(T) == 4 ? 4 : 2;
+    template <class T, class P> static GND_FN void block(rng_words w, P a, P b, T* v) { rng_uniform_block<T>(w, a, b, v); }
+};
+struct normal_sampler {
+    template <class T> static constexpr int per_block = sizeof(T) == 4 ? 4 : 2;
+    template <class T, class P> static GND_FN void block(rng_words w, P a, P b, T* v) { rng_normal_block<T>(w, a, b, v); }
+};
+/* Parameters: the low bound and the length of the range, both as uint64 (wrapping arithmetic). */
+struct integer_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_words w, P a, P b, T* v) { rng_integer_block<T>(w, a, b, v); }
+};
+/* The same for ranges of at most 2^32: two values per block. */
+struct narrow_integer_sampler {
+    template <class T> static constexpr int per_block = 2;
+    template <class T, class P> static GND_FN void block(rng_words w, P a, P b, T* v) { rng_integer_pair<T>(w, a, b, v); }
+};
+)
 
 namespace gpu::detail {
 
-// The distributions: the shared block function a kernel calls (by name), the same function on
-// the host, and G, the values one block gives.
-struct uniform_sampler {
-    static constexpr const char* name = "rng_uniform_block";
-    template <class T> static constexpr int per_block = sizeof(T) == 4 ? 4 : 2;
-    template <class T, class P>
-    static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_uniform_block<T>(w, a, b, v); }
-};
+// The fill kernel: a grid-stride loop over blocks, thread i computing the block of counter
+// offset + i; a whole block is stored as one aligned vector, the last partial one (or any block
+// of an unaligned output) element-wise.
+inline constexpr const char random_kernels_source[] = R"(
+namespace gnd {
+template <class Sampler, class T, class P>
+__global__ void __launch_bounds__(256) random_fill(T* out, const unsigned long long key, const unsigned long long offset,
+                                                   const P a, const P b, const long long n) {
+  constexpr int G = Sampler::template per_block<T>;
+  const long long blocks = (n + G - 1) / G;
+  const bool aligned = ((unsigned long long)out & (sizeof(vec<T, G>) - 1)) == 0;
+  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < blocks; i += (long long)gridDim.x * blockDim.x) {
+    vec<T, G> r;
+    Sampler::template block<T>(rng_block(offset + (unsigned long long)i, key), a, b, r.v);
+    if (aligned && (i + 1) * G <= n) *reinterpret_cast<vec<T, G>*>(out + i * G) = r;
+    else for (int k = 0; k < G; ++k) if (i * G + k < n) out[i * G + k] = r.v[k];
+  }
+}
+}  // namespace gnd
+)";
 
-struct normal_sampler {
-    static constexpr const char* name = "rng_normal_block";
-    template <class T> static constexpr int per_block = sizeof(T) == 4 ? 4 : 2;
-    template <class T, class P>
-    static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_normal_block<T>(w, a, b, v); }
-};
+// The device spelling of a sampler (its name-expression argument).
+template <class S> inline constexpr const char* sampler_name = nullptr;
+template <> inline constexpr const char* sampler_name<gnd::uniform_sampler> = "gnd::uniform_sampler";
+template <> inline constexpr const char* sampler_name<gnd::normal_sampler> = "gnd::normal_sampler";
+template <> inline constexpr const char* sampler_name<gnd::integer_sampler> = "gnd::integer_sampler";
+template <> inline constexpr const char* sampler_name<gnd::narrow_integer_sampler> = "gnd::narrow_integer_sampler";
 
-// Parameters: the low bound and the length of the range, both as uint64 (wrapping arithmetic).
-struct integer_sampler {
-    static constexpr const char* name = "rng_integer_block";
-    template <class T> static constexpr int per_block = 1;
-    template <class T, class P>
-    static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_integer_block<T>(w, a, b, v); }
-};
-
-// The same for ranges of at most 2^32: two values per block.
-struct narrow_integer_sampler {
-    static constexpr const char* name = "rng_integer_pair";
-    template <class T> static constexpr int per_block = 2;
-    template <class T, class P>
-    static void block(gnd::rng_words w, P a, P b, T* v) { gnd::rng_integer_pair<T>(w, a, b, v); }
-};
-
-// The fill kernel of sampler S, value type T and parameter type P: a grid-stride loop over
-// blocks; a whole block is stored as one aligned vector, the last partial one element-wise.
+// The fill kernel of sampler S, value type T and parameter type P: its slot in the one cache
+// (kernel_slots<random_fill_kernel>::slot[0]) and its source on a miss.
 template <class S, class T, class P>
 struct random_fill_kernel {
-    static std::string source() {
-        const std::string t = cuda_type_name<T>(), p = cuda_type_name<P>(), g = std::to_string(S::template per_block<T>);
-        std::string s = "// gpu_ndarray random fill\n#define GND_FN __device__ __forceinline__\nnamespace gnd {\n";
-        s += prelude_source;
-        s += "\n";
-        s += rng_mulhi32_source;
-        s += "\n";
-        s += random_source;
-        s += "\n}\n";
-        s += "struct alignas(sizeof(" + t + ") * " + g + ") gnd_pack { " + t + " v[" + g + "]; };\n";
-        s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(block_threads) + ") gnd_kernel(" + t +
-             "* out, const unsigned long long key, const unsigned long long offset, const " + p + " a, const " + p +
-             " b, const long long n) {\n";
-        s += "  const long long G = " + g + ", blocks = (n + G - 1) / G;\n";
-        s += "  const bool aligned = ((unsigned long long)out & (sizeof(gnd_pack) - 1)) == 0;\n";
-        s += "  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < blocks;\n"
-             "       i += (long long)gridDim.x * blockDim.x) {\n";
-        s += "    gnd_pack r;\n";
-        s += "    gnd::" + std::string(S::name) + "<" + t + ">(gnd::rng_block(offset + (unsigned long long)i, key), a, b, r.v);\n";
-        s += "    if (aligned && (i + 1) * G <= n) *reinterpret_cast<gnd_pack*>(out + i * G) = r;\n";
-        s += "    else for (int k = 0; k < G; ++k) if (i * G + k < n) out[i * G + k] = r.v[k];\n";
-        s += "  }\n}\n";
-        return s;
+    static kernel_source source() {
+        return {kernel_unit({rng_mulhi32_source, random_source, random_samplers_source}, random_kernels_source),
+                std::string("gnd::random_fill<") + sampler_name<S> + ", " + cuda_type_name<T>() + ", " +
+                    cuda_type_name<P>() + ">",
+                true,
+                {},
+                "a random fill kernel"};
     }
 };
 
 template <class S, class T, class P>
 void random_fill_cuda(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, P a, P b) {
+    using K = random_fill_kernel<S, T, P>;
     const std::int64_t n = out.size();
     constexpr std::int64_t g = S::template per_block<T>;
     kernel_args<64, 6> args;
@@ -92,12 +97,8 @@ void random_fill_cuda(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, 
     args.push(a);
     args.push(b);
     args.push(n);
-    const std::int64_t blocks = std::min<std::int64_t>((n + g * block_threads - 1) / (g * block_threads),
-                                                       std::int64_t{device().sm_count} * 32);
-    const cudaKernel_t kernel = get_library_kernel<random_fill_kernel<S, T, P>>();
-    const cudaStream_t stream = current_stream();
-    launch_kernel(kernel, static_cast<unsigned>(blocks), block_threads, args.argv, stream, "launching a random kernel");
-    if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), "random kernel (GPU_NDARRAY_SYNC=1)");
+    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = blocks_for(n, g * block_threads)}, args.argv,
+           "launching a random kernel", out);
 }
 
 template <class S, class T, class P>

@@ -5,7 +5,8 @@
 // pair: one lock per call, never per element.
 #include <cstdint>
 #include <mutex>
-#include <random>
+
+#include "gpu/core/inline.hpp"
 
 namespace gpu {
 namespace detail {
@@ -15,12 +16,8 @@ struct rng_state {
     std::uint64_t key = 0, offset = 0;
 
     rng_state() { reseed_from_entropy(); }
-    // Like NumPy with no seed: fresh entropy (std::random_device), so unseeded runs differ.
-    void reseed_from_entropy() {
-        std::random_device rd;
-        key = (std::uint64_t{rd()} << 32) ^ rd();
-        offset = 0;
-    }
+    // Like NumPy with no seed: fresh entropy from the operating system, so unseeded runs differ.
+    GPU_ND_INLINE void reseed_from_entropy();
 };
 
 inline rng_state& global_rng() {
@@ -63,3 +60,7 @@ inline void seed() {
 
 }  // namespace random
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/random/generator.ipp"
+#endif

@@ -16,7 +16,7 @@
 // integers.
 #include <cmath>
 
-#include "gpu/expr/shared_source.hpp"
+#include "gpu/kernel/head.hpp"
 
 namespace gpu::detail::gnd {
 using std::fma;

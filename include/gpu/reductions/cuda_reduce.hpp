@@ -1,67 +1,39 @@
 #pragma once
-// The CUDA side of a reduction: the kernel source per (reduction, expression type) and its
-// cache slots (a hit is one atomic load), the per-thread device scratch of split reductions,
-// and the launch geometry. reduce.hpp drives it.
+// The CUDA side of a reduction: the cache slots of its kernels (a hit is one atomic load), the
+// per-thread device scratch of split reductions, the variant and the launch geometry (shared
+// with user reduction kernels, user_kernels/reduction_kernel.hpp). reduce.hpp drives it.
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <type_traits>
 
-#include "gpu/containers/ndarray.hpp"
 #include "gpu/core/error.hpp"
-#include "gpu/exec/cuda_executor.hpp"
-#include "gpu/exec/eval.hpp"
-#include "gpu/jit/codegen.hpp"
-#include "gpu/jit/kernel_cache.hpp"
+#include "gpu/kernel/cache.hpp"
+#include "gpu/kernel/launch.hpp"
 #include "gpu/reductions/kernels.hpp"
 #include "gpu/reductions/plan.hpp"
 #include "gpu/reductions/reduce_ops.hpp"
+#include "gpu/runtime/buffer.hpp"
 #include "gpu/runtime/config.hpp"
-#include "gpu/runtime/launch.hpp"
-#include "gpu/views/slice.hpp"
+#include "gpu/runtime/executor.hpp"
 
 namespace gpu::detail {
 
-// ---- kernel source and cache -------------------------------------------------------------------
+// ---- kernel cache ------------------------------------------------------------------------------
 
+// One slot per (reduction, expression type, variant) in the one kernel cache.
 template <class Red, class E>
-std::string reduction_source(const reduce_variant& v) {
-    source_builder g;
-    reduce_text t;
-    E::emit(g, t.expr);
-    t.arrays = g.array_types;
-    t.index = g.index_arrays;
-    t.scalars = g.scalar_types;
-    t.op_sources = g.op_sources;
-    t.x_t = cuda_type_name<typename E::value_type>();
-    t.op = std::string("gnd::") + Red::name + "<" + cuda_type_name<typename Red::param>() + ">";
-    t.out_t = cuda_type_name<typename Red::result>();
-    t.arg = Red::arg;
-    return assemble_reduction(t, v);
-}
-
-// One slot per (reduction, expression type, variant), as jit/kernel_cache.hpp's get_kernel: a
-// hit is one atomic load.
-template <class Red, class E>
-struct reduce_slots {
-    static inline std::atomic<cudaKernel_t> slots[reduce_variant::n_slots] = {};
-};
+struct reduce_key {};
 
 template <class Red, class E>
 cudaKernel_t get_reduce_kernel(const reduce_variant& v) {
-    std::atomic<cudaKernel_t>& slot = reduce_slots<Red, E>::slots[v.slot()];
-    if (cudaKernel_t k = slot.load(std::memory_order_acquire)) return k;
-    std::lock_guard<std::mutex> lock(compile_mutex());
-    if (cudaKernel_t k = slot.load(std::memory_order_relaxed)) return k;
-    const cudaKernel_t k = load_kernel(cubin_for(reduction_source<Red, E>(v), current_target()));
-    slot.store(k, std::memory_order_release);
-    return k;
+    return get_kernel(kernel_slots<reduce_key<Red, E>, reduce_variant::n_slots>::slot[v.slot()],
+                      [&] { return reduction_kernel_source<Red, E>(v); });
 }
 
 // ---- device scratch ----------------------------------------------------------------------------
@@ -143,15 +115,16 @@ inline int reduce_blocks_per_sm() {
     return n;
 }
 
-inline std::int64_t ceil_div(std::int64_t a, std::int64_t b) { return (a + b - 1) / b; }
 
 // ---- the CUDA launch ---------------------------------------------------------------------------
 
 // Bit k-1 for each array that is contiguous (stride 1) along `axis` of list `l` and can move in
-// vectors of w elements; -1 if some array is neither that nor broadcast (stride 0) along it.
+// vectors of w elements; -1 if some array is neither that nor broadcast (stride 0) along it, or
+// none is contiguous. Axes of extent 1 (a list with no axes left) step nowhere: their strides
+// do not count.
 template <int N>
 long long vector_arrays(const reduce_plan<N>& p, const axis_list<N>& l, int axis, int w) {
-    if (w <= 1 || N > 32) return -1;
+    if (w <= 1 || N > 32 || l.shape[axis] == 1) return -1;
     unsigned mask = 0;
     for (int k = 1; k <= N; ++k) {
         const std::int64_t s = l.strides[k][axis];
@@ -160,103 +133,130 @@ long long vector_arrays(const reduce_plan<N>& p, const axis_list<N>& l, int axis
         if (reinterpret_cast<std::uintptr_t>(p.ptrs[k]) % (static_cast<std::uintptr_t>(w) * p.itemsizes[k]) != 0) return -1;
         for (const auto* other : {&p.kept, &p.reduced})
             for (int d = 0; d < other->rank(); ++d)
-                if (!(other == &l && d == axis) && other->strides[k][d] % w != 0) return -1;
+                if (!(other == &l && d == axis) && other->shape[d] != 1 && other->strides[k][d] % w != 0) return -1;
         mask |= 1u << (k - 1);
     }
     return mask ? static_cast<long long>(mask) : -1;
 }
 
-template <class I, class Red, class E, int N>
-void launch_reduction(const E& e, const reduce_plan<N>& p, reduce_variant v, double divisor) {
+// The launch of one reduction: the body (warp, block or column groups) and vector loads of its
+// variant, the splits of the reduced range and the grid.
+struct reduce_geometry {
+    reduce_variant v;
+    unsigned mask = 0;  // arrays that move as vectors
+    std::int64_t splits = 1, chunk = 1, gx = 1, cw = 1, partial_count = 0;
+};
+
+template <int N>
+reduce_geometry reduce_geometry_for(const reduce_plan<N>& p, reduce_variant v) {
     const std::int64_t target_blocks = std::int64_t{device().sm_count} * reduce_blocks_per_sm();
     const std::int64_t max_blocks = std::int64_t{device().sm_count} * 32;
     const int W = v.width;
-    unsigned mask = 0;
-    std::int64_t splits = 1, chunk = p.m, gx = 1, cw = 1, partial_count = 0;
+    reduce_geometry g;
+    g.chunk = p.m;
     if (v.kind != reduce_variant::outer) {
         if (p.rows * 2 >= target_blocks * 8 || p.m <= 2048) {
             v.kind = reduce_variant::inner_warp;
         } else {
             v.kind = reduce_variant::inner_block;
-            splits = std::clamp<std::int64_t>(ceil_div(target_blocks, p.rows), 1, ceil_div(p.m, 8192));
+            g.splits = std::clamp<std::int64_t>(ceil_div(target_blocks, p.rows), 1, ceil_div(p.m, 8192));
         }
         const long long vm = v.rrank == 1 ? vector_arrays(p, p.reduced, 0, W) : -1;
         v.vec = vm >= 0;
-        if (v.vec) mask = static_cast<unsigned>(vm);
+        if (v.vec) g.mask = static_cast<unsigned>(vm);
         if (p.m > 0) {
-            chunk = ceil_div(p.m, splits);
-            if (v.vec) chunk = ceil_div(chunk, W) * W;
-            splits = ceil_div(p.m, chunk);
+            g.chunk = ceil_div(p.m, g.splits);
+            if (v.vec) g.chunk = ceil_div(g.chunk, W) * W;
+            g.splits = ceil_div(p.m, g.chunk);
         }
-        const std::int64_t groups = p.rows * splits;
-        gx = std::min(v.kind == reduce_variant::inner_warp ? ceil_div(groups, block_threads / 32) : groups, max_blocks);
-        if (splits > 1) partial_count = groups;
+        const std::int64_t groups = p.rows * g.splits;
+        g.gx = std::min(v.kind == reduce_variant::inner_warp ? ceil_div(groups, block_threads / 32) : groups, max_blocks);
+        if (g.splits > 1) g.partial_count = groups;
+        if (g.splits > 1 && static_cast<std::size_t>(p.rows) > reduce_scratch::n_counters)
+            throw error("gpu_ndarray internal error: too many split reduction rows");
     } else {
         const int ki = v.krank - 1;
         const long long vm = p.kept.shape[ki] % W == 0 ? vector_arrays(p, p.kept, ki, W) : -1;
         v.vec = vm >= 0;
-        if (v.vec) mask = static_cast<unsigned>(vm);
+        if (v.vec) g.mask = static_cast<unsigned>(vm);
         const std::int64_t items = p.rows / (v.vec ? W : 1);
-        while (cw < block_threads && cw < items) cw *= 2;
-        const std::int64_t rw = block_threads / cw;
-        gx = std::min(ceil_div(items, cw), max_blocks);
-        // Half the inner target: every split adds partials that the last block combines
-        // serially (H100, 8192 x 8192 sum(axis=0): 0.83 of copy bandwidth at 4 blocks per SM,
-        // 0.91 at 2, 0.71 at 8).
+        while (g.cw < block_threads && g.cw < items) g.cw *= 2;
+        const std::int64_t rw = block_threads / g.cw;
+        g.gx = std::min(ceil_div(items, g.cw), max_blocks);
+        // Half the inner target: every split adds partials that the last block combines serially.
         const std::int64_t outer_target = std::max<std::int64_t>(device().sm_count, target_blocks / 2);
-        splits = std::clamp<std::int64_t>(ceil_div(outer_target, gx), 1, std::max<std::int64_t>(1, p.m / (rw * 16)));
-        if (static_cast<std::size_t>(gx) > reduce_scratch::n_counters) splits = 1;
+        g.splits = std::clamp<std::int64_t>(ceil_div(outer_target, g.gx), 1, std::max<std::int64_t>(1, p.m / (rw * 16)));
+        if (static_cast<std::size_t>(g.gx) > reduce_scratch::n_counters) g.splits = 1;
         if (p.m > 0) {
-            chunk = ceil_div(p.m, splits);
-            splits = ceil_div(p.m, chunk);
+            g.chunk = ceil_div(p.m, g.splits);
+            g.splits = ceil_div(p.m, g.chunk);
         }
-        if (splits > 1) partial_count = splits * p.rows;
+        if (g.splits > 1) g.partial_count = g.splits * p.rows;
     }
-    if (v.kind != reduce_variant::outer && splits > 1 && static_cast<std::size_t>(p.rows) > reduce_scratch::n_counters)
-        throw error("gpu_ndarray internal error: too many split reduction rows");
+    g.v = v;
+    return g;
+}
 
+// Kernel-parameter bytes and count of a reduction over N arrays whose sink and functor take
+// `sink_bytes` and `functor_bytes` (at most: each field 8 bytes).
+constexpr std::size_t reduce_param_bytes(int N, std::size_t sink_bytes, std::size_t functor_bytes) {
+    return sink_bytes + functor_bytes + 2 * (N + 2) * 8 * max_ndim + 128;
+}
+inline constexpr std::size_t reduce_param_count = 16;
+
+// Pushes what every reduction template takes after its sink and functor: kept and reduced strides
+// of every operand, both shapes, the counts, the split scratch (taken here when the reduction is
+// split, sized for accumulators of `acc_bytes`), the divisor, the vector mask and, for the
+// column body, the column width.
+template <class I, int N, class Args>
+void push_reduce_params(Args& args, const reduce_plan<N>& p, const reduce_geometry& g, std::size_t acc_bytes,
+                        double divisor) {
     void* partials = nullptr;
     void* counters = nullptr;
-    if (splits > 1) {
+    if (g.splits > 1) {
         auto& entry = scratch().for_current_stream();
         counters = entry.counters;
-        partials = reduce_scratch::partials(entry, static_cast<std::size_t>(partial_count) * sizeof(typename Red::acc));
+        partials = reduce_scratch::partials(entry, static_cast<std::size_t>(g.partial_count) * acc_bytes);
     }
-
-    constexpr std::size_t n_params = 3 * N + E::n_scalars + 16;
-    constexpr std::size_t n_bytes = (3 * N + 6) * 8 * max_ndim + 8 * N + 8 * E::n_scalars + 128;
-    kernel_args<n_bytes, n_params> args;
-    args.push(const_cast<void*>(p.ptrs[0]));
-    args.template push_dims<I>(p.kept.strides[0]);
-    int k = 1;
-    e.visit_arrays([&](const auto& a) {
-        note_stream_use(a);
-        args.push(p.ptrs[k]);
-        args.template push_dims<I>(p.kept.strides[k]);
-        args.template push_dims<I>(p.reduced.strides[k]);
-        ++k;
-    });
-    e.visit_scalars([&](const auto& s) { args.push(s); });
+    args.template push_strides<I>(p.kept.strides, p.kept.rank());
+    args.template push_strides<I>(p.reduced.strides, p.reduced.rank());
     args.template push_dims<I>(p.kept.shape);
     args.template push_dims<I>(p.reduced.shape);
-    args.template push_dims<I>(p.reduced.strides[0]);
     args.push(static_cast<I>(p.rows));
     args.push(static_cast<I>(p.m));
-    args.push(static_cast<I>(splits));
-    args.push(static_cast<I>(chunk));
+    args.push(static_cast<I>(g.splits));
+    args.push(static_cast<I>(g.chunk));
     args.push(partials);
     args.push(counters);
     args.push(divisor);
-    args.push(mask);
-    args.push(static_cast<int>(cw));
+    args.push(g.mask);
+    if (g.v.kind == reduce_variant::outer) args.push(static_cast<int>(g.cw));
+}
 
-    const cudaKernel_t kernel = get_reduce_kernel<Red, E>(v);
-    const cudaStream_t stream = current_stream();
-    const unsigned gy = v.kind == reduce_variant::outer ? static_cast<unsigned>(splits) : 1u;
-    const CUresult r = driver_launch_kernel()(reinterpret_cast<CUfunction>(kernel), static_cast<unsigned>(gx), gy, 1,
-                                              block_threads, 1, 1, 0, reinterpret_cast<CUstream>(stream), args.argv, nullptr);
-    if (r != CUDA_SUCCESS) throw_cuda(static_cast<cudaError_t>(r), "launching a reduction kernel");
-    if (sync_launches()) cuda_check(cudaStreamSynchronize(stream), "reduction kernel (GPU_NDARRAY_SYNC=1)");
+inline launch_shape reduce_launch_shape(const reduce_geometry& g) {
+    const unsigned gy = g.v.kind == reduce_variant::outer ? static_cast<unsigned>(g.splits) : 1u;
+    return {.gx = static_cast<unsigned>(g.gx), .gy = gy};
+}
+
+// A library reduction. Parameters as the templates of reductions/kernels.hpp take them: the
+// sink (the output pointer), the functor (array pointers in visit order, then scalars), then
+// push_reduce_params's.
+template <class I, class Red, class E, int N>
+void launch_reduction(const E& e, const reduce_plan<N>& p, const reduce_variant& variant, double divisor) {
+    const reduce_geometry g = reduce_geometry_for(p, variant);
+    constexpr std::size_t functor_bytes = 8 * N + 8 * E::n_scalars;
+    kernel_args<reduce_param_bytes(N, 8, functor_bytes), reduce_param_count> args;
+    args.push(const_cast<void*>(p.ptrs[0]));
+    args.template push_struct<functor_bytes>([&](auto& f) {
+        int k = 1;
+        e.visit_arrays([&](const auto& a) {
+            note_stream_use(a);
+            f.add(p.ptrs[k++]);
+        });
+        e.visit_scalars([&](const auto& s) { f.add(s); });
+    });
+    push_reduce_params<I>(args, p, g, sizeof(typename Red::acc), divisor);
+    launch(get_reduce_kernel<Red, E>(g.v), reduce_launch_shape(g), args.argv, "reduction kernel");
 }
 
 // Which kernel body fits the plan (the launch picks warp or block groups for `inner`).

@@ -1,27 +1,37 @@
 #pragma once
-// The text of the reduction kernels. One kernel per (reduction, expression type, variant); the
-// expression's element is computed in registers and folded into the accumulator, so a fused
-// input (sum(x * y)) is read once and nothing else is written. Three bodies:
-//   inner (a warp or a block per output): the reduced axes are innermost in memory (a full
-//     reduction, sum(axis=1) of a row-major matrix). A long reduction over few outputs is split
-//     over several blocks (`splits`); each writes a partial, and the last to finish (atomic
-//     counter after __threadfence) combines them: one launch, no host synchronization.
-//   outer (a thread per output column): a kept axis is innermost (sum(axis=0)); a warp's threads
-//     take adjacent outputs and loop over the reduced rows, a block's row-lanes split the rows
-//     of narrow outputs, and blockIdx.y splits the rows over blocks with the same last-block
-//     combine.
-// With vec, arrays that are contiguous along the axis a thread walks (bit k of `mask`) move in
-// 16-byte vectors; the other arrays are broadcast along it (stride 0).
+// The reduction kernels: two templates over an expression functor (expr/codegen.hpp) and an
+// accumulator (reductions/reduce_ops.hpp), compiled once per (reduction, expression type,
+// variant). The expression's element is computed in registers and folded into the accumulator,
+// so a fused input (sum(x * y)) is read once and nothing else is written.
+//   reduce_inner  a group of G threads (32: a warp, 256: the block) per output; the reduced axes
+//                 are innermost in memory (a full reduction, sum(axis=1) of a row-major matrix).
+//                 A long reduction over few outputs is split over several groups (`splits`);
+//                 each writes a partial, and the last to finish (atomic counter after
+//                 __threadfence) combines them: one launch, no host synchronization.
+//   reduce_outer  a thread per output column: a kept axis is innermost (sum(axis=0)); a warp's
+//                 threads take adjacent outputs and loop over the reduced rows, a block's
+//                 row-lanes (`cw` columns, blockDim.x / cw lanes) split the rows of narrow
+//                 outputs, and blockIdx.y splits the rows over blocks with the same last-block
+//                 combine.
+// Each thread issues reduce_unroll loads (vectors with VEC) before folding any, so that many
+// bytes are in flight. With VEC, arrays contiguous along the axis a thread walks (bit k of
+// `mask`) move in vectors of W elements; the others are broadcast along it (stride 0).
+// Results go through Out: gnd::out_array<R> stores OP's finalize as R; a user reduction kernel
+// (user_kernels/reduction_kernel.hpp) has its own, which writes several outputs. Operand 0 of the
+// kept strides is the output; operand 0 of the reduced strides is the logical flat index
+// (argmin/argmax); operand k + 1 is the functor's array k.
 #include <string>
-#include <vector>
 
 #include "gpu/core/shape.hpp"
-#include "gpu/expr/shared_source.hpp"
-#include "gpu/jit/kernel_variant.hpp"
+#include "gpu/expr/codegen.hpp"
+#include "gpu/kernel/compiler.hpp"
+#include "gpu/kernel/head.hpp"
 #include "gpu/reductions/reduce_ops.hpp"
 
 namespace gpu::detail {
 
+// Which kernel a reduction needs. Shapes, strides, splits and the divisor are arguments, so a
+// new shape never compiles anything.
 struct reduce_variant {
     enum kind_t { inner_warp = 0, inner_block = 1, outer = 2 };
     int kind = inner_warp;
@@ -34,260 +44,276 @@ struct reduce_variant {
         return (((kind * 2 + (vec ? 1 : 0)) * 2 + (idx64 ? 1 : 0)) * max_ndim + (krank - 1)) * max_ndim + (rrank - 1);
     }
     static constexpr int n_slots = 3 * 2 * 2 * max_ndim * max_ndim;
+
+    // The template instantiation for functor `gnd_expr`, accumulator `op` ("gnd::red_sum<float>")
+    // and result sink `out` ("gnd::out_array<float>").
+    std::string name_expression(const std::string& op, const std::string& out) const {
+        std::string s = kind == outer ? "gnd::reduce_outer<" : "gnd::reduce_inner<";
+        s += "gnd_expr, " + op + ", " + out + ", " + (idx64 ? "long long" : "int") + ", " + std::to_string(krank) + ", " +
+             std::to_string(rrank) + ", ";
+        if (kind != outer) s += kind == inner_block ? "256, " : "32, ";
+        return s + (vec ? "true, " : "false, ") + std::to_string(width) + ">";
+    }
 };
 
-// Vectors (or elements) each thread loads before folding them in: enough bytes in flight.
+// Loads (vectors or elements) each thread issues before folding them in.
 inline constexpr int reduce_unroll = 4;
 
-// What the kernel text needs from the expression and the reduction.
-struct reduce_text {
-    std::vector<std::string> arrays;   // element type of each array operand
-    std::vector<bool> index;           // operands that are index_leafs: the offset is the value
-    std::vector<std::string> scalars;  // type of each scalar operand
-    std::vector<const char*> op_sources;
-    std::string expr;   // the expression over v<k> and c<j>
-    std::string x_t;    // the expression's value type
-    std::string op;     // e.g. "gnd::red_sum<long long>"
-    std::string out_t;  // the result's element type
-    bool arg = false;   // the accumulator needs each element's logical flat index
+inline constexpr const char reduce_kernels_source[] = R"(
+namespace gnd {
+/* Shuffles and L2 loads of the (value, index) accumulators, beside the head's. */
+template <class T> GND_FN arg_pair<T> shfl_down(arg_pair<T> a, int d) { a.v = shfl_down(a.v, d); a.i = shfl_down(a.i, d); return a; }
+template <class T> GND_FN arg_pair<T> load_cg(const arg_pair<T>* p) { arg_pair<T> a; a.v = load_cg(&p->v); a.i = load_cg(&p->i); return a; }
+
+/* The results of a library reduction: element o of an array of R. */
+template <class R> struct out_array {
+  R* p;
+  template <class OP, class I, class A> GND_FN void put(I o, const A& a, double d) const { p[o] = OP::template finalize<R>(a, d); }
 };
 
-namespace reduce_gen {
-
-inline std::string num(long long v) { return std::to_string(v); }
-
-// Array k's element at offset `off`: a load, or for an index_leaf the offset itself.
-inline std::string element(const reduce_text& t, std::size_t k, const std::string& off) {
-    return t.index[k] ? "(long long)(" + off + ")" : "p" + std::to_string(k) + "[" + off + "]";
+/* b[k] = offset of operand k (< K) at the kept element with linear index `idx`. */
+template <int K, class I, int R, int N>
+GND_FN void kept_offsets(I* b, I idx, const dims<I, R>& shape, const strides_of<I, R, N>& st) {
+#pragma unroll
+  for (int k = 0; k < K; ++k) b[k] = 0;
+  I rem = idx;
+#pragma unroll
+  for (int d = R - 1; d >= 0; --d) {
+    const I c = d ? rem % shape.v[d] : rem;
+    if (d) rem /= shape.v[d];
+#pragma unroll
+    for (int k = 0; k < K; ++k) b[k] += c * st.v[k].v[d];
+  }
 }
 
-// `o` (output offset) and `b<k>` (array k's offset) of the kept element with linear index `var`.
-inline std::string kept_offsets(const reduce_text& t, const reduce_variant& v, const std::string& var, bool arrays) {
-    std::string s = "I o = 0";
-    const std::size_t n = arrays ? t.arrays.size() : 0;
-    for (std::size_t k = 0; k < n; ++k) s += ", b" + num(k) + " = 0";
-    s += ";\n { I rem = " + var + ";\n #pragma unroll\n for (int d = " + num(v.krank - 1) +
-         "; d >= 0; --d) { const I c = d ? rem % kshape.v[d] : rem; if (d) rem /= kshape.v[d]; o += c * so.v[d];";
-    for (std::size_t k = 0; k < n; ++k) s += " b" + num(k) + " += c * k" + num(k) + ".v[d];";
-    return s + " } }\n";
-}
-
-// `e<k>` (array k's offset along the reduced axes) and `l` (logical index) of reduced index `var`.
-inline std::string reduced_offsets(const reduce_text& t, const reduce_variant& v, const std::string& var) {
-    const std::size_t n = t.arrays.size();
-    std::string s;
-    if (v.rrank == 1) {
-        for (std::size_t k = 0; k < n; ++k) s += "const I e" + num(k) + " = " + var + " * r" + num(k) + ".v[0]; ";
-        if (t.arg) s += "const long long l = (long long)(" + var + ") * li.v[0]; ";
-        return s + "\n";
+/* o[k] = b[k + 1] + the offset of array k at reduced index j; l = its logical flat index when
+   the accumulator uses one (else 0). */
+template <bool IX, class I, int R, int N>
+GND_FN void element_offsets(I* o, long long& l, const I* b, I j, const dims<I, R>& shape, const strides_of<I, R, N>& st) {
+  l = 0;
+  if constexpr (R == 1) {
+#pragma unroll
+    for (int k = 0; k + 1 < N; ++k) o[k] = j * st.v[k + 1].v[0];
+    if (IX) l = (long long)j * st.v[0].v[0];
+  } else {
+#pragma unroll
+    for (int k = 0; k + 1 < N; ++k) o[k] = 0;
+    I rem = j;
+#pragma unroll
+    for (int d = R - 1; d >= 0; --d) {
+      const I c = d ? rem % shape.v[d] : rem;
+      if (d) rem /= shape.v[d];
+#pragma unroll
+      for (int k = 0; k + 1 < N; ++k) o[k] += c * st.v[k + 1].v[d];
+      if (IX) l += (long long)c * st.v[0].v[d];
     }
-    s += "I ";
-    for (std::size_t k = 0; k < n; ++k) s += (k ? ", e" : "e") + num(k) + " = 0";
-    s += "; long long l = 0; { I rem = " + var + ";\n #pragma unroll\n for (int d = " + num(v.rrank - 1) +
-         "; d >= 0; --d) { const I c = d ? rem % rshape.v[d] : rem; if (d) rem /= rshape.v[d];";
-    for (std::size_t k = 0; k < n; ++k) s += " e" + num(k) + " += c * r" + num(k) + ".v[d];";
-    if (t.arg) s += " l += (long long)c * li.v[d];";
-    return s + " } }\n";
+  }
+#pragma unroll
+  for (int k = 0; k + 1 < N; ++k) o[k] += b[k + 1];
 }
 
-// Folds the element whose array values are `src(k)` into `acc`, at logical index `index`.
-template <class F>
-std::string fold(const reduce_text& t, const std::string& acc, F&& src, const std::string& index) {
-    std::string s = "{ ";
-    for (std::size_t k = 0; k < t.arrays.size(); ++k) s += "const " + t.arrays[k] + " v" + num(k) + " = " + src(k) + "; ";
-    s += "const " + t.x_t + " x = (" + t.expr + "); " + acc + " = OP::combine(" + acc + ", OP::make(x, " +
-         (t.arg ? index : std::string("0LL")) + ")); }\n";
-    return s;
-}
-
-// Reduces `acc` over a group of G threads (32: a warp, 256: the block); thread 0 gets the result.
-inline std::string group_reduce(const std::string& acc, int G) {
-    std::string s = "#pragma unroll\n for (int d = 16; d > 0; d >>= 1) " + acc + " = OP::combine(" + acc +
-                    ", gnd::shfl_down(" + acc + ", d));\n";
-    if (G == 32) return s;
-    s += "if ((threadIdx.x & 31) == 0) sh[threadIdx.x >> 5] = " + acc + ";\n __syncthreads();\n";
-    s += "if (threadIdx.x < 32) { " + acc + " = threadIdx.x < " + num(G / 32) + " ? sh[threadIdx.x] : OP::identity();\n";
-    s += "#pragma unroll\n for (int d = 16; d > 0; d >>= 1) " + acc + " = OP::combine(" + acc + ", gnd::shfl_down(" + acc +
-         ", d)); }\n __syncthreads();\n";
-    return s;
-}
-
-inline std::string vec_t(const reduce_text& t, std::size_t k, const reduce_variant& v) {
-    return "gnd::vec<" + t.arrays[k] + ", " + num(v.width) + ">";
-}
-
-// Loads of U elements (or vectors) into a<k>[u]: each array's offset is `base(k)` + the reduced
-// offset of index `j(u)`.
-inline std::string unrolled_loads(const reduce_text& t, const reduce_variant& v, int U, bool vec,
-                                  const std::string& jexpr) {
-    std::string s;
-    const std::size_t n = t.arrays.size();
-    for (std::size_t k = 0; k < n; ++k)
-        s += (vec ? vec_t(t, k, v) : t.arrays[k]) + " a" + num(k) + "[" + num(U) + "]; ";
-    if (t.arg) s += "long long ix[" + num(U) + "]; ";
-    s += "\n #pragma unroll\n for (int u = 0; u < " + num(U) + "; ++u) { const I jj = " + jexpr + ";\n ";
-    s += reduced_offsets(t, v, "jj");
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::string ks = num(k);
-        if (!vec) {
-            s += " a" + ks + "[u] = " + element(t, k, "b" + ks + " + e" + ks) + ";\n";
-        } else if (t.index[k]) {
-            s += " {\n #pragma unroll\n for (int q = 0; q < " + num(v.width) + "; ++q) a" + ks + "[u].v[q] = (long long)(b" + ks +
-                 " + e" + ks + ") + ((mask & " + num(1ll << k) + "u) ? q : 0); }\n";
-        } else {
-            s += " if (mask & " + num(1ll << k) + "u) a" + ks + "[u] = *reinterpret_cast<const " + vec_t(t, k, v) + "*>(p" +
-                 ks + " + b" + ks + " + e" + ks + "); else { const " + t.arrays[k] + " sc = p" + ks + "[b" + ks + " + e" +
-                 ks + "];\n #pragma unroll\n for (int q = 0; q < " + num(v.width) + "; ++q) a" + ks + "[u].v[q] = sc; }\n";
-        }
+/* Loads U steps of V elements (reduced indices j + u * step) into registers, all before any is
+   folded, then folds them: the V elements of a step are V reduced indices into acc[0] (inner),
+   or with LANES one element of V adjacent outputs, each into its acc[q] (outer). */
+template <int U, int V, bool LANES, class OP, class E, class I, int R, int N>
+GND_FN void load_fold(typename OP::acc* acc, const E& e, const I* b, I j, I step, const dims<I, R>& shape,
+                      const strides_of<I, R, N>& st, unsigned mask) {
+  typename E::template regs<V> r[U];
+  long long ix[U];
+#pragma unroll
+  for (int u = 0; u < U; ++u) {
+    I o[N];
+    element_offsets<OP::indexed>(o, ix[u], b, (I)(j + u * step), shape, st);
+    e.load(r[u], o, mask);
+  }
+#pragma unroll
+  for (int u = 0; u < U; ++u)
+#pragma unroll
+    for (int q = 0; q < V; ++q) {
+      if constexpr (LANES) acc[q] = OP::combine(acc[q], OP::make(e.eval(r[u], q), ix[u]));
+      else acc[0] = OP::combine(acc[0], OP::make(e.eval(r[u], q), ix[u] + q * st.v[0].v[0]));
     }
-    if (t.arg) s += " ix[u] = l;";
-    return s + " }\n";
 }
 
-inline std::string header(const reduce_text& t, const reduce_variant& v) {
-    const std::string I = v.idx64 ? "long long" : "int";
-    const std::string KD = "gnd::dims<" + I + ", " + num(v.krank) + ">", RD = "gnd::dims<" + I + ", " + num(v.rrank) + ">";
-    std::string s;
-    s.reserve(16384);
-    s += "// generated by gpu_ndarray (reduction)\n#define GND_FN __device__ __forceinline__\nnamespace gnd {\n";
-    s += prelude_source;
-    s += "\n";
-    for (const char* op : t.op_sources) (s += op) += "\n";
-    s += reduce_ops_source;
-    s += "\ntemplate <class T, int N> struct alignas(sizeof(T) * N) vec { T v[N]; };\n";
-    s += "template <class I, int R> struct dims { I v[R]; };\n";
-    // Shuffles and L2 loads of any accumulator (bit copies through a union).
-    s += R"(template <class T> GND_FN T shfl_down(T x, int d) {
-  if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
-  else { union { T t; unsigned u; } c; c.u = 0; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
-}
-template <class T> GND_FN arg_pair<T> shfl_down(arg_pair<T> a, int d) { a.v = shfl_down(a.v, d); a.i = shfl_down(a.i, d); return a; }
-template <class T> GND_FN T load_cg(const T* p) {
-  if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.u = __ldcg((const unsigned long long*)p); return c.t; }
-  else if constexpr (sizeof(T) == 4) { union { T t; unsigned u; } c; c.u = __ldcg((const unsigned*)p); return c.t; }
-  else if constexpr (sizeof(T) == 2) { union { T t; unsigned short u; } c; c.u = __ldcg((const unsigned short*)p); return c.t; }
-  else { union { T t; unsigned char u; } c; c.u = __ldcg((const unsigned char*)p); return c.t; }
-}
-template <class T> GND_FN arg_pair<T> load_cg(const arg_pair<T>* p) { arg_pair<T> a; a.v = load_cg(&p->v); a.i = load_cg(&p->i); return a; }
-}
-)";
-    s += "extern \"C\" __global__ void __launch_bounds__(" + num(block_threads) + ") gnd_kernel(";
-    s += t.out_t + "* out, " + KD + " so";
-    for (std::size_t k = 0; k < t.arrays.size(); ++k)
-        s += ", const " + t.arrays[k] + "* p" + num(k) + ", " + KD + " k" + num(k) + ", " + RD + " r" + num(k);
-    for (std::size_t j = 0; j < t.scalars.size(); ++j) s += ", const " + t.scalars[j] + " c" + num(j);
-    s += ", " + KD + " kshape, " + RD + " rshape, " + RD + " li, const " + I + " rows, const " + I + " m, const " + I +
-         " splits, const " + I + " chunk, void* partials_, unsigned* counters, const double divisor, const unsigned mask, "
-         "const int cw) {\n";
-    s += "typedef " + I + " I;\ntypedef " + t.op + " OP;\ntypedef typename OP::acc ACC;\nACC* partials = (ACC*)partials_;\n";
-    return s;
+/* The arrays that move as vectors. With vectors some array is contiguous, so a lone one always
+   is: a constant leaves no broadcast path in the loops. */
+template <class E>
+GND_FN unsigned vector_mask(unsigned mask) { return E::n == 1 ? 1u : mask; }
+
+/* Folds the element at reduced index j into acc. */
+template <class OP, class E, class I, int R, int N>
+GND_FN void fold_one(typename OP::acc& acc, const E& e, const I* b, I j, const dims<I, R>& shape,
+                     const strides_of<I, R, N>& st) {
+  I o[N];
+  long long l;
+  element_offsets<OP::indexed>(o, l, b, j, shape, st);
+  acc = OP::combine(acc, OP::make(e.at(o), l));
 }
 
-inline void inner_body(std::string& s, const reduce_text& t, const reduce_variant& v) {
-    const int G = v.kind == reduce_variant::inner_block ? block_threads : 32;
-    const int U = reduce_unroll, W = v.width;
-    const std::string Gs = num(G), Ws = num(W), Us = num(U);
-    if (G > 32) s += "__shared__ ACC sh[" + num(G / 32) + "]; __shared__ int shlast;\n";
-    s += "const int gl = threadIdx.x % " + Gs + ";\n";
-    s += "const I per_block = blockDim.x / " + Gs + ", groups = (I)gridDim.x * per_block;\n";
-    s += "for (I item = (I)blockIdx.x * per_block + threadIdx.x / " + Gs + "; item < rows * splits; item += groups) {\n";
-    s += "const I row = item / splits, split = item - row * splits;\n";
-    s += kept_offsets(t, v, "row", true);
-    s += "ACC acc = OP::identity();\nconst I lo = split * chunk, hi = lo + chunk < m ? lo + chunk : m;\n";
-    if (v.vec) {
-        s += "const I hv = lo + (hi - lo) / " + Ws + " * " + Ws + ";\nI j = lo + gl * " + Ws + ";\n";
-        for (int pass = 0; pass < 2; ++pass) {
-            const int u = pass == 0 ? U : 1;
-            const std::string step = num(u) + " * " + Gs + " * " + Ws;
-            s += "for (; j + (" + num(u - 1) + ") * " + Gs + " * " + Ws + " + " + Ws + " <= hv; j += " + step + ") {\n";
-            s += unrolled_loads(t, v, u, true, "j + u * " + Gs + " * " + Ws);
-            s += "#pragma unroll\n for (int u = 0; u < " + num(u) + "; ++u) {\n#pragma unroll\n for (int q = 0; q < " + Ws +
-                 "; ++q) ";
-            s += fold(t, "acc", [](std::size_t k) { return "a" + num(k) + "[u].v[q]"; }, "ix[u] + q * li.v[0]");
-            s += "}\n}\n";
-        }
-        s += "for (I jt = hv + gl; jt < hi; jt += " + Gs + ") {\n" + reduced_offsets(t, v, "jt");
-        s += fold(t, "acc", [&](std::size_t k) { return element(t, k, "b" + num(k) + " + e" + num(k)); }, "l");
-        s += "}\n";
+/* acc combined over a group of G threads (32 or 256); the group's thread 0 gets the result. */
+template <class OP, int G, class A>
+GND_FN A group_reduce(A acc) {
+#pragma unroll
+  for (int d = 16; d > 0; d >>= 1) acc = OP::combine(acc, shfl_down(acc, d));
+  if constexpr (G > 32) {
+    __shared__ A sh[G / 32];
+    if ((threadIdx.x & 31) == 0) sh[threadIdx.x >> 5] = acc;
+    __syncthreads();
+    if (threadIdx.x < 32) {
+      acc = threadIdx.x < G / 32 ? sh[threadIdx.x] : OP::identity();
+#pragma unroll
+      for (int d = 16; d > 0; d >>= 1) acc = OP::combine(acc, shfl_down(acc, d));
+    }
+    __syncthreads();
+  }
+  return acc;
+}
+
+template <class E, class OP, class Out, class I, int KR, int RR, int G, bool VEC, int W>
+__global__ void __launch_bounds__(256) reduce_inner(const Out out, const E e, const strides_of<I, KR, E::n + 1> ks,
+    const strides_of<I, RR, E::n + 1> rs, const dims<I, KR> kshape, const dims<I, RR> rshape, const I rows, const I m,
+    const I splits, const I chunk, typename OP::acc* partials, unsigned* counters, const double divisor,
+    const unsigned mask) {
+  typedef typename OP::acc ACC;
+  constexpr int U = 4;  /* reduce_unroll */
+  const int gl = threadIdx.x % G;
+  const I per_block = blockDim.x / G, groups = (I)gridDim.x * per_block;
+  for (I item = (I)blockIdx.x * per_block + threadIdx.x / G; item < rows * splits; item += groups) {
+    const I row = item / splits, split = item - row * splits;
+    I b[E::n + 1];
+    kept_offsets<E::n + 1>(b, row, kshape, ks);
+    ACC acc = OP::identity();
+    const I lo = split * chunk, hi = lo + chunk < m ? lo + chunk : m;
+    if constexpr (VEC) {
+      const unsigned vmask = vector_mask<E>(mask);
+      const I hv = lo + (hi - lo) / W * W;
+      I j = lo + gl * W;
+      for (; j + (U - 1) * G * W + W <= hv; j += U * G * W) load_fold<U, W, false, OP>(&acc, e, b, j, (I)(G * W), rshape, rs, vmask);
+      for (; j + W <= hv; j += G * W) load_fold<1, W, false, OP>(&acc, e, b, j, (I)(G * W), rshape, rs, vmask);
+      for (I jt = hv + gl; jt < hi; jt += G) fold_one<OP>(acc, e, b, jt, rshape, rs);
     } else {
-        s += "I j = lo + gl;\n";
-        s += "for (; j + (" + num(U - 1) + ") * " + Gs + " < hi; j += " + Us + " * " + Gs + ") {\n";
-        s += unrolled_loads(t, v, U, false, "j + u * " + Gs);
-        s += "#pragma unroll\n for (int u = 0; u < " + Us + "; ++u) ";
-        s += fold(t, "acc", [](std::size_t k) { return "a" + num(k) + "[u]"; }, "ix[u]");
-        s += "}\nfor (; j < hi; j += " + Gs + ") {\n" + reduced_offsets(t, v, "j");
-        s += fold(t, "acc", [&](std::size_t k) { return element(t, k, "b" + num(k) + " + e" + num(k)); }, "l");
-        s += "}\n";
+      I j = lo + gl;
+      for (; j + (U - 1) * G < hi; j += U * G) load_fold<U, 1, false, OP>(&acc, e, b, j, (I)G, rshape, rs, ~0u);
+      for (; j < hi; j += G) fold_one<OP>(acc, e, b, j, rshape, rs);
     }
-    s += group_reduce("acc", G);
-    s += "if (splits == 1) { if (gl == 0) out[o] = OP::template finalize<" + t.out_t + ">(acc, divisor); continue; }\n";
-    s += "int last = 0;\nif (gl == 0) { partials[item] = acc; __threadfence(); last = atomicAdd(counters + row, 1u) == "
-         "(unsigned)(splits - 1); }\n";
-    if (G == 32) s += "last = __shfl_sync(0xffffffffu, last, 0);\n";
-    else s += "if (threadIdx.x == 0) shlast = last;\n __syncthreads();\n last = shlast;\n __syncthreads();\n";
-    s += "if (last) {\n __threadfence();\n ACC a = OP::identity();\n for (I q = gl; q < splits; q += " + Gs +
-         ") a = OP::combine(a, gnd::load_cg(partials + row * splits + q));\n";
-    s += group_reduce("a", G);
-    s += "if (gl == 0) { out[o] = OP::template finalize<" + t.out_t + ">(a, divisor); counters[row] = 0; }\n}\n}\n}\n";
+    acc = group_reduce<OP, G>(acc);
+    if (splits == 1) {
+      if (gl == 0) out.template put<OP>(b[0], acc, divisor);
+      continue;
+    }
+    int last = 0;
+    if (gl == 0) {
+      partials[item] = acc;
+      __threadfence();
+      last = atomicAdd(counters + row, 1u) == (unsigned)(splits - 1);
+    }
+    if constexpr (G == 32) {
+      last = __shfl_sync(0xffffffffu, last, 0);
+    } else {
+      __shared__ int shlast;
+      if (threadIdx.x == 0) shlast = last;
+      __syncthreads();
+      last = shlast;
+      __syncthreads();
+    }
+    if (last) {
+      __threadfence();
+      ACC a = OP::identity();
+      for (I q = gl; q < splits; q += G) a = OP::combine(a, load_cg(partials + row * splits + q));
+      a = group_reduce<OP, G>(a);
+      if (gl == 0) {
+        out.template put<OP>(b[0], a, divisor);
+        counters[row] = 0;
+      }
+    }
+  }
 }
 
-inline void outer_body(std::string& s, const reduce_text& t, const reduce_variant& v) {
-    const int U = reduce_unroll, W = v.vec ? v.width : 1;
-    const std::string Ws = num(W), Us = num(U), last_k = num(v.krank - 1);
-    s += "__shared__ ACC sh[" + num(block_threads) + "]; __shared__ int shlast;\n";
-    s += "const int tx = threadIdx.x % cw, ty = threadIdx.x / cw, rw = blockDim.x / cw;\n";
-    s += "const I items = rows / " + Ws + ", col_blocks = (items + cw - 1) / cw;\n";
-    s += "const I lo = (I)blockIdx.y * chunk, hi = lo + chunk < m ? lo + chunk : m;\n";
-    s += "for (I cb = blockIdx.x; cb < col_blocks; cb += gridDim.x) {\n";
-    s += "const I it = cb * cw + tx;\nconst bool live = it < items;\nACC acc[" + Ws + "];\n";
-    s += "#pragma unroll\n for (int q = 0; q < " + Ws + "; ++q) acc[q] = OP::identity();\n";
-    s += kept_offsets(t, v, "it * " + Ws, true) + "if (live) {\n";
-    for (int pass = 0; pass < 2; ++pass) {
-        const int u = pass == 0 ? U : 1;
-        if (pass == 0) s += "I j = lo + ty;\nfor (; j + (" + num(u - 1) + ") * rw < hi; j += " + num(u) + " * rw) {\n";
-        else s += "for (; j < hi; j += rw) {\n";
-        s += unrolled_loads(t, v, u, v.vec, "j + u * rw");
-        s += "#pragma unroll\n for (int u = 0; u < " + num(u) + "; ++u) {\n";
-        if (v.vec) {
-            s += "#pragma unroll\n for (int q = 0; q < " + Ws + "; ++q) ";
-            s += fold(t, "acc[q]", [](std::size_t k) { return "a" + num(k) + "[u].v[q]"; }, "ix[u]");
-        } else {
-            s += fold(t, "acc[0]", [](std::size_t k) { return "a" + num(k) + "[u]"; }, "ix[u]");
+template <class E, class OP, class Out, class I, int KR, int RR, bool VEC, int W>
+__global__ void __launch_bounds__(256) reduce_outer(const Out out, const E e, const strides_of<I, KR, E::n + 1> ks,
+    const strides_of<I, RR, E::n + 1> rs, const dims<I, KR> kshape, const dims<I, RR> rshape, const I rows, const I m,
+    const I splits, const I chunk, typename OP::acc* partials, unsigned* counters, const double divisor,
+    const unsigned mask, const int cw) {
+  typedef typename OP::acc ACC;
+  constexpr int U = 4;  /* reduce_unroll */
+  constexpr int V = VEC ? W : 1;
+  __shared__ ACC sh[256];
+  __shared__ int shlast;
+  const int tx = threadIdx.x % cw, ty = threadIdx.x / cw, rw = blockDim.x / cw;
+  const I items = rows / V, col_blocks = (items + cw - 1) / cw;
+  const I lo = (I)blockIdx.y * chunk, hi = lo + chunk < m ? lo + chunk : m;
+  for (I cb = blockIdx.x; cb < col_blocks; cb += gridDim.x) {
+    const I it = cb * cw + tx;
+    const bool live = it < items;
+    ACC acc[V];
+#pragma unroll
+    for (int q = 0; q < V; ++q) acc[q] = OP::identity();
+    I b[E::n + 1];
+    kept_offsets<E::n + 1>(b, it * V, kshape, ks);
+    if (live) {
+      const unsigned vmask = VEC ? vector_mask<E>(mask) : ~0u;
+      I j = lo + ty;
+      for (; j + (U - 1) * rw < hi; j += U * rw) load_fold<U, V, true, OP>(acc, e, b, j, (I)rw, rshape, rs, vmask);
+      for (; j < hi; j += rw) load_fold<1, V, true, OP>(acc, e, b, j, (I)rw, rshape, rs, vmask);
+    }
+    /* The row-lanes of one column meet in shared memory. */
+    if (rw > 1) {
+#pragma unroll
+      for (int q = 0; q < V; ++q) {
+        sh[threadIdx.x] = acc[q];
+        __syncthreads();
+        for (int h = rw / 2; h > 0; h >>= 1) {
+          if (ty < h) sh[threadIdx.x] = OP::combine(sh[threadIdx.x], sh[threadIdx.x + h * cw]);
+          __syncthreads();
         }
-        s += "}\n}\n";
+        if (ty == 0) acc[q] = sh[threadIdx.x];
+        __syncthreads();
+      }
     }
-    s += "}\n";
-    // Row-lanes of one column meet in shared memory.
-    s += "if (rw > 1) {\n#pragma unroll\n for (int q = 0; q < " + Ws + "; ++q) {\n sh[threadIdx.x] = acc[q];\n __syncthreads();\n";
-    s += " for (int h = rw / 2; h > 0; h >>= 1) { if (ty < h) sh[threadIdx.x] = OP::combine(sh[threadIdx.x], sh[threadIdx.x + h * "
-         "cw]); __syncthreads(); }\n";
-    s += " if (ty == 0) acc[q] = sh[threadIdx.x];\n __syncthreads();\n }\n}\n";
-    s += "if (ty == 0 && live) {\n if (gridDim.y == 1) {\n#pragma unroll\n for (int q = 0; q < " + Ws + "; ++q) out[o + q * so.v[" +
-         last_k + "]] = OP::template finalize<" + t.out_t + ">(acc[q], divisor);\n } else {\n#pragma unroll\n for (int q = 0; q < " +
-         Ws + "; ++q) partials[((I)blockIdx.y * items + it) * " + Ws + " + q] = acc[q];\n }\n}\n}\n";
-    // The last block of each column group combines the row splits.
-    s += "if (gridDim.y == 1) return;\n__threadfence();\n__syncthreads();\n";
-    s += "if (threadIdx.x == 0) shlast = atomicAdd(counters + blockIdx.x, 1u) == gridDim.y - 1;\n__syncthreads();\n";
-    s += "if (!shlast) return;\n__threadfence();\n";
-    s += "for (I cb = blockIdx.x; cb < col_blocks; cb += gridDim.x) {\n";
-    s += " for (I q = threadIdx.x; q < (I)cw * " + Ws + "; q += blockDim.x) {\n";
-    s += "  const I it = cb * cw + q / " + Ws + "; const int e = (int)(q % " + Ws + ");\n  if (it >= items) continue;\n";
-    s += "  ACC a = OP::identity();\n#pragma unroll 8\n  for (I y = 0; y < (I)gridDim.y; ++y) a = OP::combine(a, gnd::load_cg(partials + (y * "
-         "items + it) * " + Ws + " + e));\n";
-    s += "  " + kept_offsets(t, v, "it * " + Ws, false);
-    s += "  out[o + e * so.v[" + last_k + "]] = OP::template finalize<" + t.out_t + ">(a, divisor);\n }\n}\n";
-    s += "if (threadIdx.x == 0) counters[blockIdx.x] = 0;\n}\n";
+    if (ty == 0 && live) {
+      if (gridDim.y == 1) {
+#pragma unroll
+        for (int q = 0; q < V; ++q) out.template put<OP>(b[0] + q * ks.v[0].v[KR - 1], acc[q], divisor);
+      } else {
+#pragma unroll
+        for (int q = 0; q < V; ++q) partials[((I)blockIdx.y * items + it) * V + q] = acc[q];
+      }
+    }
+  }
+  /* The last block of each column group combines the row splits. */
+  if (gridDim.y == 1) return;
+  __threadfence();
+  __syncthreads();
+  if (threadIdx.x == 0) shlast = atomicAdd(counters + blockIdx.x, 1u) == gridDim.y - 1;
+  __syncthreads();
+  if (!shlast) return;
+  __threadfence();
+  for (I cb = blockIdx.x; cb < col_blocks; cb += gridDim.x) {
+    for (I q = threadIdx.x; q < (I)cw * V; q += blockDim.x) {
+      const I it = cb * cw + q / V;
+      const int lane = (int)(q % V);
+      if (it >= items) continue;
+      ACC a = OP::identity();
+#pragma unroll 8
+      for (I y = 0; y < (I)gridDim.y; ++y) a = OP::combine(a, load_cg(partials + (y * items + it) * V + lane));
+      I o[1];
+      kept_offsets<1>(o, it * V, kshape, ks);
+      out.template put<OP>(o[0] + lane * ks.v[0].v[KR - 1], a, divisor);
+    }
+  }
+  if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
+}  // namespace gnd
+)";
 
-}  // namespace reduce_gen
-
-inline std::string assemble_reduction(const reduce_text& t, const reduce_variant& v) {
-    std::string s = reduce_gen::header(t, v);
-    if (v.kind == reduce_variant::outer) reduce_gen::outer_body(s, t, v);
-    else {
-        reduce_gen::inner_body(s, t, v);
-    }
-    return s;
+// The translation unit of reduction Red over expression E (one variant is instantiated).
+template <class Red, class E>
+kernel_source reduction_kernel_source(const reduce_variant& v) {
+    const expression_text t = expression_source<E>();
+    const std::string op = std::string("gnd::") + Red::name + "<" + cuda_type_name<typename Red::param>() + ">";
+    return {kernel_unit({t.ops, reduce_ops_source}, t.functor + reduce_kernels_source),
+            v.name_expression(op, std::string("gnd::out_array<") + cuda_type_name<typename Red::result>() + ">"), true, {},
+            "a reduction kernel"};
 }
 
 }  // namespace gpu::detail

@@ -7,14 +7,13 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
-#include <limits>
 #include <string>
+#include <type_traits>
 
 #include "gpu/core/axis.hpp"
 #include "gpu/core/error.hpp"
 #include "gpu/core/shape.hpp"
-#include "gpu/exec/layout.hpp"
-#include "gpu/views/slice.hpp"
+#include "gpu/kernel/geometry.hpp"
 
 namespace gpu::detail {
 
@@ -66,36 +65,11 @@ struct axis_list {
         return w;
     }
 
-    // Stable insertion sort by descending weight, then merge axis i into i+1 where every
-    // operand allows; size-1 axes are dropped. An empty list becomes one axis of extent 1.
+    // Orders the axes so the innermost is the one the arrays step over least, then drops size-1
+    // axes and merges neighbours (kernel/geometry.hpp). An empty list becomes one axis of extent 1.
     void order_and_collapse(const std::array<int, N + 1>& itemsizes) {
-        const int r = rank();
-        for (int i = 1; i < r; ++i)
-            for (int j = i; j > 0 && weight(j - 1, itemsizes) < weight(j, itemsizes); --j) {
-                std::swap(shape[j - 1], shape[j]);
-                for (auto& st : strides) std::swap(st[j - 1], st[j]);
-            }
-        axis_list out;
-        for (int i = 0; i < r; ++i) {
-            if (shape[i] == 1) continue;
-            bool merge = out.rank() > 0 && shape[i] != 0 && out.shape[out.rank() - 1] != 0;
-            for (int k = 0; merge && k <= N; ++k)
-                merge = out.strides[k][out.rank() - 1] == strides[k][i] * shape[i];
-            if (merge) {
-                const int last = out.rank() - 1;
-                out.shape[last] *= shape[i];
-                for (int k = 0; k <= N; ++k) out.strides[k][last] = strides[k][i];
-            } else {
-                std::array<std::int64_t, N + 1> st;
-                for (int k = 0; k <= N; ++k) st[k] = strides[k][i];
-                out.push(shape[i], st);
-            }
-        }
-        if (out.rank() == 0) {
-            std::array<std::int64_t, N + 1> zero{};
-            out.push(1, zero);
-        }
-        *this = out;
+        order_axes(shape, strides, [&](int i) { return weight(i, itemsizes); });
+        collapse_axes(shape, strides);
     }
 };
 
@@ -108,18 +82,12 @@ struct reduce_plan {
     std::int64_t rows = 1;  // output elements
     std::int64_t m = 1;     // elements reduced into each
 
-    // 32-bit indices when every count and every operand's reach fits, with headroom for the
-    // kernels' unrolled steps.
+    // Whether some count or some operand's reach over both lists needs 64-bit indices.
     bool needs_64bit_index() const {
-        constexpr std::int64_t limit = std::numeric_limits<std::int32_t>::max() - (std::int64_t{1} << 22);
-        if (rows > limit || m > limit || rows * m > limit) return true;
-        for (int k = 0; k <= N; ++k) {
-            std::int64_t reach = 0;
-            for (int d = 0; d < kept.rank(); ++d) reach += std::llabs(kept.strides[k][d]) * (kept.shape[d] - 1);
-            for (int d = 0; d < reduced.rank(); ++d)
-                reach += std::llabs(reduced.strides[k][d]) * (reduced.shape[d] - 1);
-            if (reach > limit) return true;
-        }
+        if (detail::needs_64bit_index({rows, m, rows * m})) return true;
+        for (int k = 0; k <= N; ++k)
+            if (detail::needs_64bit_index({reach(kept.shape, kept.strides[k]) + reach(reduced.shape, reduced.strides[k])}))
+                return true;
         return false;
     }
 };

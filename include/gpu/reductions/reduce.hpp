@@ -12,13 +12,13 @@
 #include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/axis.hpp"
 #include "gpu/core/error.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/reductions/cuda_reduce.hpp"
 #include "gpu/reductions/host_reduce.hpp"
 #include "gpu/reductions/plan.hpp"
 #include "gpu/reductions/reduce_ops.hpp"
-#include "gpu/views/slice.hpp"
 
 namespace gpu::detail {
 

@@ -1,8 +1,10 @@
 #pragma once
-// The accumulators of the reductions, defined once: GPU_ND_SHARED (expr/shared_source.hpp)
-// compiles them here for the host executor and keeps their text for the reduction kernels, as
+// The accumulators of the reductions, defined once: GPU_ND_SHARED (kernel/shared.hpp) compiles
+// them here for the host executor and keeps their text for the reduction kernels, as
 // expr/ops.hpp does for element-wise operations. Each accumulator is a struct template over its
 // accumulation type with
+//   acc                   the accumulator's type,
+//   indexed               whether make() uses the element's index (kernels compute it only then),
 //   identity()            the value of an empty reduction (or the start of a min/max),
 //   make(x, i)            element x (at logical flat index i, used by argmin/argmax) as an acc,
 //   combine(a, b)         associative and commutative, so any order of partial results gives
@@ -13,7 +15,7 @@
 #include <type_traits>
 
 #include "gpu/core/dtype.hpp"
-#include "gpu/expr/shared_source.hpp"
+#include "gpu/kernel/head.hpp"
 
 GPU_ND_SHARED(reduce_ops_source,
 template <class T> GND_FN T inf_of() { T zero = T(0); return T(1) / zero; }
@@ -37,6 +39,7 @@ template <class A> GND_FN A add_acc(A a, A b) {
 /* sum, and mean / var / std / norm, which divide the sum by d and (std, norm) take its root. */
 template <class A> struct red_sum {
     typedef A acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return A(0); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) { return add_acc(a, b); }
@@ -50,6 +53,7 @@ template <class A> struct red_root_mean : red_sum<A> {
 };
 template <class A> struct red_prod {
     typedef A acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return A(1); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
@@ -60,6 +64,7 @@ template <class A> struct red_prod {
 /* max and min propagate NaN, as np.max and np.min do. */
 template <class A> struct red_max {
     typedef A acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return lowest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
@@ -70,6 +75,7 @@ template <class A> struct red_max {
 };
 template <class A> struct red_min {
     typedef A acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return highest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
@@ -80,6 +86,7 @@ template <class A> struct red_min {
 };
 template <class A> struct red_any {
     typedef bool acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return false; }
     template <class X> static GND_FN acc make(X x, long long) { return cast<bool>(x); }
     static GND_FN acc combine(acc a, acc b) { return a || b; }
@@ -87,6 +94,7 @@ template <class A> struct red_any {
 };
 template <class A> struct red_all {
     typedef bool acc;
+    static constexpr bool indexed = false;
     static GND_FN acc identity() { return true; }
     template <class X> static GND_FN acc make(X x, long long) { return cast<bool>(x); }
     static GND_FN acc combine(acc a, acc b) { return a && b; }
@@ -110,6 +118,7 @@ template <class T, bool Max> GND_FN arg_pair<T> arg_combine(arg_pair<T> a, arg_p
 }
 template <class T> struct red_argmax {
     typedef arg_pair<T> acc;
+    static constexpr bool indexed = true;
     static GND_FN acc identity() { acc a; a.v = T(0); a.i = -1; return a; }
     template <class X> static GND_FN acc make(X x, long long i) { acc a; a.v = cast<T>(x); a.i = i; return a; }
     static GND_FN acc combine(acc a, acc b) { return arg_combine<T, true>(a, b); }
@@ -117,6 +126,7 @@ template <class T> struct red_argmax {
 };
 template <class T> struct red_argmin {
     typedef arg_pair<T> acc;
+    static constexpr bool indexed = true;
     static GND_FN acc identity() { acc a; a.v = T(0); a.i = -1; return a; }
     template <class X> static GND_FN acc make(X x, long long i) { acc a; a.v = cast<T>(x); a.i = i; return a; }
     static GND_FN acc combine(acc a, acc b) { return arg_combine<T, false>(a, b); }
@@ -137,15 +147,14 @@ template <class T>
 using mean_type_t = std::conditional_t<std::is_floating_point_v<T>, T, double>;
 
 // One reduction: the accumulator template's name in the kernel text, its parameter P, the
-// accumulator type on the host, the result type R, and whether it tracks indices.
-template <template <class> class Op, const char* Name, class P, class R, bool Arg = false>
+// accumulator type on the host and the result type R.
+template <template <class> class Op, const char* Name, class P, class R>
 struct reducer {
     using op = Op<P>;
     using param = P;
     using result = R;
     using acc = typename op::acc;
     static constexpr const char* name = Name;
-    static constexpr bool arg = Arg;
 };
 
 inline constexpr char red_sum_name[] = "red_sum", red_mean_name[] = "red_mean",
@@ -160,8 +169,8 @@ template <class T> using max_reducer = reducer<gnd::red_max, red_max_name, T, T>
 template <class T> using min_reducer = reducer<gnd::red_min, red_min_name, T, T>;
 template <class T> using any_reducer = reducer<gnd::red_any, red_any_name, T, bool>;
 template <class T> using all_reducer = reducer<gnd::red_all, red_all_name, T, bool>;
-template <class T> using argmax_reducer = reducer<gnd::red_argmax, red_argmax_name, T, std::int64_t, true>;
-template <class T> using argmin_reducer = reducer<gnd::red_argmin, red_argmin_name, T, std::int64_t, true>;
+template <class T> using argmax_reducer = reducer<gnd::red_argmax, red_argmax_name, T, std::int64_t>;
+template <class T> using argmin_reducer = reducer<gnd::red_argmin, red_argmin_name, T, std::int64_t>;
 // The sum divided by the run-time divisor (mean, var), or the root of that (std, norm).
 template <class T> using mean_reducer = reducer<gnd::red_mean, red_mean_name, mean_type_t<T>, mean_type_t<T>>;
 template <class T>

@@ -10,11 +10,11 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "gpu/core/error.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/runtime/config.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
@@ -39,16 +39,8 @@ inline device_memory_counters& memory_counters() {
     return c;
 }
 
-inline std::string pool_state() {
-    cudaMemPool_t pool;
-    if (cudaDeviceGetDefaultMemPool(&pool, device().device) != cudaSuccess) return "pool state unknown";
-    unsigned long long reserved = 0, used = 0;
-    cudaMemPoolGetAttribute(pool, cudaMemPoolAttrReservedMemCurrent, &reserved);
-    cudaMemPoolGetAttribute(pool, cudaMemPoolAttrUsedMemCurrent, &used);
-    std::string r = "pool holds " + std::to_string(reserved) + " bytes, " + std::to_string(used) + " in use";
-    if (const std::int64_t limit = memory_counters().limit.load()) r += ", limit " + std::to_string(limit) + " bytes";
-    return r;
-}
+// The pool's reservation and use, for out-of-memory messages.
+GPU_ND_INLINE std::string pool_state();
 
 // Freed small device blocks, kept per thread and size class and handed out again in stream
 // order. cudaMallocAsync + cudaFreeAsync cost about a microsecond per operation even when the
@@ -89,13 +81,7 @@ public:
         return true;
     }
     // Returns every cached block to the pool (before trimming it, and at thread exit).
-    void release() noexcept {
-        for (auto& list : lists_) {
-            for (void* p : list) cudaFreeAsync(p, stream_);
-            list.clear();
-        }
-        bytes_ = 0;
-    }
+    GPU_ND_INLINE void release() noexcept;
     ~small_block_cache() { release(); }
 
 private:
@@ -111,19 +97,14 @@ inline small_block_cache& block_cache() {
     return cache;
 }
 
-[[noreturn]] inline void throw_out_of_memory(std::size_t bytes, const char* why) {
-    throw out_of_memory(std::string(why) + " allocating " + std::to_string(bytes) + " bytes on cuda:" +
-                        std::to_string(device().device) + " (" + pool_state() + ")");
-}
+[[noreturn]] GPU_ND_INLINE void throw_out_of_memory(std::size_t bytes, const char* why);
 
 // Gives cached blocks back: this thread's small blocks, then the pool's unused memory.
-inline void release_cached_blocks(cudaStream_t s) {
-    block_cache().release();
-    cudaMemPool_t pool;
-    cuda_check(cudaDeviceGetDefaultMemPool(&pool, device().device), "cudaDeviceGetDefaultMemPool");
-    cuda_check(cudaStreamSynchronize(s), "cudaStreamSynchronize");
-    cuda_check(cudaMemPoolTrimTo(pool, 0), "cudaMemPoolTrimTo");
-}
+GPU_ND_INLINE void release_cached_blocks(cudaStream_t s);
+
+// A new block from the stream-ordered pool; on failure the caches are released and it is tried
+// once more before out_of_memory.
+GPU_ND_INLINE void* pool_allocate(std::size_t bytes, cudaStream_t s);
 
 // `cached`: the small-block cache holds blocks of the device probed at startup only.
 inline void* device_allocate(std::size_t bytes, cudaStream_t s, bool cached = true) {
@@ -135,20 +116,7 @@ inline void* device_allocate(std::size_t bytes, cudaStream_t s, bool cached = tr
         if (void* p = block_cache().take(c, s)) return p;
         bytes = small_block_cache::class_bytes(c);  // so that the block fits any request of its class
     }
-    void* p = nullptr;
-    cudaError_t err = cudaMallocAsync(&p, bytes, s);
-    if (err == cudaErrorMemoryAllocation) {
-        // Give cached blocks back to the driver and try once more before failing.
-        cudaGetLastError();
-        release_cached_blocks(s);
-        err = cudaMallocAsync(&p, bytes, s);
-        if (err == cudaErrorMemoryAllocation) {
-            cudaGetLastError();
-            throw_out_of_memory(bytes, "out of memory");
-        }
-    }
-    cuda_check(err, "cudaMallocAsync");
-    return p;
+    return pool_allocate(bytes, s);
 }
 
 inline void device_free(void* p, std::size_t bytes, cudaStream_t s, bool cached = true) noexcept {
@@ -172,7 +140,7 @@ public:
             memory_counters().add(charged_);
         } else {
             ptr_ = std::aligned_alloc(64, (bytes + 63) / 64 * 64);
-            if (!ptr_) throw out_of_memory("out of host memory allocating " + std::to_string(bytes) + " bytes");
+            if (!ptr_) throw_out_of_host_memory(bytes);
         }
     }
     ~buffer() {
@@ -182,23 +150,14 @@ public:
             return;
         }
         const cudaStream_t s = stream();
-        if (other_streams_overflow_) cudaDeviceSynchronize();
-        for (const auto& other : other_streams_) {
-            if (!other) break;
-            cudaEvent_t done;
-            if (cudaEventCreateWithFlags(&done, cudaEventDisableTiming) != cudaSuccess) {
-                cudaDeviceSynchronize();
-                break;
-            }
-            cudaEventRecord(done, other->handle);
-            cudaStreamWaitEvent(s, done, 0);
-            cudaEventDestroy(done);  // released once the wait is satisfied
-        }
+        if (other_streams_[0] || other_streams_overflow_) wait_for_other_streams(s);
         memory_counters().remove(charged_);
         const int current = current_device_id();  // free in the stream order of the buffer's own device
-        if (current != device_) cudaSetDevice(device_);
+        if (current != device_) {
+            free_on_own_device(current, s);
+            return;
+        }
         device_free(ptr_, bytes_, s, device_ == detail::device().device);  // errors here cannot be reported from a destructor
-        if (current != device_) cudaSetDevice(current);
     }
     buffer(const buffer&) = delete;
     buffer& operator=(const buffer&) = delete;
@@ -218,6 +177,11 @@ public:
     }
 
 private:
+    // The cold parts of the destructor (buffer.ipp).
+    GPU_ND_INLINE void wait_for_other_streams(cudaStream_t s) noexcept;
+    GPU_ND_INLINE void free_on_own_device(int current, cudaStream_t s) noexcept;
+    [[noreturn]] GPU_ND_INLINE static void throw_out_of_host_memory(std::size_t bytes);
+
     void note_use_slow(const std::shared_ptr<stream_state>& cur) {
         const std::shared_ptr<stream_state> as_used = cur ? cur : default_stream_marker();
         for (auto& other : other_streams_) {
@@ -250,3 +214,7 @@ inline std::shared_ptr<buffer> make_buffer(std::size_t bytes, executor where) {
 }
 
 }  // namespace gpu::detail
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/runtime/buffer.ipp"
+#endif

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "gpu/core/error.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
 #include "gpu/runtime/graph.hpp"
@@ -27,15 +28,12 @@ namespace gpu {
 template <class V>
 class ndarray;
 
+namespace detail {
+[[noreturn]] GPU_ND_INLINE void throw_mixed_devices(int a, int b);
+}  // namespace detail
+
 // CUDA devices of this machine (0 when there is no usable driver).
-inline int device_count() {
-    int n = 0;
-    if (cudaGetDeviceCount(&n) != cudaSuccess) {
-        cudaGetLastError();  // clear the failed probe's status
-        return 0;
-    }
-    return n;
-}
+GPU_ND_INLINE int device_count();
 
 // The device this thread's new CUDA arrays go to, -1 when no CUDA device is usable.
 inline int current_device() {
@@ -47,20 +45,11 @@ namespace detail {
 
 // Arrays of two devices cannot meet in one operation (no implicit peer access).
 inline void check_same_device(int a, int b) {
-    if (a != b)
-        throw device_error("operands live on different devices (cuda:" + std::to_string(a) + " and cuda:" +
-                           std::to_string(b) + "); copy one with gpu::to_device first");
+    if (a != b) throw_mixed_devices(a, b);
 }
 
 // Device ids are 0 ... device_count() - 1; anything else is a device_error naming the range.
-inline void check_device_id(int id, const char* what) {
-    const int n = device_count();
-    if (id >= 0 && id < n) return;
-    std::string msg = std::string(what) + ": invalid device ordinal " + std::to_string(id) + ": ";
-    if (n == 0) msg += "no CUDA device is usable (" + (device().why_not.empty() ? std::string("none found") : device().why_not) + ")";
-    else msg += "this machine has " + std::to_string(n) + " CUDA device" + (n == 1 ? "" : "s") + " (0 to " + std::to_string(n - 1) + ")";
-    throw device_error(msg);
-}
+GPU_ND_INLINE void check_device_id(int id, const char* what);
 
 }  // namespace detail
 
@@ -123,3 +112,7 @@ ndarray<T> to_device(const ndarray<T>& a, int id) {
 }
 
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/runtime/device.ipp"
+#endif

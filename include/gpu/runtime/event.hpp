@@ -4,8 +4,10 @@
 // eagerly, an event is a timestamp.
 #include <cuda_runtime_api.h>
 
-#include <chrono>
+#include <cstdint>
+#include <utility>
 
+#include "gpu/runtime/clock.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
 
@@ -20,10 +22,10 @@ public:
     ~event() {
         if (handle_) cudaEventDestroy(handle_);
     }
-    event(event&& o) noexcept : handle_(o.handle_), stamp_(o.stamp_) { o.handle_ = nullptr; }
+    event(event&& o) noexcept : handle_(o.handle_), stamp_ns_(o.stamp_ns_) { o.handle_ = nullptr; }
     event& operator=(event&& o) noexcept {
         std::swap(handle_, o.handle_);
-        std::swap(stamp_, o.stamp_);
+        std::swap(stamp_ns_, o.stamp_ns_);
         return *this;
     }
     event(const event&) = delete;
@@ -33,7 +35,7 @@ public:
     void record() { record(detail::current_stream()); }
     void record(cudaStream_t s) {
         if (handle_) detail::cuda_check(cudaEventRecord(handle_, s), "cudaEventRecord");
-        else stamp_ = std::chrono::steady_clock::now();
+        else stamp_ns_ = detail::monotonic_ns();
     }
     // Waits on the host until the recorded work has finished.
     void synchronize() const {
@@ -57,12 +59,12 @@ public:
             detail::cuda_check(cudaEventElapsedTime(&ms, start.handle_, stop.handle_), "cudaEventElapsedTime");
             return ms;
         }
-        return std::chrono::duration<float, std::milli>(stop.stamp_ - start.stamp_).count();
+        return static_cast<float>(stop.stamp_ns_ - start.stamp_ns_) / 1e6f;
     }
 
 private:
     cudaEvent_t handle_ = nullptr;
-    std::chrono::steady_clock::time_point stamp_{};
+    std::int64_t stamp_ns_ = 0;  // host executor: the monotonic clock at record()
 };
 
 }  // namespace gpu

@@ -29,13 +29,13 @@
 #include <cuda_runtime_api.h>
 
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
-#include <vector>
 
 #include "gpu/core/error.hpp"
+#include "gpu/core/inline.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
 #include "gpu/runtime/stream.hpp"
@@ -53,19 +53,9 @@ inline bool& in_graph() {
 // capture that would invalidate it (CUDA refuses to synchronize a capturing stream), so it is
 // reported here, by name. capturing_now(): the flag covers gpu::capture; cudaStreamIsCapturing
 // also covers a capture begun outside the library on the current stream.
-inline bool capturing_now() {
-    if (in_graph()) return true;
-    const cudaStream_t s = current_stream();
-    cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
-    return s && cudaStreamIsCapturing(s, &status) == cudaSuccess && status != cudaStreamCaptureStatusNone;
-}
+GPU_ND_INLINE bool capturing_now();
 
-inline void check_not_capturing(const char* what) {
-    if (capturing_now())
-        throw error(std::string(what) +
-                    " cannot run inside gpu::capture: it synchronizes with the device or reads values back to the "
-                    "host, which a graph cannot record; do it before the capture or after a replay");
-}
+GPU_ND_INLINE void check_not_capturing(const char* what);
 
 // Sets the in_graph flag for a scope.
 class in_graph_scope {
@@ -79,10 +69,22 @@ private:
     bool prev_;
 };
 
+// The host executor's graph: the callable itself, behind one virtual call.
+struct host_callable {
+    virtual ~host_callable() = default;
+    virtual void operator()() = 0;
+};
+template <class F>
+struct host_callable_of final : host_callable {
+    F f;
+    explicit host_callable_of(F fn) : f(std::move(fn)) {}
+    void operator()() override { f(); }
+};
+
 struct graph_state {
     cudaGraphExec_t exec = nullptr;
     std::size_t kernels = 0;
-    std::function<void()> host;  // the host executor's graph: the callable itself
+    std::unique_ptr<host_callable> host;
     executor where = executor::host;
 
     graph_state() = default;
@@ -98,34 +100,11 @@ struct graph_census {
     std::size_t kernels = 0, allocations = 0, frees = 0;
 };
 
-inline graph_census count_nodes(cudaGraph_t g) {
-    std::size_t n = 0;
-    cuda_check(cudaGraphGetNodes(g, nullptr, &n), "cudaGraphGetNodes");
-    std::vector<cudaGraphNode_t> nodes(n);
-    if (n) cuda_check(cudaGraphGetNodes(g, nodes.data(), &n), "cudaGraphGetNodes");
-    graph_census c;
-    for (cudaGraphNode_t node : nodes) {
-        cudaGraphNodeType type;
-        cuda_check(cudaGraphNodeGetType(node, &type), "cudaGraphNodeGetType");
-        c.kernels += type == cudaGraphNodeTypeKernel;
-        c.allocations += type == cudaGraphNodeTypeMemAlloc;
-        c.frees += type == cudaGraphNodeTypeMemFree;
-    }
-    return c;
-}
+GPU_ND_INLINE graph_census count_nodes(cudaGraph_t g);
 
-inline bool is_capture_failure(int code) {
-    return code == cudaErrorStreamCaptureUnsupported || code == cudaErrorStreamCaptureInvalidated ||
-           code == cudaErrorStreamCaptureImplicit || code == cudaErrorStreamCaptureIsolation ||
-           code == cudaErrorStreamCaptureUnjoined || code == cudaErrorStreamCaptureUnmatched ||
-           code == cudaErrorStreamCaptureWrongThread;
-}
+GPU_ND_INLINE bool is_capture_failure(int code);
 
-[[noreturn]] inline void throw_capture_failure(const std::string& why) {
-    throw error("gpu::capture: CUDA could not record the operations (" + why +
-                "); operations that synchronize or read back to the host (asnumpy, item, boolean masks, nonzero, "
-                "reductions to a host value) cannot run inside a capture");
-}
+[[noreturn]] GPU_ND_INLINE void throw_capture_failure(const std::string& why);
 
 }  // namespace detail
 
@@ -143,7 +122,7 @@ public:
             detail::cuda_check(cudaGraphLaunch(state_->exec, s), "cudaGraphLaunch");
         } else if (state_->host) {
             detail::in_graph_scope recording;
-            state_->host();
+            (*state_->host)();
         }
     }
 
@@ -167,7 +146,7 @@ graph capture(F&& f) {
     auto state = std::make_shared<detail::graph_state>();
     state->where = current_executor();
     if (state->where == executor::host) {
-        state->host = std::function<void()>(std::forward<F>(f));
+        state->host = std::make_unique<detail::host_callable_of<std::decay_t<F>>>(std::forward<F>(f));
         return graph(std::move(state));
     }
 
@@ -216,3 +195,7 @@ graph capture(F&& f) {
 }
 
 }  // namespace gpu
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/runtime/graph.ipp"
+#endif

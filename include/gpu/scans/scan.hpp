@@ -24,14 +24,14 @@ auto scan_operand(const E& e) {
     else return gpu::eval(e);
 }
 
-template <scan_op Op, class T>
+template <class Op, class T>
 ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a) {
     ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
     run_scan<Op>(a, out, 0, true);
     return out;
 }
 
-template <scan_op Op, class T>
+template <class Op, class T>
 ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
     if (a.ndim() == 0) {  // NumPy ravels a 0-d input first, then checks the axis against ndim 1
         normalize_axis(axis, 1);
@@ -48,25 +48,25 @@ ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
 // np.cumsum(a): the running sums of the flattened array, shape (a.size(),).
 template <expression E>
 auto cumsum(const E& a) {
-    return detail::scan_flat<detail::scan_op::sum>(detail::scan_operand(a));
+    return detail::scan_flat<detail::gnd::scan_sum>(detail::scan_operand(a));
 }
 
 // np.cumsum(a, axis): the running sums along `axis`, a's shape.
 template <expression E>
 auto cumsum(const E& a, std::int64_t axis) {
-    return detail::scan_axis<detail::scan_op::sum>(detail::scan_operand(a), axis);
+    return detail::scan_axis<detail::gnd::scan_sum>(detail::scan_operand(a), axis);
 }
 
 // np.cumprod(a): the running products of the flattened array, shape (a.size(),).
 template <expression E>
 auto cumprod(const E& a) {
-    return detail::scan_flat<detail::scan_op::prod>(detail::scan_operand(a));
+    return detail::scan_flat<detail::gnd::scan_prod>(detail::scan_operand(a));
 }
 
 // np.cumprod(a, axis): the running products along `axis`, a's shape.
 template <expression E>
 auto cumprod(const E& a, std::int64_t axis) {
-    return detail::scan_axis<detail::scan_op::prod>(detail::scan_operand(a), axis);
+    return detail::scan_axis<detail::gnd::scan_prod>(detail::scan_operand(a), axis);
 }
 
 }  // namespace gpu

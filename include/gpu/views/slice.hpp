@@ -10,15 +10,9 @@
 #include <limits>
 #include <type_traits>
 
-namespace gpu {
+#include "gpu/core/axis.hpp"  // gpu::none, gpu::newaxis
 
-// Python's None: an omitted slice bound, or (as an index) a new axis of length 1.
-struct none_t {
-    explicit constexpr none_t() = default;
-};
-inline constexpr none_t none{};
-using newaxis_t = none_t;
-inline constexpr newaxis_t newaxis{};
+namespace gpu {
 
 // Python's Ellipsis (`...`): as many full slices as the other indices leave axes.
 struct ellipsis_t {

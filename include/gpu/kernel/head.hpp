@@ -1,0 +1,136 @@
+#pragma once
+// The one device head: what every kernel of the library and of its users is compiled with.
+// The part written with GPU_ND_SHARED (type traits, NumPy's conversions and integer arithmetic,
+// vectors, dims) is also C++ on the host, so both executors run the same code; the device part
+// holds warp and memory-ordering helpers that only exist on a GPU. kernel_unit() assembles a
+// translation unit: head, then the shared texts a kernel needs (scalar ops, accumulators, ...),
+// then its device templates. See docs/architecture.md.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "gpu/core/inline.hpp"
+#include "gpu/kernel/shared.hpp"
+
+// Type traits and NumPy-exact conversions and integer arithmetic. Kernels have no <type_traits>
+// (including it would slow every compile), so the few traits needed are spelled out.
+GPU_ND_SHARED(head_source,
+template <class T> struct is_float_t { static constexpr bool value = false; };
+template <> struct is_float_t<float> { static constexpr bool value = true; };
+template <> struct is_float_t<double> { static constexpr bool value = true; };
+template <class T> struct is_bool_t { static constexpr bool value = false; };
+template <> struct is_bool_t<bool> { static constexpr bool value = true; };
+template <class T> constexpr bool is_float = is_float_t<T>::value;
+template <class T> constexpr bool is_bool = is_bool_t<T>::value;
+template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T>;
+template <class T> constexpr bool is_signed_int = is_int<T> && T(-1) < T(0);
+
+template <int Bytes> struct uint_of;
+template <> struct uint_of<1> { using type = unsigned char; };
+template <> struct uint_of<2> { using type = unsigned short; };
+template <> struct uint_of<4> { using type = unsigned int; };
+template <> struct uint_of<8> { using type = unsigned long long; };
+/* At least as wide as unsigned int, so that small types do not promote to signed int. */
+template <class T> using wide_uint = typename uint_of<(sizeof(T) < 4 ? 4 : sizeof(T))>::type;
+
+/* NumPy's astype: to bool is "non-zero"; float to integer goes through int64 and wraps, as
+   NumPy does on x86-64, so the host and the GPU agree for every in-range value. */
+template <class To, class From> GND_FN To cast(From x) {
+    if constexpr (is_bool<To>) {
+        return x != From(0);
+    } else if constexpr (is_float<From> && is_int<To>) {
+        if constexpr (sizeof(To) == 8 && !is_signed_int<To>)
+            return x < From(0) ? To((long long)x) : To(x);
+        else
+            return To((long long)x);
+    } else {
+        return To(x);
+    }
+}
+
+/* Integer + - * wrap around as in NumPy; unsigned arithmetic keeps that defined in C++. */
+template <class T> GND_FN T wrap_add(T a, T b) { return T(wide_uint<T>(a) + wide_uint<T>(b)); }
+template <class T> GND_FN T wrap_sub(T a, T b) { return T(wide_uint<T>(a) - wide_uint<T>(b)); }
+template <class T> GND_FN T wrap_mul(T a, T b) { return T(wide_uint<T>(a) * wide_uint<T>(b)); }
+template <class T> GND_FN T wrap_neg(T a) { return T(wide_uint<T>(0) - wide_uint<T>(a)); }
+
+/* Exact comparisons of integers of any signedness (NumPy 2 compares int64 with uint64 exactly). */
+template <class A, class B> GND_FN bool cmp_less(A a, B b) {
+    if constexpr (is_signed_int<A> && !is_signed_int<B> && is_int<B>)
+        return a < A(0) || (unsigned long long)a < (unsigned long long)b;
+    else if constexpr (!is_signed_int<A> && is_int<A> && is_signed_int<B>)
+        return b >= B(0) && (unsigned long long)a < (unsigned long long)b;
+    else
+        return a < b;
+}
+template <class A, class B> GND_FN bool cmp_equal(A a, B b) {
+    if constexpr ((is_signed_int<A> && !is_signed_int<B> && is_int<B>) ||
+                  (is_signed_int<B> && !is_signed_int<A> && is_int<A>))
+        return !cmp_less(a, b) && !cmp_less(b, a);
+    else
+        return a == b;
+}
+
+/* N elements moved as one aligned access, and R extents or strides passed by value. */
+template <class T, int N> struct alignas(sizeof(T) * N) vec { T v[N]; };
+template <class I, int R> struct dims { I v[R]; };
+template <class I, int R, int N> struct strides_of { dims<I, R> v[N]; };
+)
+
+namespace gpu::detail {
+
+// Device-only helpers (inside namespace gnd of every kernel): shuffles and L2 loads of any
+// trivially copyable value, and relaxed gpu-scope 64-bit stores and loads (single-copy atomic,
+// the look-back status words of the scans).
+inline constexpr const char device_head_source[] = R"(
+template <class T> GND_FN T shfl_down(T x, int d) {
+  if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
+  else { union { T t; unsigned u; } c; c.u = 0; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
+}
+template <class T> GND_FN T load_cg(const T* p) {
+  if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.u = __ldcg((const unsigned long long*)p); return c.t; }
+  else if constexpr (sizeof(T) == 4) { union { T t; unsigned u; } c; c.u = __ldcg((const unsigned*)p); return c.t; }
+  else if constexpr (sizeof(T) == 2) { union { T t; unsigned short u; } c; c.u = __ldcg((const unsigned short*)p); return c.t; }
+  else { union { T t; unsigned char u; } c; c.u = __ldcg((const unsigned char*)p); return c.t; }
+}
+/* V elements from p: one aligned vector when `whole`, else p[0] broadcast (a stride-0 operand). */
+template <class T, int V> GND_FN void load_vec(vec<T, V>& r, const T* p, bool whole) {
+  if (whole) r = *reinterpret_cast<const vec<T, V>*>(p);
+  else { const T x = *p;
+#pragma unroll
+    for (int j = 0; j < V; ++j) r.v[j] = x; }
+}
+/* The values of an index operand: its offsets, consecutive or broadcast. */
+template <int V> GND_FN void index_vec(vec<long long, V>& r, long long o, bool whole) {
+#pragma unroll
+  for (int j = 0; j < V; ++j) r.v[j] = o + (whole ? j : 0);
+}
+GND_FN void store_relaxed(unsigned long long* p, unsigned long long w) {
+  asm volatile("st.relaxed.gpu.global.u64 [%0], %1;" :: "l"(p), "l"(w) : "memory");
+}
+GND_FN unsigned long long load_relaxed(const unsigned long long* p) {
+  unsigned long long w;
+  asm volatile("ld.relaxed.gpu.global.u64 %0, [%1];" : "=l"(w) : "l"(p) : "memory");
+  return w;
+}
+/* Offset, in elements, of the element with C-order index g of an array of `shape` / `strides`. */
+template <class I, int R> GND_FN long long offset_of(long long g, int ndim, const dims<I, R>& shape, const dims<I, R>& strides) {
+  long long off = 0;
+  for (int d = ndim - 1; d > 0; --d) {
+    const long long e = shape.v[d], q = g / e;
+    off += (g - q * e) * strides.v[d];
+    g = q;
+  }
+  return ndim > 0 ? off + g * strides.v[0] : 0;
+}
+)";
+
+// A translation unit: the head, then `shared` (texts of GPU_ND_SHARED blocks) inside namespace
+// gnd, then `device` (a family's kernel templates, or a generated kernel). Runs only on a miss.
+GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device);
+
+}  // namespace gpu::detail
+
+#if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)
+#include "gpu/kernel/head.ipp"
+#endif
