@@ -374,13 +374,9 @@ TEST(Errors, CompileErrorCarriesLogAndSource) {
                      .empty());
 }
 
-// The exception's message should carry both NVRTC's log and the generated source (DESIGN.md,
-// principle 13). LIBRARY BUG in detail::compile_cubin (jit/compiler.hpp): the log is read into a
-// std::string of nvrtcGetProgramLogSize() characters, a size that counts the terminating NUL,
-// so log() ends in '\0'; compile_error's what() is built as a std::runtime_error from
-// what + log + "--- generated source ---" + source and is read back as a C string, which stops
-// at that NUL: the "--- generated source ---" section never shows. Trimming the NUL from the
-// log (log.resize(n - 1), or strlen) fixes both.
+// The exception's message carries both NVRTC's log and the generated source. NVRTC's log size
+// counts the terminating NUL, which kernel/compiler.hpp trims: a NUL inside what() would cut the
+// message before the source section.
 TEST(Errors, CompileErrorMessageIncludesSource) {
     // The marker is on a line NVRTC's log does not quote, so only the source section can show it.
     const std::string source = "this is not CUDA\n\n// marker: generated-source-section\n";

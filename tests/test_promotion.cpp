@@ -205,7 +205,7 @@ constexpr bool check_weak_scalars() {
         static_assert(std::is_same_v<VT(3 & arr<A>()), IntT>);
     }
     // Every C++ integer type is a weak integer and every C++ floating type a weak float
-    // (library rule, DESIGN.md principle 1), whatever its width.
+    // (the library's rule, as NEP 50 treats Python scalars), whatever its width.
     static_assert(std::is_same_v<VT(arr<A>() + std::int8_t(3)), IntT>);
     static_assert(std::is_same_v<VT(arr<A>() + 3ull), IntT>);
     static_assert(std::is_same_v<VT(arr<A>() + std::int64_t(3)), IntT>);
@@ -294,7 +294,7 @@ TEST(PromotionTable, NamedCases) {
     // floor/ceil keep integer dtypes.
     static_assert(std::is_same_v<VT(gpu::floor(arr<std::int32_t>())), std::int32_t>);
     static_assert(std::is_same_v<VT(gpu::ceil(arr<std::uint8_t>())), std::uint8_t>);
-    // NEP 50: float32 * 2.5 stays float32; int32 * 2.5 becomes float64 (DESIGN.md).
+    // NEP 50: float32 * 2.5 stays float32; int32 * 2.5 becomes float64.
     static_assert(std::is_same_v<VT(arr<float>() * 2.5), float>);
     static_assert(std::is_same_v<VT(arr<std::int32_t>() * 2.5), double>);
     // Nested expressions promote step by step: (int8 + uint8) -> int16, * float32 -> float32.
