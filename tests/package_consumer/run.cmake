@@ -65,13 +65,18 @@ run_step("configure the consumer project" "${CMAKE_COMMAND}" ${configure_args})
 run_step("build the consumer project"
     "${CMAKE_COMMAND}" --build "${GPU_ND_CONSUMER_BINARY_DIR}" ${config_args})
 
-# 4. Run it. The consumer project writes the path of its executable, per configuration.
+# 4. Run it (and its separately compiled twin, when the package has gpu::ndarray_separate). The
+#    consumer project writes the paths of its executables, per configuration.
 set(path_file "${GPU_ND_CONSUMER_BINARY_DIR}/consumer_path_${GPU_ND_CONFIG}.txt")
 if(NOT EXISTS "${path_file}")
     message(FATAL_ERROR "package_consumer: ${path_file} was not generated")
 endif()
-file(READ "${path_file}" consumer_exe)
-string(STRIP "${consumer_exe}" consumer_exe)
-run_step("run the consumer program" "${consumer_exe}")
+file(READ "${path_file}" consumer_exes)
+string(STRIP "${consumer_exes}" consumer_exes)
+foreach(exe IN LISTS consumer_exes)
+    if(exe)
+        run_step("run ${exe}" "${exe}")
+    endif()
+endforeach()
 
 message(STATUS "package_consumer: OK")
