@@ -167,4 +167,50 @@ GPU_ND_STAT_MEMBER(var)
 GPU_ND_STAT_MEMBER(std)
 #undef GPU_ND_STAT_MEMBER
 
+// The same members on expressions (fused into the reductions' kernels).
+template <class D> auto detail::node_mixin<D>::mean() const { return gpu::mean(self()); }
+template <class D> auto detail::node_mixin<D>::mean(std::int64_t axis, bool keepdims) const { return gpu::mean(self(), axis, keepdims); }
+template <class D> auto detail::node_mixin<D>::mean(const dims& axes, bool keepdims) const { return gpu::mean(self(), axes, keepdims); }
+template <class D> auto detail::node_mixin<D>::mean(none_t n, bool keepdims) const { return gpu::mean(self(), n, keepdims); }
+#define GPU_ND_NODE_STAT_MEMBER(NAME)                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME() const {                                                     \
+        return gpu::NAME(self());                                                                  \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(std::int64_t axis, bool keepdims, std::int64_t ddof) const {  \
+        return gpu::NAME(self(), axis, keepdims, ddof);                                            \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(const dims& axes, bool keepdims, std::int64_t ddof) const {   \
+        return gpu::NAME(self(), axes, keepdims, ddof);                                            \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(none_t n, bool keepdims, std::int64_t ddof) const {           \
+        return gpu::NAME(self(), n, keepdims, ddof);                                               \
+    }
+GPU_ND_NODE_STAT_MEMBER(var)
+GPU_ND_NODE_STAT_MEMBER(std)
+#undef GPU_ND_NODE_STAT_MEMBER
+
+// np.ptp(a, axis=None, keepdims=False): max - min in the input dtype (integers wrap, as NumPy);
+// three kernels (max, min, the difference). An empty axis raises as max does; bools are
+// rejected at compile time, as NumPy rejects their subtraction.
+template <expression E>
+auto ptp(const E& e) {
+    return gpu::eval(gpu::max(e) - gpu::min(e));
+}
+template <expression E>
+auto ptp(const E& e, std::int64_t axis, bool keepdims = false) {
+    return gpu::eval(gpu::max(e, axis, keepdims) - gpu::min(e, axis, keepdims));
+}
+template <expression E>
+auto ptp(const E& e, const dims& axes, bool keepdims = false) {
+    return gpu::eval(gpu::max(e, axes, keepdims) - gpu::min(e, axes, keepdims));
+}
+template <expression E>
+auto ptp(const E& e, none_t n, bool keepdims = false) {
+    return gpu::eval(gpu::max(e, n, keepdims) - gpu::min(e, n, keepdims));
+}
+
 }  // namespace gpu
