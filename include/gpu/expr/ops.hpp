@@ -189,7 +189,7 @@ GPU_ND_UNARY_OP(reciprocal, rule_same_no_bool,
         return R(R(1) / x);
     })
 // sign: -1, 0 or 1 in the input dtype; NaN stays NaN.
-GPU_ND_UNARY_OP(sign_, rule_same_no_bool,
+GPU_ND_UNARY_OP(sign_, rule_sign,
     if constexpr (is_float<R>) { if (x != x) return x; }
     return x > R(0) ? R(1) : x < R(0) ? R(-1) : R(0);)
 // log(exp(a) + exp(b)) and its base-2 form without overflow, as NumPy computes them.
@@ -245,11 +245,10 @@ GPU_ND_UNARY_OP(rint_, rule_float_math, return rint(x);)
 // 10**d exact in double and rounded to R; integers with d < 0 the same in float64, converted back;
 // otherwise integers and bools are unchanged.
 GPU_ND_BINARY_OP(round_, rule_round,
-    if constexpr (is_bool<R>) return a;
-    else {
-        if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
+    if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
+    {
         double p = 1.0;
-        for (B k = b < B(0) ? B(-b) : b; k > B(0); --k) p *= 10.0;
+        for (B k = b < B(0) ? B(-b) : b; k > B(0) && p - p == 0.0; --k) p *= 10.0;
         if constexpr (is_float<R>) {
             const R f = R(p);
             return b >= B(0) ? rint(a * f) / f : rint(a / f) * f;

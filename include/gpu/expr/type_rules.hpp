@@ -75,12 +75,15 @@ struct rule_logical {
 
 // Integer-only ufuncs (bitwise and/or/xor, shifts, gcd, lcm): floats are rejected, and so is a
 // signed integer with uint64 (no common integer type). Two bools stay bool where NumPy has a
-// bool loop (and/or/xor) and compute in int8 where it has none (shifts, gcd, lcm).
+// bool loop (and/or/xor), compute in int8 where it has none (shifts) and are rejected by gcd and
+// lcm (float64 marks that below).
 #define GPU_ND_INTEGER_RULE(RULE, UFUNC, BOOL_RESULT)                                        \
     struct RULE {                                                                            \
         template <dtype A, dtype B = A>                                                      \
         static constexpr loop_types types() {                                                \
             static_assert(!is_float(A) && !is_float(B) && !is_float(promote(A, B)),          \
+                          GPU_ND_NO_LOOP(UFUNC));                                            \
+            static_assert(BOOL_RESULT != dtype::float64 || promote(A, B) != dtype::bool_,    \
                           GPU_ND_NO_LOOP(UFUNC));                                            \
             constexpr dtype p = promote(A, B) == dtype::bool_ ? BOOL_RESULT : promote(A, B); \
             return {p, p, p};                                                                \
@@ -91,8 +94,8 @@ GPU_ND_INTEGER_RULE(rule_bitwise_or, "bitwise_or", dtype::bool_)
 GPU_ND_INTEGER_RULE(rule_bitwise_xor, "bitwise_xor", dtype::bool_)
 GPU_ND_INTEGER_RULE(rule_left_shift, "left_shift", dtype::int8)
 GPU_ND_INTEGER_RULE(rule_right_shift, "right_shift", dtype::int8)
-GPU_ND_INTEGER_RULE(rule_gcd, "gcd", dtype::int8)
-GPU_ND_INTEGER_RULE(rule_lcm, "lcm", dtype::int8)
+GPU_ND_INTEGER_RULE(rule_gcd, "gcd", dtype::float64)
+GPU_ND_INTEGER_RULE(rule_lcm, "lcm", dtype::float64)
 GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
 #undef GPU_ND_INTEGER_RULE
 
@@ -169,12 +172,21 @@ struct rule_float64 {
     }
 };
 
-// square, reciprocal, sign: the input dtype, but bools compute in int8 (no bool loop).
+// square, reciprocal: the input dtype, but bools compute in int8 (no bool loop).
 struct rule_same_no_bool {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {
         constexpr dtype p = A == dtype::bool_ ? dtype::int8 : A;
         return {p, p, p};
+    }
+};
+
+// sign: as above, but NumPy rejects bools.
+struct rule_sign {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        static_assert(A != dtype::bool_, GPU_ND_NO_LOOP("sign"));
+        return {A, A, A};
     }
 };
 
@@ -206,10 +218,14 @@ struct rule_frexp_exponent {
     }
 };
 
-// round(x, decimals): the input dtype out; the decimals arrive as int64.
+// round(x, decimals): the input dtype out; the decimals arrive as int64. NumPy rounds bools
+// through float16.
 struct rule_round {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
+        static_assert(A != dtype::bool_,
+                      "NumPy rounds bool in float16, which gpu_ndarray does not support yet: convert first, e.g. "
+                      "x.astype<float>()");
         return {A, dtype::int64, A};
     }
 };
