@@ -196,21 +196,26 @@ GPU_ND_NODE_STAT_MEMBER(std)
 // np.ptp(a, axis=None, keepdims=False): max - min in the input dtype (integers wrap, as NumPy);
 // three kernels (max, min, the difference). An empty axis raises as max does; bools are
 // rejected at compile time, as NumPy rejects their subtraction.
+// (max first, so an empty axis raises max's message, as NumPy's does)
 template <expression E>
 auto ptp(const E& e) {
-    return gpu::eval(gpu::max(e) - gpu::min(e));
+    const auto hi = gpu::max(e);
+    return gpu::eval(hi - gpu::min(e));
 }
 template <expression E>
 auto ptp(const E& e, std::int64_t axis, bool keepdims = false) {
-    return gpu::eval(gpu::max(e, axis, keepdims) - gpu::min(e, axis, keepdims));
+    const auto hi = gpu::max(e, axis, keepdims);
+    return gpu::eval(hi - gpu::min(e, axis, keepdims));
 }
 template <expression E>
 auto ptp(const E& e, const dims& axes, bool keepdims = false) {
-    return gpu::eval(gpu::max(e, axes, keepdims) - gpu::min(e, axes, keepdims));
+    const auto hi = gpu::max(e, axes, keepdims);
+    return gpu::eval(hi - gpu::min(e, axes, keepdims));
 }
 template <expression E>
 auto ptp(const E& e, none_t n, bool keepdims = false) {
-    return gpu::eval(gpu::max(e, n, keepdims) - gpu::min(e, n, keepdims));
+    const auto hi = gpu::max(e, n, keepdims);
+    return gpu::eval(hi - gpu::min(e, n, keepdims));
 }
 
 }  // namespace gpu
