@@ -111,3 +111,41 @@ TEST(UfuncsCompileMixed, RulesAndComposites) {
 }
 
 }  // namespace
+
+namespace {
+
+// The NaN-aware accumulators (reductions/reduce_ops.hpp) in the reduction kernels: the inner
+// (warp) kernel with vector loads in CI; every kernel kind with GPU_NDARRAY_DEVICE=cuda.
+template <template <class> class RedOf, class T>
+void reduction_compiles(const std::string& what) {
+    using E = d::array_leaf<T>;
+    using Red = RedOf<T>;
+    SCOPED_TRACE(what + " " + std::string(gpu::dtype_name_v<T>));
+    for (int kind = 0; kind < (all_variants() ? 3 : 1); ++kind) {
+        d::reduce_variant v;
+        v.kind = kind;
+        v.vec = true;
+        v.width = 4;
+        try {
+            EXPECT_FALSE(d::compile_cubin(d::reduction_kernel_source<Red, E>(v), d::compile_target{9, 0}).cubin.empty());
+        } catch (const gpu::compile_error& e) {
+            ADD_FAILURE() << "kind " << kind << ": " << e.what();
+        }
+    }
+}
+
+TEST(UfuncsCompileReductions, NanAccumulators) {
+    reduction_compiles<d::nansum_reducer, float>("nansum");
+    reduction_compiles<d::nanprod_reducer, double>("nanprod");
+    reduction_compiles<d::nanmax_reducer, float>("nanmax");
+    reduction_compiles<d::nanmin_reducer, double>("nanmin");
+    reduction_compiles<d::nanargmax_reducer, float>("nanargmax");
+    reduction_compiles<d::nanargmin_reducer, double>("nanargmin");
+    reduction_compiles<d::nanmean_reducer, float>("nanmean");
+    reduction_compiles<d::nanroot_mean_reducer, double>("nanstd");
+    reduction_compiles<d::nanmean_reducer, std::int32_t>("nanmean");
+    reduction_compiles<d::nanargmax_reducer, std::int16_t>("nanargmax");
+    reduction_compiles<d::nanmax_reducer, std::uint8_t>("nanmax");
+}
+
+}  // namespace
