@@ -94,6 +94,12 @@ TEST(NanReductions, AllNaNAndEmpty) {
                                                  "zero-size array to reduction operation fmax which has no identity");
         gpu_test::expect_error<gpu::value_error>([&] { (void)gpu::nanargmin(e, 1); }, "attempt to get argmin of an empty sequence");
         EXPECT_EQ(gpu::nansum(e, 1).shape(), (gpu::shape_t{0}));
+        // 0-d and sliced inputs.
+        const auto z = gpu_test::make<double>({nan}, {});
+        gpu_test::expect_values<double>(gpu_test::values_of(gpu::nansum(z)), {0.0});
+        gpu_test::expect_values<double>(gpu_test::values_of(gpu::nanmean(z)), {nan});
+        gpu_test::expect_values<double>(gpu_test::values_of(gpu::nanmax(x(gpu::colon, gpu::slice(1, 2)), 0)), {2.0});
+        gpu_test::expect_values<double>(gpu_test::values_of(gpu::nancumprod(x(gpu::slice(0, 2), 0))), {1.0, 1.0});
     }
 }
 
