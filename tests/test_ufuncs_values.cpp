@@ -13,6 +13,8 @@
 #include <limits>
 #include <string>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "support.hpp"
@@ -147,6 +149,32 @@ TYPED_TEST(UfuncValues, AgainstNumPy) {
         check_table<T>(rows, got, n);
     }
 }
+
+// NumPy 2's result dtypes for mixed operands and weak C++ scalars, checked at compile time.
+template <class E>
+using vt = typename decltype(gpu::detail::as_node(std::declval<E>()))::value_type;
+template <class T>
+const gpu::ndarray<T>& arr();
+static_assert(std::is_same_v<vt<decltype(gpu::hypot(arr<std::int16_t>(), arr<std::int16_t>()))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::hypot(arr<std::int32_t>(), arr<float>()))>, double>);
+static_assert(std::is_same_v<vt<decltype(gpu::logaddexp(arr<std::uint16_t>(), arr<std::int16_t>()))>, double>);
+static_assert(std::is_same_v<vt<decltype(gpu::float_power(arr<float>(), arr<float>()))>, double>);
+static_assert(std::is_same_v<vt<decltype(gpu::fmod(arr<bool>(), arr<bool>()))>, std::int8_t>);
+static_assert(std::is_same_v<vt<decltype(gpu::square(arr<bool>()))>, std::int8_t>);
+static_assert(std::is_same_v<vt<decltype(gpu::ldexp(arr<float>(), arr<std::int64_t>()))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::ldexp(arr<std::int16_t>(), 3))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::gcd(arr<std::int8_t>(), arr<std::uint8_t>()))>, std::int16_t>);
+static_assert(std::is_same_v<vt<decltype(gpu::copysign(arr<std::uint64_t>(), arr<std::int64_t>()))>, double>);
+static_assert(std::is_same_v<vt<decltype(gpu::heaviside(arr<float>(), 0.5))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::arctan2(arr<float>(), 2))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::round(arr<std::int8_t>(), -1))>, std::int8_t>);
+static_assert(std::is_same_v<vt<decltype(gpu::nan_to_num(arr<float>()))>, float>);
+static_assert(std::is_same_v<vt<decltype(gpu::isclose(arr<std::int32_t>(), arr<float>()))>, bool>);
+static_assert(std::is_same_v<vt<decltype(gpu::signbit(arr<std::uint8_t>()))>, bool>);
+static_assert(std::is_same_v<vt<decltype(gpu::fmax(arr<bool>(), arr<double>()))>, double>);
+static_assert(std::is_same_v<vt<decltype(gpu::logical_xor(arr<float>(), arr<std::int8_t>()))>, bool>);
+static_assert(std::is_same_v<vt<decltype(gpu::trunc(arr<std::int32_t>()))>, std::int32_t>);
+static_assert(std::is_same_v<vt<decltype(gpu::sign(arr<std::uint8_t>()))>, std::uint8_t>);
 
 // The two-output ufuncs through their public API: std::pair of arrays, structured bindings.
 TEST(UfuncPairs, DivmodModfFrexp) {

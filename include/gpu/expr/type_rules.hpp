@@ -231,3 +231,5 @@ struct rule_round {
 };
 
 }  // namespace gpu::detail
+
+#undef GPU_ND_NO_LOOP
