@@ -34,6 +34,7 @@ BYTES = {
     "user_axpy": 3 * 4 * N,
     "raw_axpy": 3 * 4 * N,
     "mixed": 3 * 4 * N,
+    "ufunc_mix": 3 * 4 * N,
     "broadcast_row_add": 2 * 4 * ROWS * COLS + 4 * COLS,
     "transpose_add": 3 * 4 * M * M,
     "stepped_slice_add": 3 * 4 * (N // 2),
@@ -293,6 +294,8 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         "axpy": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(1.75 * x, y, out=z)),
         "mixed": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
             cp.sin(x) * cp.exp(-y), cp.sqrt(cp.abs(x * y)) / (1 + x * x), out=z)),
+        "ufunc_mix": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
+            cp.log1p(cp.abs(x)) * cp.sign(y), cp.hypot(x, y), out=z)),
         "broadcast_row_add": lambda: binary((ROWS, COLS), (COLS,), (ROWS, COLS),
                                             lambda m, row, z: cp.add(m, row, out=z)),
         "transpose_add": lambda: binary((M, M), (M, M), (M, M), lambda x, y, z: cp.add(x.T, y, out=z)),
@@ -368,6 +371,9 @@ def cupy_fuse_ops(cp):
     def fused_sum_xy(x, y):
         return cp.sum(x * y)
 
+    def fused_ufunc_mix(x, y):
+        return cp.log1p(cp.abs(x)) * cp.sign(y) + cp.hypot(x, y)
+
     def make(f):
         def setup():
             k = cp.fuse(f)
@@ -379,7 +385,8 @@ def cupy_fuse_ops(cp):
 
         return setup
 
-    return {"axpy": make(fused_axpy), "mixed": make(fused_mixed), "sum_xy": make(fused_sum_xy)}
+    return {"axpy": make(fused_axpy), "mixed": make(fused_mixed), "sum_xy": make(fused_sum_xy),
+            "ufunc_mix": make(fused_ufunc_mix)}
 
 
 def run_cupy(results, errors, meta, args, only):
@@ -473,6 +480,8 @@ def torch_ops(torch):
         "axpy": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(1.75 * x, y, out=z), (N,)),
         "mixed": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
             torch.sin(x) * torch.exp(-y), torch.sqrt(torch.abs(x * y)) / (1 + x * x), out=z), (N,)),
+        "ufunc_mix": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
+            torch.log1p(torch.abs(x)) * torch.sign(y), torch.hypot(x, y), out=z), (N,)),
         "broadcast_row_add": lambda: with_inputs([(ROWS, COLS), (COLS,)],
                                                  lambda m, row, z: torch.add(m, row, out=z), (ROWS, COLS)),
         "transpose_add": lambda: with_inputs([(M, M), (M, M)], lambda x, y, z: torch.add(x.T, y, out=z), (M, M)),
@@ -551,6 +560,8 @@ def torch_compile_ops(torch):
         "axpy": compiled([(N,), (N,)], lambda x, y: 1.75 * x + y),
         "mixed": compiled([(N,), (N,)],
                           lambda x, y: torch.sin(x) * torch.exp(-y) + torch.sqrt(torch.abs(x * y)) / (1 + x * x)),
+        "ufunc_mix": compiled([(N,), (N,)],
+                              lambda x, y: torch.log1p(torch.abs(x)) * torch.sign(y) + torch.hypot(x, y)),
         "broadcast_row_add": compiled([(ROWS, COLS), (COLS,)], lambda m, row: m + row),
         "transpose_add": compiled([(M, M), (M, M)], lambda x, y: x.T + y),
         "stepped_slice_add": compiled([(N,), (N // 2,)], lambda x, y: x[::2] + y),

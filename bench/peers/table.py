@@ -24,6 +24,7 @@ OPS = {
     "user_axpy": ("user_axpy", "user element-wise kernel `z = a * x + y`, 2^26 float32"),
     "raw_axpy": ("raw_axpy", "raw kernel, grid-stride `a * x + y`, 2^26 float32"),
     "mixed": ("mixed", "`sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)`"),
+    "ufunc_mix": ("ufunc_mix", "`log1p(abs(x))*sign(y) + hypot(x, y)`, 2^26 float32"),
     "broadcast_row_add": ("broadcast_row_add", "`(4096,16384) + (16384,)`"),
     "transpose_add": ("transpose_add", "`X.T + Y`, 8192^2"),
     "stepped_slice_add": ("stepped_slice_add", "`x[::2] + y`, 2^25 out"),

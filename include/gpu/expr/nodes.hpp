@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "gpu/containers/ndarray.hpp"
+#include "gpu/core/axis.hpp"
 #include "gpu/core/inline.hpp"
 #include "gpu/core/shape.hpp"
 #include "gpu/expr/expression.hpp"
@@ -26,16 +27,98 @@ inline const shape_t& scalar_shape() {
     return s;
 }
 
-// Members every node shares with ndarray: conversion, evaluation helpers.
+template <class...>
+inline constexpr bool always_false_v = false;
+
+// Members every node shares with ndarray: conversion, the reductions (fused: the expression is
+// evaluated inside the reduction's kernel, as gpu::sum(e) is) and the shape methods (which
+// evaluate the expression into a new array first, then act as the ndarray method does).
 template <class Derived>
 struct node_mixin : expression_base {
     // Lazy conversion, fused into the expression (NumPy's astype, without the copy).
     template <class U>
     auto astype() const;
+
+    // Reductions, defined in reductions/reduce.hpp and reductions/stats.hpp; as ndarray's.
+#define GPU_ND_NODE_REDUCTION_DECL(NAME)                    \
+    auto NAME() const;                                      \
+    auto NAME(std::int64_t axis, bool keepdims = false) const; \
+    auto NAME(none_t, bool keepdims = false) const;
+#define GPU_ND_NODE_REDUCTION_DECL_DIMS(NAME) \
+    GPU_ND_NODE_REDUCTION_DECL(NAME)          \
+    auto NAME(const dims& axes, bool keepdims = false) const;
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(sum)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(prod)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(min)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(max)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(mean)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(any)
+    GPU_ND_NODE_REDUCTION_DECL_DIMS(all)
+    GPU_ND_NODE_REDUCTION_DECL(argmin)
+    GPU_ND_NODE_REDUCTION_DECL(argmax)
+#undef GPU_ND_NODE_REDUCTION_DECL
+#undef GPU_ND_NODE_REDUCTION_DECL_DIMS
+    auto var() const;
+    auto var(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto var(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto var(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std() const;
+    auto std(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
+    auto std(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+
+    // The expression's values as a new array (gpu::eval), then ndarray's shape method.
+    auto eval() const { return ndarray<typename Derived::value_type>(self()); }
+    template <class D = Derived> auto reshape(const shape_t& shape) const { return eval().reshape(shape); }
+    template <class D = Derived> auto ravel() const { return eval().ravel(); }
+    template <class D = Derived> auto flatten() const { return eval().flatten(); }
+    template <class D = Derived> auto transpose() const { return eval().transpose(); }
+    template <class D = Derived> auto transpose(const dims& axes) const { return eval().transpose(axes); }
+    template <class D = Derived> auto T() const { return eval().transpose(); }
+    template <class D = Derived> auto swapaxes(int axis1, int axis2) const { return eval().swapaxes(axis1, axis2); }
+    template <class D = Derived> auto squeeze() const { return eval().squeeze(); }
+    template <class D = Derived> auto squeeze(const dims& axes) const { return eval().squeeze(axes); }
+    template <class D = Derived> auto copy() const { return eval(); }
+
+    // An expression is a recipe, not an array: it has no elements to index or to assign.
+    template <class... I>
+    void operator()(const I&...) const {
+        static_assert(always_false_v<I...>,
+                      "gpu: cannot index an expression; make it an array first (gpu::eval(e) or gpu::ndarray<T> a = e)");
+    }
+    template <class I>
+    void operator[](const I&) const {
+        static_assert(always_false_v<I>,
+                      "gpu: cannot index an expression; make it an array first (gpu::eval(e) or gpu::ndarray<T> a = e)");
+    }
+    template <class X>
+    void operator=(const X&) const {
+        static_assert(always_false_v<X>,
+                      "gpu: cannot assign into an expression (it is not an array); assign to a gpu::ndarray or a view");
+    }
+#define GPU_ND_NODE_NO_COMPOUND(SYM)                                                                            \
+    template <class X>                                                                                          \
+    void operator SYM(const X&) const {                                                                         \
+        static_assert(always_false_v<X>,                                                                        \
+                      "gpu: cannot assign into an expression (it is not an array); assign to a gpu::ndarray or a view"); \
+    }
+    GPU_ND_NODE_NO_COMPOUND(+=)
+    GPU_ND_NODE_NO_COMPOUND(-=)
+    GPU_ND_NODE_NO_COMPOUND(*=)
+    GPU_ND_NODE_NO_COMPOUND(/=)
+#undef GPU_ND_NODE_NO_COMPOUND
+
+protected:
+    const Derived& self() const { return static_cast<const Derived&>(*this); }
 };
+
+// Every node brings node_mixin's operator= beside its own copy assignment, so that assigning
+// anything else into an expression gives node_mixin's one-sentence error.
+#define GPU_ND_NODE_ASSIGN(...) using node_mixin<__VA_ARGS__>::operator=;
 
 template <class T>
 struct array_leaf : node_mixin<array_leaf<T>> {
+    GPU_ND_NODE_ASSIGN(array_leaf<T>)
     using value_type = T;
     static constexpr int n_arrays = 1, n_scalars = 0;
     ndarray<T> array;
@@ -53,6 +136,7 @@ struct array_leaf : node_mixin<array_leaf<T>> {
 
 template <class T>
 struct scalar_leaf : node_mixin<scalar_leaf<T>> {
+    GPU_ND_NODE_ASSIGN(scalar_leaf<T>)
     using value_type = T;
     static constexpr int n_arrays = 0, n_scalars = 1;
     T value;
@@ -89,6 +173,7 @@ inline constexpr bool is_index_operand_v = std::is_same_v<std::remove_cvref_t<A>
 // The C-order index (int64) of each element within `shape`, broadcast to the expression's shape:
 // index_leaf({n}) is arange(n); index_leaf({n, 1}) and index_leaf({m}) are row and column numbers.
 struct index_leaf : node_mixin<index_leaf> {
+    GPU_ND_NODE_ASSIGN(index_leaf)
     using value_type = std::int64_t;
     static constexpr int n_arrays = 1, n_scalars = 0;
     index_operand operand;
@@ -104,6 +189,7 @@ struct index_leaf : node_mixin<index_leaf> {
 
 template <class Op, class L, class R>
 struct binary_node : node_mixin<binary_node<Op, L, R>> {
+    GPU_ND_NODE_ASSIGN(binary_node<Op, L, R>)
     static constexpr loop_types types =
         Op::rule::template types<dtype_of_v<typename L::value_type>, dtype_of_v<typename R::value_type>>();
     using value_type = type_of_t<types.result>;
@@ -137,6 +223,7 @@ struct binary_node : node_mixin<binary_node<Op, L, R>> {
 
 template <class Op, class E>
 struct unary_node : node_mixin<unary_node<Op, E>> {
+    GPU_ND_NODE_ASSIGN(unary_node<Op, E>)
     static constexpr loop_types types = Op::rule::template types<dtype_of_v<typename E::value_type>>();
     using value_type = type_of_t<types.result>;
     using a_type = type_of_t<types.a>;
@@ -163,6 +250,7 @@ struct unary_node : node_mixin<unary_node<Op, E>> {
 // NumPy's astype conversion of an expression's values.
 template <class U, class E>
 struct cast_node : node_mixin<cast_node<U, E>> {
+    GPU_ND_NODE_ASSIGN(cast_node<U, E>)
     using value_type = U;
     static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
     E e;
@@ -183,6 +271,7 @@ struct cast_node : node_mixin<cast_node<U, E>> {
 // np.where(cond, a, b): the condition's truth value picks from a and b, both converted to R.
 template <class C, class A, class B>
 struct where_node : node_mixin<where_node<C, A, B>> {
+    GPU_ND_NODE_ASSIGN(where_node<C, A, B>)
     using value_type = type_of_t<promote(dtype_of_v<typename A::value_type>, dtype_of_v<typename B::value_type>)>;
     static constexpr int n_arrays = C::n_arrays + A::n_arrays + B::n_arrays;
     static constexpr int n_scalars = C::n_scalars + A::n_scalars + B::n_scalars;

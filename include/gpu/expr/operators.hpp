@@ -201,9 +201,95 @@ GPU_ND_UNARY_FUNCTION(tanh, tanh_)
 GPU_ND_UNARY_FUNCTION(floor, floor_)
 GPU_ND_UNARY_FUNCTION(ceil, ceil_)
 
+// The rest of NumPy's real ufuncs (expr/ops.hpp), with NumPy 2's array-API aliases.
+GPU_ND_UNARY_FUNCTION(fabs, fabs_)
+GPU_ND_UNARY_FUNCTION(sign, sign_)
+GPU_ND_UNARY_FUNCTION(reciprocal, reciprocal)
+GPU_ND_UNARY_FUNCTION(square, square)
+GPU_ND_UNARY_FUNCTION(cbrt, cbrt_)
+GPU_ND_UNARY_FUNCTION(exp2, exp2_)
+GPU_ND_UNARY_FUNCTION(expm1, expm1_)
+GPU_ND_UNARY_FUNCTION(log2, log2_)
+GPU_ND_UNARY_FUNCTION(log10, log10_)
+GPU_ND_UNARY_FUNCTION(log1p, log1p_)
+GPU_ND_BINARY_FUNCTION(logaddexp, logaddexp)
+GPU_ND_BINARY_FUNCTION(logaddexp2, logaddexp2)
+GPU_ND_BINARY_FUNCTION(float_power, float_power)
+GPU_ND_BINARY_FUNCTION(fmod, fmod_)
+GPU_ND_UNARY_FUNCTION(arcsin, arcsin_)
+GPU_ND_UNARY_FUNCTION(arccos, arccos_)
+GPU_ND_UNARY_FUNCTION(arctan, arctan_)
+GPU_ND_UNARY_FUNCTION(asin, arcsin_)
+GPU_ND_UNARY_FUNCTION(acos, arccos_)
+GPU_ND_UNARY_FUNCTION(atan, arctan_)
+GPU_ND_UNARY_FUNCTION(sinh, sinh_)
+GPU_ND_UNARY_FUNCTION(cosh, cosh_)
+GPU_ND_UNARY_FUNCTION(arcsinh, arcsinh_)
+GPU_ND_UNARY_FUNCTION(arccosh, arccosh_)
+GPU_ND_UNARY_FUNCTION(arctanh, arctanh_)
+GPU_ND_UNARY_FUNCTION(asinh, arcsinh_)
+GPU_ND_UNARY_FUNCTION(acosh, arccosh_)
+GPU_ND_UNARY_FUNCTION(atanh, arctanh_)
+GPU_ND_BINARY_FUNCTION(arctan2, arctan2_)
+GPU_ND_BINARY_FUNCTION(atan2, arctan2_)
+GPU_ND_BINARY_FUNCTION(hypot, hypot_)
+GPU_ND_UNARY_FUNCTION(degrees, degrees_)
+GPU_ND_UNARY_FUNCTION(rad2deg, degrees_)
+GPU_ND_UNARY_FUNCTION(radians, radians_)
+GPU_ND_UNARY_FUNCTION(deg2rad, radians_)
+GPU_ND_UNARY_FUNCTION(trunc, trunc_)
+GPU_ND_UNARY_FUNCTION(fix, trunc_)  // np.fix rounds toward zero, keeping integer dtypes
+GPU_ND_UNARY_FUNCTION(rint, rint_)
+GPU_ND_UNARY_FUNCTION(isnan, isnan_)
+GPU_ND_UNARY_FUNCTION(isinf, isinf_)
+GPU_ND_UNARY_FUNCTION(isfinite, isfinite_)
+GPU_ND_UNARY_FUNCTION(isposinf, isposinf_)
+GPU_ND_UNARY_FUNCTION(isneginf, isneginf_)
+GPU_ND_UNARY_FUNCTION(signbit, signbit_)
+GPU_ND_BINARY_FUNCTION(copysign, copysign_)
+GPU_ND_BINARY_FUNCTION(nextafter, nextafter_)
+GPU_ND_UNARY_FUNCTION(spacing, spacing_)
+GPU_ND_BINARY_FUNCTION(fmax, fmax_)
+GPU_ND_BINARY_FUNCTION(fmin, fmin_)
+GPU_ND_BINARY_FUNCTION(logical_xor, logical_xor)
+GPU_ND_UNARY_FUNCTION(bitwise_invert, invert)
+GPU_ND_BINARY_FUNCTION(bitwise_left_shift, left_shift)
+GPU_ND_BINARY_FUNCTION(bitwise_right_shift, right_shift)
+GPU_ND_BINARY_FUNCTION(gcd, gcd_)
+GPU_ND_BINARY_FUNCTION(lcm, lcm_)
+GPU_ND_BINARY_FUNCTION(heaviside, heaviside_)
+
 #undef GPU_ND_BINARY_FUNCTION
 #undef GPU_ND_BINARY_OPERATOR
 #undef GPU_ND_UNARY_FUNCTION
+
+// np.ldexp(x, i) = x * 2**i; a C++ integer exponent is an int64 (NumPy's int loop), not x's dtype.
+template <class L, class R>
+    requires detail::binary_operands<L, R>
+auto ldexp(const L& x, const R& i) {
+    if constexpr (is_cpp_scalar_v<R> && std::is_integral_v<R>)
+        return detail::make_binary<detail::gnd::ldexp_>(x, detail::scalar_leaf<std::int64_t>(static_cast<std::int64_t>(i)));
+    else
+        return detail::make_binary<detail::gnd::ldexp_>(x, i);
+}
+
+// np.pow (NumPy 2's alias of power).
+template <class L, class R>
+    requires detail::binary_operands<L, R>
+auto pow(const L& l, const R& r) {
+    return power(l, r);
+}
+
+// np.round(x, decimals=0) / np.around: half to even, at `decimals` digits after the point (before
+// it when negative); integers change only for negative decimals; the dtype is kept.
+template <expression E>
+auto round(const E& e, std::int64_t decimals = 0) {
+    return detail::make_binary<detail::gnd::round_>(e, detail::scalar_leaf<std::int64_t>(decimals));
+}
+template <expression E>
+auto around(const E& e, std::int64_t decimals = 0) {
+    return gpu::round(e, decimals);
+}
 
 // np.where(cond, a, b); a and b may be arrays, expressions or scalars.
 template <expression C, operand A, operand B>

@@ -6,6 +6,35 @@
 #include "gpu/kernel/head.hpp"
 #include "gpu/expr/type_rules.hpp"
 
+// The host's standard math overloads under the unqualified names the bodies use (NVRTC has the
+// same names built in for float and double).
+namespace gpu::detail::gnd {
+using std::acos;
+using std::acosh;
+using std::asin;
+using std::asinh;
+using std::atan;
+using std::atan2;
+using std::atanh;
+using std::cbrt;
+using std::cosh;
+using std::exp2;
+using std::expm1;
+using std::fmax;
+using std::fmin;
+using std::frexp;
+using std::hypot;
+using std::ldexp;
+using std::log10;
+using std::log1p;
+using std::log2;
+using std::modf;
+using std::nextafter;
+using std::rint;
+using std::sinh;
+using std::trunc;
+}  // namespace gpu::detail::gnd
+
 #define GPU_ND_BINARY_OP(NAME, RULE, ...)                                                              \
     namespace gpu::detail::gnd {                                                                       \
     struct NAME {                                                                                      \
@@ -110,13 +139,13 @@ GPU_ND_BINARY_OP(logical_or, rule_logical, return a != A(0) || b != B(0);)
 
 // Bits. Shifts by a negative count or by the width or more give what NumPy gives (0, or -1 for
 // a negative value shifted right) instead of C++'s undefined behaviour.
-GPU_ND_BINARY_OP(bitwise_and, rule_bitwise, return R(a & b);)
-GPU_ND_BINARY_OP(bitwise_or, rule_bitwise, return R(a | b);)
-GPU_ND_BINARY_OP(bitwise_xor, rule_bitwise, return R(a ^ b);)
-GPU_ND_BINARY_OP(left_shift, rule_shift,
+GPU_ND_BINARY_OP(bitwise_and, rule_bitwise_and, return R(a & b);)
+GPU_ND_BINARY_OP(bitwise_or, rule_bitwise_or, return R(a | b);)
+GPU_ND_BINARY_OP(bitwise_xor, rule_bitwise_xor, return R(a ^ b);)
+GPU_ND_BINARY_OP(left_shift, rule_left_shift,
     if (b < R(0) || b >= R(8 * sizeof(R))) return R(0);
     return R(wide_uint<R>(a) << b);)
-GPU_ND_BINARY_OP(right_shift, rule_shift,
+GPU_ND_BINARY_OP(right_shift, rule_right_shift,
     if (b < R(0) || b >= R(8 * sizeof(R))) return a < R(0) ? R(-1) : R(0);
     return R(a >> b);)
 
@@ -138,3 +167,138 @@ GPU_ND_UNARY_OP(floor_, rule_same, if constexpr (is_float<R>) return floor(x); e
 GPU_ND_UNARY_OP(ceil_, rule_same, if constexpr (is_float<R>) return ceil(x); else return x;)
 GPU_ND_UNARY_OP(invert, rule_invert, if constexpr (is_bool<R>) return !x; else return R(~x);)
 GPU_ND_UNARY_OP(logical_not, rule_logical_not, return !(x != A(0));)
+
+// ---- the rest of NumPy's real ufuncs (issue 11) ------------------------------------------------
+
+// Powers, logs and exponentials of floats (integers convert as type_rules.hpp says).
+GPU_ND_UNARY_OP(fabs_, rule_float_math, return fabs(x);)
+GPU_ND_UNARY_OP(cbrt_, rule_float_math, return cbrt(x);)
+GPU_ND_UNARY_OP(exp2_, rule_float_math, return exp2(x);)
+GPU_ND_UNARY_OP(expm1_, rule_float_math, return expm1(x);)
+GPU_ND_UNARY_OP(log2_, rule_float_math, return log2(x);)
+GPU_ND_UNARY_OP(log10_, rule_float_math, return log10(x);)
+GPU_ND_UNARY_OP(log1p_, rule_float_math, return log1p(x);)
+GPU_ND_UNARY_OP(square, rule_same_no_bool,
+    if constexpr (is_float<R>) return x * x; else return wrap_mul(x, x);)
+// Integer 1/x as NumPy's loop computes it (1.0 / x converted back): 1/0 is what x86-64 makes of
+// inf, INT_MIN for int32 and int64, 0 for the other integer types.
+GPU_ND_UNARY_OP(reciprocal, rule_same_no_bool,
+    if constexpr (is_float<R>) return R(1) / x;
+    else {
+        if (x == R(0)) { if constexpr (is_signed_int<R> && sizeof(R) >= 4) return R(wide_uint<R>(1) << (8 * sizeof(R) - 1)); else return R(0); }
+        return R(R(1) / x);
+    })
+// sign: -1, 0 or 1 in the input dtype; NaN stays NaN.
+GPU_ND_UNARY_OP(sign_, rule_sign,
+    if constexpr (is_float<R>) { if (x != x) return x; }
+    return x > R(0) ? R(1) : x < R(0) ? R(-1) : R(0);)
+// log(exp(a) + exp(b)) and its base-2 form without overflow, as NumPy computes them.
+GPU_ND_BINARY_OP(logaddexp, rule_float_math2,
+    if (a == b) return a + R(0.693147180559945309417232121458176568);
+    const R d = a - b;
+    if (d > R(0)) return a + log1p(exp(-d));
+    if (d <= R(0)) return b + log1p(exp(d));
+    return d;)
+GPU_ND_BINARY_OP(logaddexp2, rule_float_math2,
+    if (a == b) return a + R(1);
+    const R d = a - b;
+    if (d > R(0)) return a + log1p(exp2(-d)) * R(1.442695040888963407359924681001892137);
+    if (d <= R(0)) return b + log1p(exp2(d)) * R(1.442695040888963407359924681001892137);
+    return d;)
+GPU_ND_BINARY_OP(float_power, rule_float64, return pow(a, b);)
+// C's fmod: the result takes the dividend's sign; x fmod 0 is 0 for integers (NumPy warns).
+GPU_ND_BINARY_OP(fmod_, rule_integer_arithmetic,
+    if constexpr (is_float<R>) return fmod(a, b);
+    else {
+        if (b == R(0)) return R(0);
+        if constexpr (is_signed_int<R>) { if (b == R(-1)) return R(0); }
+        return R(a % b);
+    })
+GPU_ND_BINARY_OP(ldexp_, rule_ldexp,
+    return ldexp(a, b > B(2147483647) ? 2147483647 : b < B(-2147483647) ? -2147483647 : int(b));)
+// The two results of modf and frexp, one operation each (the host and NVRTC call the C function).
+GPU_ND_UNARY_OP(modf_fraction, rule_float_math, A i; return modf(x, &i);)
+GPU_ND_UNARY_OP(modf_integral, rule_float_math, A i; modf(x, &i); return i;)
+GPU_ND_UNARY_OP(frexp_mantissa, rule_float_math, int e; return frexp(x, &e);)
+GPU_ND_UNARY_OP(frexp_exponent, rule_frexp_exponent,
+    int e = 0; if (x == x && x - x == A(0)) frexp(x, &e); return e;)
+
+// Trigonometry, hyperbolic functions and angle units.
+GPU_ND_UNARY_OP(arcsin_, rule_float_math, return asin(x);)
+GPU_ND_UNARY_OP(arccos_, rule_float_math, return acos(x);)
+GPU_ND_UNARY_OP(arctan_, rule_float_math, return atan(x);)
+GPU_ND_UNARY_OP(sinh_, rule_float_math, return sinh(x);)
+GPU_ND_UNARY_OP(cosh_, rule_float_math, return cosh(x);)
+GPU_ND_UNARY_OP(arcsinh_, rule_float_math, return asinh(x);)
+GPU_ND_UNARY_OP(arccosh_, rule_float_math, return acosh(x);)
+GPU_ND_UNARY_OP(arctanh_, rule_float_math, return atanh(x);)
+GPU_ND_BINARY_OP(arctan2_, rule_float_math2, return atan2(a, b);)
+GPU_ND_BINARY_OP(hypot_, rule_float_math2, return hypot(a, b);)
+// NumPy multiplies by the constant rounded to the dtype (180.0f / NPY_PIf for float32).
+GPU_ND_UNARY_OP(degrees_, rule_float_math, return x * (R(180) / R(3.141592653589793238462643383279502884));)
+GPU_ND_UNARY_OP(radians_, rule_float_math, return x * (R(3.141592653589793238462643383279502884) / R(180));)
+
+// Rounding. trunc (and fix) keep integer dtypes, as floor and ceil do in NumPy 2.3+.
+GPU_ND_UNARY_OP(trunc_, rule_same, if constexpr (is_float<R>) return trunc(x); else return x;)
+GPU_ND_UNARY_OP(rint_, rule_float_math, return rint(x);)
+// np.round(x, decimals): floats as rint(x * 10**d) / 10**d (or rint(x / 10**-d) * 10**-d), with
+// 10**d exact in double and rounded to R; integers with d < 0 the same in float64, converted back;
+// otherwise integers and bools are unchanged.
+GPU_ND_BINARY_OP(round_, rule_round,
+    if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
+    {
+        double p = 1.0;
+        for (B k = b < B(0) ? B(-b) : b; k > B(0) && p - p == 0.0; --k) p *= 10.0;
+        if constexpr (is_float<R>) {
+            const R f = R(p);
+            return b >= B(0) ? rint(a * f) / f : rint(a / f) * f;
+        } else {
+            return cast<R>(rint(double(a) / p) * p);
+        }
+    })
+
+// Floating-point classification and bit-level functions.
+GPU_ND_UNARY_OP(isnan_, rule_predicate, if constexpr (is_float<A>) return x != x; else return false;)
+GPU_ND_UNARY_OP(isinf_, rule_predicate,
+    if constexpr (is_float<A>) return x == x && x - x != x - x; else return false;)
+GPU_ND_UNARY_OP(isfinite_, rule_predicate, if constexpr (is_float<A>) return x - x == A(0); else return true;)
+GPU_ND_UNARY_OP(isposinf_, rule_predicate,
+    if constexpr (is_float<A>) return x > A(0) && x - x != x - x; else return false;)
+GPU_ND_UNARY_OP(isneginf_, rule_predicate,
+    if constexpr (is_float<A>) return x < A(0) && x - x != x - x; else return false;)
+GPU_ND_UNARY_OP(signbit_, rule_predicate,
+    if constexpr (is_float<A>) return copysign(A(1), x) < A(0);
+    else if constexpr (is_signed_int<A>) return x < A(0);
+    else return false;)
+GPU_ND_BINARY_OP(copysign_, rule_float_math2, return copysign(a, b);)
+GPU_ND_BINARY_OP(nextafter_, rule_float_math2, return nextafter(a, b);)
+// The distance to the next float away from zero; NaN for inf and NaN, as NumPy.
+GPU_ND_UNARY_OP(spacing_, rule_float_math,
+    if (x != x || x - x != x - x) return x - x;
+    return nextafter(x, copysign(R(1) / R(0), x)) - x;)
+
+// fmax / fmin ignore a NaN unless both are NaN.
+GPU_ND_BINARY_OP(fmax_, rule_arithmetic,
+    if constexpr (is_float<R>) { if (b != b) return a; if (a != a) return b; }
+    return a < b ? b : a;)
+GPU_ND_BINARY_OP(fmin_, rule_arithmetic,
+    if constexpr (is_float<R>) { if (b != b) return a; if (a != a) return b; }
+    return b < a ? b : a;)
+GPU_ND_BINARY_OP(logical_xor, rule_logical, return (a != A(0)) != (b != B(0));)
+
+// gcd / lcm: non-negative, as NumPy (lcm(a, 0) is 0; the magnitudes wrap in the dtype).
+GPU_ND_BINARY_OP(gcd_, rule_gcd,
+    R x = a < R(0) ? wrap_neg(a) : a, y = b < R(0) ? wrap_neg(b) : b;
+    while (y != R(0)) { const R t = R(x % y); x = y; y = t; }
+    return x;)
+GPU_ND_BINARY_OP(lcm_, rule_lcm,
+    R x = a < R(0) ? wrap_neg(a) : a, y = b < R(0) ? wrap_neg(b) : b;
+    if (x == R(0) || y == R(0)) return R(0);
+    R g = x, h = y;
+    while (h != R(0)) { const R t = R(g % h); g = h; h = t; }
+    return wrap_mul(R(x / g), y);)
+
+// heaviside(x, h0): 0 below zero, 1 above, h0 at zero; NaN stays NaN.
+GPU_ND_BINARY_OP(heaviside_, rule_float_math2,
+    if (a != a) return a;
+    return a < R(0) ? R(0) : a > R(0) ? R(1) : b;)

@@ -68,29 +68,36 @@ struct rule_logical {
     }
 };
 
-// bitwise and/or/xor: integers and bools only; int64 with uint64 has no common integer type.
-struct rule_bitwise {
-    template <dtype A, dtype B>
-    static constexpr loop_types types() {
-        static_assert(!is_float(A) && !is_float(B),
-                      "ufunc 'bitwise' is not supported for floating-point inputs (NumPy raises TypeError)");
-        static_assert(!is_float(promote(A, B)),
-                      "bitwise operations between a signed integer and uint64 are not supported: NumPy finds no "
-                      "common integer type (TypeError); cast one operand with astype");
-        constexpr dtype p = promote(A, B);
-        return {p, p, p};
-    }
-};
+// NumPy's TypeError sentence for a ufunc with no loop for the operands' dtypes.
+#define GPU_ND_NO_LOOP(UFUNC)                                                                                 \
+    "ufunc '" UFUNC "' not supported for the input types, and the inputs could not be safely coerced to any " \
+    "supported types according to the casting rule ''safe''"
 
-// left_shift / right_shift: as bitwise, but bools shift as int8.
-struct rule_shift {
-    template <dtype A, dtype B>
-    static constexpr loop_types types() {
-        constexpr loop_types t = rule_bitwise::types<A, B>();
-        constexpr dtype p = t.result == dtype::bool_ ? dtype::int8 : t.result;
-        return {p, p, p};
-    }
-};
+// Integer-only ufuncs (bitwise and/or/xor, shifts, gcd, lcm): floats are rejected, and so is a
+// signed integer with uint64 (no common integer type). Two bools stay bool where NumPy has a
+// bool loop (and/or/xor), compute in int8 where it has none (shifts) and are rejected by gcd and
+// lcm (float64 marks that below).
+#define GPU_ND_INTEGER_RULE(RULE, UFUNC, BOOL_RESULT)                                        \
+    struct RULE {                                                                            \
+        template <dtype A, dtype B = A>                                                      \
+        static constexpr loop_types types() {                                                \
+            static_assert(!is_float(A) && !is_float(B) && !is_float(promote(A, B)),          \
+                          GPU_ND_NO_LOOP(UFUNC));                                            \
+            static_assert(BOOL_RESULT != dtype::float64 || promote(A, B) != dtype::bool_,    \
+                          GPU_ND_NO_LOOP(UFUNC));                                            \
+            constexpr dtype p = promote(A, B) == dtype::bool_ ? BOOL_RESULT : promote(A, B); \
+            return {p, p, p};                                                                \
+        }                                                                                    \
+    };
+GPU_ND_INTEGER_RULE(rule_bitwise_and, "bitwise_and", dtype::bool_)
+GPU_ND_INTEGER_RULE(rule_bitwise_or, "bitwise_or", dtype::bool_)
+GPU_ND_INTEGER_RULE(rule_bitwise_xor, "bitwise_xor", dtype::bool_)
+GPU_ND_INTEGER_RULE(rule_left_shift, "left_shift", dtype::int8)
+GPU_ND_INTEGER_RULE(rule_right_shift, "right_shift", dtype::int8)
+GPU_ND_INTEGER_RULE(rule_gcd, "gcd", dtype::float64)
+GPU_ND_INTEGER_RULE(rule_lcm, "lcm", dtype::float64)
+GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
+#undef GPU_ND_INTEGER_RULE
 
 // Unary rules take the input dtype as both A and B.
 
@@ -136,14 +143,6 @@ struct rule_positive {
     }
 };
 
-struct rule_invert {
-    template <dtype A, dtype B = A>
-    static constexpr loop_types types() {
-        static_assert(!is_float(A), "ufunc 'invert' is not supported for floating-point inputs (NumPy raises TypeError)");
-        return {A, A, A};
-    }
-};
-
 struct rule_logical_not {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {
@@ -151,4 +150,86 @@ struct rule_logical_not {
     }
 };
 
+// arctan2, hypot, copysign, logaddexp, ...: float loops only; integers convert to the smallest
+// float that holds the promoted type (two int8 would need float16, not supported yet).
+struct rule_float_math2 {
+    template <dtype A, dtype B>
+    static constexpr loop_types types() {
+        constexpr dtype p = promote(A, B);
+        static_assert(itemsize(p) > 1 || is_float(p),
+                      "NumPy computes this function of bool, int8 and uint8 in float16, which gpu_ndarray does "
+                      "not support yet: convert first, e.g. x.astype<float>()");
+        constexpr dtype f = is_float(p) ? p : itemsize(p) == 2 ? dtype::float32 : dtype::float64;
+        return {f, f, f};
+    }
+};
+
+// float_power: always float64 (NumPy has only the dd->d loop among real types).
+struct rule_float64 {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        return {dtype::float64, dtype::float64, dtype::float64};
+    }
+};
+
+// square, reciprocal: the input dtype, but bools compute in int8 (no bool loop).
+struct rule_same_no_bool {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr dtype p = A == dtype::bool_ ? dtype::int8 : A;
+        return {p, p, p};
+    }
+};
+
+// sign: as above, but NumPy rejects bools.
+struct rule_sign {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        static_assert(A != dtype::bool_, GPU_ND_NO_LOOP("sign"));
+        return {A, A, A};
+    }
+};
+
+// isnan, isinf, isfinite, signbit: any real dtype in, bool out.
+struct rule_predicate {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        return {A, A, dtype::bool_};
+    }
+};
+
+// ldexp(x, i): x as a float function's argument, i an integer (int64 loop); a float or uint64
+// exponent has no loop in NumPy.
+struct rule_ldexp {
+    template <dtype A, dtype B>
+    static constexpr loop_types types() {
+        static_assert(!is_float(B) && B != dtype::uint64, GPU_ND_NO_LOOP("ldexp"));
+        constexpr dtype f = rule_float_math::types<A>().result;
+        return {f, dtype::int64, f};
+    }
+};
+
+// frexp's exponent: the float argument's dtype in, int32 out.
+struct rule_frexp_exponent {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr dtype f = rule_float_math::types<A>().result;
+        return {f, f, dtype::int32};
+    }
+};
+
+// round(x, decimals): the input dtype out; the decimals arrive as int64. NumPy rounds bools
+// through float16.
+struct rule_round {
+    template <dtype A, dtype B>
+    static constexpr loop_types types() {
+        static_assert(A != dtype::bool_,
+                      "NumPy rounds bool in float16, which gpu_ndarray does not support yet: convert first, e.g. "
+                      "x.astype<float>()");
+        return {A, dtype::int64, A};
+    }
+};
+
 }  // namespace gpu::detail
+
+#undef GPU_ND_NO_LOOP

@@ -33,6 +33,7 @@ struct reduce_options {
     empty_rule empty = empty_rule::identity;
     bool divides = false;      // divide by the reduced count less ddof (mean, var, std)
     std::int64_t ddof = 0;
+    bool passes_ddof = false;  // the accumulator counts its elements and gets ddof (nanmean, nanvar)
 };
 
 template <class Red, class Node>
@@ -47,11 +48,14 @@ ndarray<typename Red::result> reduce_node(const Node& node, const axes_arg& axes
     ndarray<R> out(reduced_shape(shape, reduced, keepdims), executor_of(node));
     if (m == 0 && opt.empty == empty_rule::arg)
         throw value_error(std::string("attempt to get ") + opt.name + " of an empty sequence");
-    if (m == 0 && opt.empty == empty_rule::no_identity && out.size() > 0)
+    // NumPy raises even when the result is empty (np.zeros((0, 0)).max(1)).
+    if (m == 0 && opt.empty == empty_rule::no_identity)
         throw value_error(std::string("zero-size array to reduction operation ") + opt.name + " which has no identity");
     if (out.size() == 0) return out;
     const auto plan = make_reduce_plan(out, node, reduced, keepdims);
-    const double divisor = opt.divides ? static_cast<double>(std::max<std::int64_t>(m - opt.ddof, 0)) : 1.0;
+    const double divisor = opt.passes_ddof ? static_cast<double>(opt.ddof)
+                           : opt.divides  ? static_cast<double>(std::max<std::int64_t>(m - opt.ddof, 0))
+                                          : 1.0;
     if (out.where() == executor::cuda) run_reduce_cuda<Red>(node, plan, divisor);
     else run_reduce_host<Red>(node, plan, divisor);
     return out;
@@ -151,6 +155,37 @@ GPU_ND_REDUCTION_MEMBER_DIMS(any)
 GPU_ND_REDUCTION_MEMBER_DIMS(all)
 GPU_ND_REDUCTION_MEMBER(argmax)
 GPU_ND_REDUCTION_MEMBER(argmin)
+#undef GPU_ND_REDUCTION_MEMBER
+#undef GPU_ND_REDUCTION_MEMBER_DIMS
+
+// The same members on expressions: (x * x).sum(1) fuses x * x into the reduction's kernel.
+#define GPU_ND_NODE_REDUCTION_MEMBER(NAME)                                                         \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME() const {                                                     \
+        return gpu::NAME(self());                                                                  \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(std::int64_t axis, bool keepdims) const {                     \
+        return gpu::NAME(self(), axis, keepdims);                                                  \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(none_t n, bool keepdims) const {                              \
+        return gpu::NAME(self(), n, keepdims);                                                     \
+    }
+#define GPU_ND_NODE_REDUCTION_MEMBER_DIMS(NAME)                                                    \
+    GPU_ND_NODE_REDUCTION_MEMBER(NAME)                                                             \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(const dims& axes, bool keepdims) const {                      \
+        return gpu::NAME(self(), axes, keepdims);                                                  \
+    }
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(sum)
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(prod)
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(min)
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(max)
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(any)
+GPU_ND_NODE_REDUCTION_MEMBER_DIMS(all)
+GPU_ND_NODE_REDUCTION_MEMBER(argmax)
+GPU_ND_NODE_REDUCTION_MEMBER(argmin)
 
 // a.item(): the element of a size-1 array as a host scalar (NumPy's ValueError otherwise).
 template <class V>

@@ -130,6 +130,62 @@ template <class T> struct red_argmin {
     static GND_FN acc combine(acc a, acc b) { return arg_combine<T, false>(a, b); }
     template <class R> static GND_FN R finalize(acc a, double) { return R(a.i); }
 };
+
+/* The NaN-aware reductions (np.nansum, nanmax, nanargmax, nanmean, ...): a NaN counts as absent.
+   nansum / nanprod give NaN the identity's value; nanmax / nanmin start from NaN and keep it only
+   when every element is NaN; nanargmax / nanargmin leave i = -1 then (the caller raises). */
+template <class T> GND_FN bool is_nan_value(T x) { if constexpr (is_float<T>) return x != x; else return false; }
+template <class A> struct red_nansum : red_sum<A> {
+    template <class X> static GND_FN A make(X x, long long) { const A v = cast<A>(x); return is_nan_value(v) ? A(0) : v; }
+};
+template <class A> struct red_nanprod : red_prod<A> {
+    template <class X> static GND_FN A make(X x, long long) { const A v = cast<A>(x); return is_nan_value(v) ? A(1) : v; }
+};
+template <class A> GND_FN A nan_start() { if constexpr (is_float<A>) { A zero = A(0); return zero / zero; } else return A(0); }
+template <class A> struct red_nanmax : red_max<A> {
+    static GND_FN A identity() { if constexpr (is_float<A>) return nan_start<A>(); else return lowest_of<A>(); }
+    static GND_FN A combine(A a, A b) {
+        if constexpr (is_float<A>) { if (a != a) return b; if (b != b) return a; }
+        return a < b ? b : a;
+    }
+};
+template <class A> struct red_nanmin : red_min<A> {
+    static GND_FN A identity() { if constexpr (is_float<A>) return nan_start<A>(); else return highest_of<A>(); }
+    static GND_FN A combine(A a, A b) {
+        if constexpr (is_float<A>) { if (a != a) return b; if (b != b) return a; }
+        return b < a ? b : a;
+    }
+};
+template <class T> struct red_nanargmax : red_argmax<T> {
+    template <class X> static GND_FN arg_pair<T> make(X x, long long i) {
+        arg_pair<T> a; a.v = cast<T>(x); a.i = is_nan_value(a.v) ? -1 : i; if (a.i < 0) a.v = T(0); return a;
+    }
+};
+template <class T> struct red_nanargmin : red_argmin<T> {
+    template <class X> static GND_FN arg_pair<T> make(X x, long long i) {
+        arg_pair<T> a; a.v = cast<T>(x); a.i = is_nan_value(a.v) ? -1 : i; if (a.i < 0) a.v = T(0); return a;
+    }
+};
+/* nanmean and nanvar's second pass: (sum, count) of the non-NaN elements in an arg_pair (v, i);
+   finalize divides by count - d, d being ddof (0 for the mean), in double as NumPy divides. */
+template <class A> struct red_nanmean {
+    typedef arg_pair<A> acc;
+    static constexpr bool indexed = false;
+    static GND_FN acc identity() { acc a; a.v = A(0); a.i = 0; return a; }
+    template <class X> static GND_FN acc make(X x, long long) {
+        acc a; a.v = cast<A>(x); a.i = 1; if (is_nan_value(a.v)) { a.v = A(0); a.i = 0; } return a;
+    }
+    static GND_FN acc combine(acc a, acc b) { a.v = add_acc(a.v, b.v); a.i += b.i; return a; }
+    /* NaN when count - ddof <= 0, as NumPy's nanvar (and 0 / 0 for an all-NaN mean). */
+    static GND_FN double quotient(acc a, double d) {
+        const double dof = double(a.i) - d, zero = 0.0;
+        return dof <= 0.0 ? zero / zero : double(a.v) / dof;
+    }
+    template <class R> static GND_FN R finalize(acc a, double d) { return cast<R>(quotient(a, d)); }
+};
+template <class A> struct red_nanroot_mean : red_nanmean<A> {
+    template <class R> static GND_FN R finalize(arg_pair<A> a, double d) { return cast<R>(sqrt(red_nanmean<A>::quotient(a, d))); }
+};
 )
 
 namespace gpu::detail {
@@ -158,7 +214,11 @@ struct reducer {
 inline constexpr char red_sum_name[] = "red_sum", red_mean_name[] = "red_mean",
                       red_root_mean_name[] = "red_root_mean", red_prod_name[] = "red_prod",
                       red_max_name[] = "red_max", red_min_name[] = "red_min", red_any_name[] = "red_any",
-                      red_all_name[] = "red_all", red_argmax_name[] = "red_argmax", red_argmin_name[] = "red_argmin";
+                      red_all_name[] = "red_all", red_argmax_name[] = "red_argmax", red_argmin_name[] = "red_argmin",
+                      red_nansum_name[] = "red_nansum", red_nanprod_name[] = "red_nanprod",
+                      red_nanmax_name[] = "red_nanmax", red_nanmin_name[] = "red_nanmin",
+                      red_nanargmax_name[] = "red_nanargmax", red_nanargmin_name[] = "red_nanargmin",
+                      red_nanmean_name[] = "red_nanmean", red_nanroot_mean_name[] = "red_nanroot_mean";
 
 // The reducer of each public reduction for an input of dtype T.
 template <class T> using sum_reducer = reducer<gnd::red_sum, red_sum_name, sum_type_t<T>, sum_type_t<T>>;
@@ -173,5 +233,16 @@ template <class T> using argmin_reducer = reducer<gnd::red_argmin, red_argmin_na
 template <class T> using mean_reducer = reducer<gnd::red_mean, red_mean_name, mean_type_t<T>, mean_type_t<T>>;
 template <class T>
 using root_mean_reducer = reducer<gnd::red_root_mean, red_root_mean_name, mean_type_t<T>, mean_type_t<T>>;
+
+// The NaN-aware reducers (reductions/nan_reduce.hpp): the dtypes of sum, max, argmax and mean.
+template <class T> using nansum_reducer = reducer<gnd::red_nansum, red_nansum_name, sum_type_t<T>, sum_type_t<T>>;
+template <class T> using nanprod_reducer = reducer<gnd::red_nanprod, red_nanprod_name, sum_type_t<T>, sum_type_t<T>>;
+template <class T> using nanmax_reducer = reducer<gnd::red_nanmax, red_nanmax_name, T, T>;
+template <class T> using nanmin_reducer = reducer<gnd::red_nanmin, red_nanmin_name, T, T>;
+template <class T> using nanargmax_reducer = reducer<gnd::red_nanargmax, red_nanargmax_name, T, std::int64_t>;
+template <class T> using nanargmin_reducer = reducer<gnd::red_nanargmin, red_nanargmin_name, T, std::int64_t>;
+template <class T> using nanmean_reducer = reducer<gnd::red_nanmean, red_nanmean_name, mean_type_t<T>, mean_type_t<T>>;
+template <class T>
+using nanroot_mean_reducer = reducer<gnd::red_nanroot_mean, red_nanroot_mean_name, mean_type_t<T>, mean_type_t<T>>;
 
 }  // namespace gpu::detail

@@ -167,4 +167,55 @@ GPU_ND_STAT_MEMBER(var)
 GPU_ND_STAT_MEMBER(std)
 #undef GPU_ND_STAT_MEMBER
 
+// The same members on expressions (fused into the reductions' kernels).
+template <class D> auto detail::node_mixin<D>::mean() const { return gpu::mean(self()); }
+template <class D> auto detail::node_mixin<D>::mean(std::int64_t axis, bool keepdims) const { return gpu::mean(self(), axis, keepdims); }
+template <class D> auto detail::node_mixin<D>::mean(const dims& axes, bool keepdims) const { return gpu::mean(self(), axes, keepdims); }
+template <class D> auto detail::node_mixin<D>::mean(none_t n, bool keepdims) const { return gpu::mean(self(), n, keepdims); }
+#define GPU_ND_NODE_STAT_MEMBER(NAME)                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME() const {                                                     \
+        return gpu::NAME(self());                                                                  \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(std::int64_t axis, bool keepdims, std::int64_t ddof) const {  \
+        return gpu::NAME(self(), axis, keepdims, ddof);                                            \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(const dims& axes, bool keepdims, std::int64_t ddof) const {   \
+        return gpu::NAME(self(), axes, keepdims, ddof);                                            \
+    }                                                                                              \
+    template <class D>                                                                             \
+    auto detail::node_mixin<D>::NAME(none_t n, bool keepdims, std::int64_t ddof) const {           \
+        return gpu::NAME(self(), n, keepdims, ddof);                                               \
+    }
+GPU_ND_NODE_STAT_MEMBER(var)
+GPU_ND_NODE_STAT_MEMBER(std)
+#undef GPU_ND_NODE_STAT_MEMBER
+
+// np.ptp(a, axis=None, keepdims=False): max - min in the input dtype (integers wrap, as NumPy);
+// three kernels (max, min, the difference). An empty axis raises as max does; bools are
+// rejected at compile time, as NumPy rejects their subtraction.
+// (max first, so an empty axis raises max's message, as NumPy's does)
+template <expression E>
+auto ptp(const E& e) {
+    const auto hi = gpu::max(e);
+    return gpu::eval(hi - gpu::min(e));
+}
+template <expression E>
+auto ptp(const E& e, std::int64_t axis, bool keepdims = false) {
+    const auto hi = gpu::max(e, axis, keepdims);
+    return gpu::eval(hi - gpu::min(e, axis, keepdims));
+}
+template <expression E>
+auto ptp(const E& e, const dims& axes, bool keepdims = false) {
+    const auto hi = gpu::max(e, axes, keepdims);
+    return gpu::eval(hi - gpu::min(e, axes, keepdims));
+}
+template <expression E>
+auto ptp(const E& e, none_t n, bool keepdims = false) {
+    const auto hi = gpu::max(e, n, keepdims);
+    return gpu::eval(hi - gpu::min(e, n, keepdims));
+}
+
 }  // namespace gpu
