@@ -17,6 +17,14 @@ namespace gpu {
 
 template <class T>
 class masked;  // a[mask]: indexing/mask.hpp
+template <class T>
+class indexed;  // a(idx) with array indices: indexing/advanced.hpp
+
+namespace detail {
+// Whether an index pack of a(...) holds an array (advanced indexing).
+template <class... Index>
+inline constexpr bool any_array_index_v = (is_ndarray_v<Index> || ...);
+}  // namespace detail
 
 struct none_t;  // gpu::none: core/axis.hpp
 
@@ -92,7 +100,14 @@ public:
     // Basic indexing (views/index.hpp): integers, gpu::slice(start, stop, step), gpu::newaxis
     // and gpu::ellipsis, as NumPy's a[1, 0:10:2, None, ...]. Always a view of this buffer.
     template <class... Index>
+        requires(!detail::any_array_index_v<Index...>)
     ndarray operator()(const Index&... index) const;
+
+    // Advanced indexing (indexing/advanced.hpp): integer or boolean arrays among the indices,
+    // as NumPy's a[idx], a[i, j], a[:, idx]: a proxy that gathers when read, scatters when assigned.
+    template <class... Index>
+        requires(detail::any_array_index_v<Index...>)
+    indexed<V> operator()(const Index&... index) const;
 
     // Boolean-mask indexing (indexing/mask.hpp): a[mask] selects into a new 1-D array, and
     // `a[mask] = value` writes the selected elements.
