@@ -37,3 +37,4 @@
 #include "gpu/random/random.hpp"
 #include "gpu/reductions/stats.hpp"
 #include "gpu/reductions/power_check.hpp"
+#include "gpu/manip/methods.hpp"

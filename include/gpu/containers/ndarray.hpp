@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "gpu/core/dtype.hpp"
 #include "gpu/core/error.hpp"
@@ -123,6 +125,24 @@ public:
     ndarray swapaxes(int axis1, int axis2) const;
     ndarray squeeze() const;
     ndarray squeeze(const dims& axes) const;
+
+    // More of NumPy's ndarray methods (manip/methods.hpp), each its free function of the same name:
+    // a.diagonal() is gpu::diagonal(a) (a view), a.take(idx, 1) is gpu::take(a, idx, 1), ...
+    ndarray diagonal(std::int64_t offset = 0, int axis1 = 0, int axis2 = 1) const;
+    auto trace(std::int64_t offset = 0, int axis1 = 0, int axis2 = 1) const;
+    template <class I> ndarray take(const ndarray<I>& indices) const;
+    template <class I> ndarray take(const ndarray<I>& indices, std::int64_t axis) const;
+    template <class I, class U> void put(const ndarray<I>& indices, const U& values) const;
+    ndarray repeat(std::int64_t repeats, std::optional<std::int64_t> axis = std::nullopt) const;
+    std::vector<ndarray<std::int64_t>> nonzero() const;
+    template <class S> void fill(S value) const;  // every element set to value
+    template <class Lo, class Hi> auto clip(const Lo& lo, const Hi& hi) const;
+    auto cumsum() const;
+    auto cumsum(std::int64_t axis) const;
+    auto cumprod() const;
+    auto cumprod(std::int64_t axis) const;
+    auto ptp() const;
+    auto ptp(std::int64_t axis, bool keepdims = false) const;
 
     // Lazy conversion, fused into whatever expression uses it; gpu::eval makes it an array.
     template <class U>
