@@ -203,3 +203,25 @@ TEST(ArrayMethods, ForwardToFreeFunctions) {
 }
 
 }  // namespace
+
+namespace {
+
+// Multi-result functions unpack with structured bindings.
+TEST(MultiResult, MeshgridStructuredBinding) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto x = make<double>({1, 2, 3});
+        const auto y = make<double>({4, 5});
+        const auto [X, Y] = gpu::meshgrid(x, y);
+        EXPECT_EQ(X.shape(), (gpu::shape_t{2, 3}));
+        expect_values(values_of(X), {1.0, 2.0, 3.0, 1.0, 2.0, 3.0});
+        expect_values(values_of(Y), {4.0, 4.0, 4.0, 5.0, 5.0, 5.0});
+        // Mixed dtypes: each output keeps its input's dtype (np.meshgrid does not promote).
+        const auto [I, J] = gpu::meshgrid(gpu::meshgrid_indexing::ij, make<std::int32_t>({7, 8}), y);
+        static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(I)>::value_type, std::int32_t>);
+        EXPECT_EQ(I.shape(), (gpu::shape_t{2, 2}));
+        expect_values(values_of(I), std::vector<std::int32_t>{7, 7, 8, 8});
+        expect_values(values_of(J), {4.0, 5.0, 4.0, 5.0});
+    }
+}
+
+}  // namespace
