@@ -65,5 +65,29 @@ def advanced_indexing():
     p("vstack_bool_int", np.vstack([np.array([True, False]), np.array([3, 4], np.int16)]))
 
 
+def differences():
+    a = np.array([1, 4, 9, 16, 25, 36], np.int32).reshape(2, 3)
+    p("diff", np.diff(a)); p("diff_axis0", np.diff(a, axis=0)); p("diff_n2", np.diff(a.ravel(), 2))
+    p("diff_T", np.diff(a.T)); p("diff_sliced", np.diff(a[:, ::2])); p("diff_n5", np.diff(a, 5))
+    p("diff_prepend0", np.diff(a, 1, -1, prepend=0))
+    p("diff_append", np.diff(a, 1, 0, append=np.array([[0, 0, 0]], np.int32)))
+    p("diff_f32_prepend0", np.diff(np.array([1.5, 2], np.float32), prepend=0))
+    p("diff_u8", np.diff(np.array([1, 2, 2, 3], np.uint8))); p("diff_u8_wrap", np.diff(np.array([3, 1], np.uint8)))
+    p("diff_bool", np.diff(np.array([True, False, False, True])))
+    err("diff_neg", lambda: np.diff(a, -1)); err("diff_0d", lambda: np.diff(np.array(3)))
+    p("ediff1d", np.ediff1d(np.array([1, 2, 4, 7]), to_end=np.array([88, 99]), to_begin=-99))
+    p("ediff1d_2d", np.ediff1d(np.array([[1.0, 2, 4], [7, 0, 0]])))
+    err("ediff1d_cast", lambda: np.ediff1d(np.array([1, 2], np.int32), to_begin=0.5))
+    f = np.array([1, 2, 4, 7, 11, 16], float)
+    p("gradient", np.gradient(f)); p("gradient_h2", np.gradient(f, 2.0)); p("gradient_e2", np.gradient(f, edge_order=2))
+    g = np.array([[1, 2, 6], [3, 4, 5]])
+    for i, x in enumerate(np.gradient(g)):
+        p("gradient2d_%d" % i, x)
+    p("gradient_T_axis0", np.gradient(g.T, axis=0))
+    p("gradient_f32", np.gradient(np.array([1, 2, 4, 7], np.float32)))
+    err("gradient_small", lambda: np.gradient(np.array([1.0])))
+
+
 if __name__ == "__main__":
     advanced_indexing()
+    differences()
