@@ -6,3 +6,6 @@
 // cross and trace, and rot90.
 #include "gpu/ndarray.hpp"
 #include "gpu/functions/differences.hpp"
+#include "gpu/functions/convolve.hpp"
+#include "gpu/functions/interp.hpp"
+#include "gpu/functions/statistics.hpp"

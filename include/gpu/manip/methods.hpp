@@ -91,12 +91,14 @@ auto ndarray<V>::cumprod(std::int64_t axis) const {
 template <expression E>
 auto ptp(const E& a) {
     const auto arr = gpu::eval(a);
-    return gpu::eval(gpu::max(arr) - gpu::min(arr));
+    const auto hi = gpu::max(arr);  // first, so an empty array names maximum, as NumPy
+    return gpu::eval(hi - gpu::min(arr));
 }
 template <expression E>
 auto ptp(const E& a, std::int64_t axis, bool keepdims = false) {
     const auto arr = gpu::eval(a);
-    return gpu::eval(gpu::max(arr, axis, keepdims) - gpu::min(arr, axis, keepdims));
+    const auto hi = gpu::max(arr, axis, keepdims);
+    return gpu::eval(hi - gpu::min(arr, axis, keepdims));
 }
 
 template <class V>
