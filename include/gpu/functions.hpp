@@ -9,3 +9,6 @@
 #include "gpu/functions/convolve.hpp"
 #include "gpu/functions/interp.hpp"
 #include "gpu/functions/statistics.hpp"
+#include "gpu/functions/padding.hpp"
+#include "gpu/functions/diagonals.hpp"
+#include "gpu/manip/rot90.hpp"

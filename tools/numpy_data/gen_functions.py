@@ -127,7 +127,32 @@ def numeric():
     err("ptp_empty", lambda: np.ptp(np.array([])))
 
 
+def pad_diag():
+    a = np.array([[1, 2, 3], [4, 5, 6]], np.int32)
+    p("pad_c", np.pad(a, 1)); p("pad_c9", np.pad(a, ((1, 0), (0, 2)), constant_values=9))
+    for m in ["edge", "reflect", "symmetric", "wrap"]:
+        p("pad_" + m, np.pad(a, ((1, 2), (2, 1)), m))
+        p("pad_big_" + m, np.pad(np.array([1, 2, 3]), (7, 8), m))
+    p("pad_reflect_1", np.pad(np.array([5]), (2, 3), "reflect"))
+    p("pad_T", np.pad(a.T, (1, 1), "edge")); p("pad_0d", np.pad(np.array(7), 3)); p("pad_empty", np.pad(np.zeros((0, 2)), 1))
+    err("pad_empty_edge", lambda: np.pad(np.zeros((0, 2)), 1, "edge")); err("pad_neg", lambda: np.pad(a, -1))
+    err("pad_mode", lambda: np.pad(a, 1, "foo")); err("pad_width", lambda: np.pad(a, ((1, 2), (1, 2), (1, 1))))
+    p("diag1", np.diag(np.array([1, 2]), 1)); p("diagm1", np.diag(np.array([1, 2]), -1)); p("diag2", np.diag(a, 1))
+    p("diagflat", np.diagflat(a)); err("diag3d", lambda: np.diag(np.zeros((2, 2, 2))))
+    for name, (r, c) in [("tril", np.tril_indices(3)), ("triu", np.triu_indices(3, 1, 4)), ("tril2", np.tril_indices(3, -1, 2)),
+                         ("triu_from", np.triu_indices_from(np.zeros((2, 3))))]:
+        p(name + "_r", r); p(name + "_c", c)
+    m = np.ones((3, 3)); m[np.tril_indices(3)] = 0; p("tril_assign", m)
+    err("diag_from", lambda: np.diag_indices_from(np.zeros((2, 3)))); err("tril_from", lambda: np.tril_indices_from(np.zeros(3)))
+    for k in [1, 2, 3, -1, 4]:
+        p("rot90_%d" % k, np.rot90(a, k))
+    p("rot90_axes", np.rot90(np.arange(8).reshape(2, 2, 2), 1, (1, 2)))
+    err("rot90_same", lambda: np.rot90(a, 1, (0, 0))); err("rot90_range", lambda: np.rot90(a, 1, (0, 5)))
+    err("rot90_len", lambda: np.rot90(a, 1, (0, 1, 2)))
+
+
 if __name__ == "__main__":
     advanced_indexing()
     differences()
     numeric()
+    pad_diag()
