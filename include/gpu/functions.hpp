@@ -12,3 +12,7 @@
 #include "gpu/functions/padding.hpp"
 #include "gpu/functions/diagonals.hpp"
 #include "gpu/manip/rot90.hpp"
+#include "gpu/functions/selection.hpp"
+#include "gpu/functions/index_tricks.hpp"
+#include "gpu/functions/edit.hpp"
+#include "gpu/functions/products.hpp"
