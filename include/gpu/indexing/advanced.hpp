@@ -34,6 +34,7 @@ struct array_index {
     ndarray<std::int64_t> idx;
     int axis;
     std::int64_t n, stride;
+    bool checked = false;  // in range by construction (a mask's nonzero()): no bounds check
 };
 
 // An index tuple resolved against an array: the first element of the indexed view (buffer and
@@ -96,8 +97,8 @@ struct fancy_walk {
         last_adv = pos;
         ++n_adv;
     }
-    void add_array(const ndarray<std::int64_t>& idx) {
-        p.arrays.push_back({idx, axis, a.shape()[axis], a.strides()[axis]});
+    void add_array(const ndarray<std::int64_t>& idx, bool checked = false) {
+        p.arrays.push_back({idx, axis, a.shape()[axis], a.strides()[axis], checked});
         ++axis;
     }
 
@@ -114,9 +115,11 @@ struct fancy_walk {
                                       std::to_string(a.shape()[axis + d]) +
                                       " but size of corresponding boolean axis is " + std::to_string(index.shape()[d]));
             advanced_here();
-            for (const auto& ix : gpu::nonzero(index)) add_array(ix);
+            for (const auto& ix : gpu::nonzero(index)) add_array(ix, true);
         } else if constexpr (is_int_array_v<I>) {
             using U = typename std::remove_cvref_t<I>::value_type;
+            static_assert(std::is_integral_v<U>,
+                          "arrays used as indices must be of integer (or boolean) type (NumPy's IndexError)");
             check_same_executor("advanced indexing", a.where(), index.where());
             advanced_here();
             if constexpr (std::is_same_v<U, std::int64_t>) add_array(index);
@@ -192,7 +195,7 @@ fancy_plan<T> resolve_fancy(const ndarray<T>& a, const Index&... index) {
 
 // The first index of x outside [-n, n), as NumPy's IndexError (read back on the error path only).
 inline void check_index_array(const array_index& x) {
-    if (x.idx.size() == 0) return;
+    if (x.idx.size() == 0 || x.checked) return;
     bool bad;
     if (x.idx.where() == executor::host) {
         const ndarray<std::int64_t> c = contiguous(x.idx);
@@ -345,15 +348,23 @@ public:
         return *this = other.eval();
     }
 
-    // a(idx) op= v is a(idx) = a(idx) op v, as in NumPy (a repeated index is written once).
-    template <operand E> indexed& operator+=(const E& v) { return *this = eval() + v; }
-    template <operand E> indexed& operator-=(const E& v) { return *this = eval() - v; }
-    template <operand E> indexed& operator*=(const E& v) { return *this = eval() * v; }
-    template <operand E> indexed& operator/=(const E& v) { return *this = eval() / v; }
+    // a(idx) op= v is a(idx) = a(idx) op v, as in NumPy (a repeated index is written once); the
+    // in-place operator on the gathered copy applies NumPy's 'same_kind' rule.
+    template <operand E> indexed& operator+=(const E& v) { return update([&](ndarray<T>& t) { t += v; }); }
+    template <operand E> indexed& operator-=(const E& v) { return update([&](ndarray<T>& t) { t -= v; }); }
+    template <operand E> indexed& operator*=(const E& v) { return update([&](ndarray<T>& t) { t *= v; }); }
+    template <operand E> indexed& operator/=(const E& v) { return update([&](ndarray<T>& t) { t /= v; }); }
 
     const detail::fancy_plan<T>& plan() const noexcept { return plan_; }
 
 private:
+    template <class F>
+    indexed& update(F&& op) {
+        ndarray<T> t = eval();
+        op(t);
+        return *this = t;
+    }
+
     detail::fancy_plan<T> plan_;
 };
 
