@@ -13,6 +13,7 @@
 // moves: one reduction and read-back per index array on the GPU. Repeated indices in an
 // assignment: the last value wins on the host; on the GPU which one lands is unspecified
 // (as in CuPy).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -21,6 +22,7 @@
 
 #include "gpu/indexing/launch.hpp"
 #include "gpu/indexing/nonzero.hpp"
+#include "gpu/kernel/geometry.hpp"
 #include "gpu/io/transfer.hpp"
 #include "gpu/reductions/reduce.hpp"
 #include "gpu/views/index.hpp"
@@ -236,11 +238,25 @@ gnd::fancy_geometry fancy_geometry_of(const fancy_plan<T>& p, std::int64_t nb) {
         if (d >= max_ndim) throw_rank_error(d + 1);
         g.shape.v[d] = e, g.stride.v[d] = s, ++d;
     };
-    for (int k = 0; k < p.bpos; ++k) put(p.plain_shape[k], p.plain_strides[k]);
-    put(nb, 0);
-    for (int k = p.bpos; k < p.plain_shape.size(); ++k) put(p.plain_shape[k], p.plain_strides[k]);
+    shape_t shape;
+    std::array<strides_t, 2> st;  // the source's strides, and a marker of the broadcast axis
+    auto add = [&](std::int64_t e, std::int64_t s, std::int64_t mark) {
+        shape.push_back(e), st[0].push_back(s), st[1].push_back(mark);
+    };
+    for (int k = 0; k < p.bpos; ++k) add(p.plain_shape[k], p.plain_strides[k], 0);
+    add(nb, 0, 1);
+    for (int k = p.bpos; k < p.plain_shape.size(); ++k) add(p.plain_shape[k], p.plain_strides[k], 0);
+    // Plain axes the source walks as one merge (the marker keeps the broadcast axis apart; a
+    // broadcast axis of one element would be dropped, so that case is left as it is).
+    int bax = p.bpos;
+    if (nb > 1) {
+        collapse_axes(shape, st);
+        for (int k = 0; k < shape.size(); ++k)
+            if (st[1][k] == 1) bax = k;
+    }
+    for (int k = 0; k < shape.size(); ++k) put(shape[k], st[0][k]);
     g.ndim = d;
-    g.bax = p.bpos;
+    g.bax = bax;
     return g;
 }
 
