@@ -25,10 +25,8 @@ int main() {
         for (int step = 0; step < 5; ++step) {
             const auto diff = X(gpu::colon, gpu::newaxis, gpu::colon) - C(gpu::newaxis, gpu::colon, gpu::colon);
             labels = gpu::argmin(gpu::sum(diff * diff, -1), 1);
-            for (std::int64_t c = 0; c < k; ++c) {
-                const gpu::ndarray<double> members = X[labels == c];  // the rows of cluster c
-                if (members.shape()[0] > 0) C(c) = members.mean(0);
-            }
+            for (std::int64_t c = 0; c < k; ++c)
+                if (gpu::count_nonzero(labels == c) > 0) C(c) = X[labels == c].mean(0);  // the rows of cluster c
         }
         std::cout << "[" << gpu::to_string(ex) << "] centres:\n" << gpu::asnumpy(C) << "\n";
         results.push_back(tutorial::to_vector(C));

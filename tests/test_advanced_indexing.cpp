@@ -83,6 +83,9 @@ TYPED_TEST(AdvancedIndexing, BooleanMasks) {
         expect_result<T>(x[labels == 0], {2, 3}, {0, 1, 2, 6, 7, 8});
         x[labels == 1] = make<T>(vals<T>({7, 8, 9}));
         expect_result<T>(x, {4, 3}, {0, 1, 2, 7, 8, 9, 6, 7, 8, 7, 8, 9});
+        // Chained as NumPy: X[labels == k].mean(0), a(idx).sum().
+        expect_values(values_of(gpu::ndarray<T>(x[labels == 1].max(0))), vals<T>({7, 8, 9}));
+        expect_values(values_of(x(make<i64>({0, 1})).sum(1)), values_of(gpu::sum(x(gpu::slice(0, 2)), 1)));
         x[labels == 0] = 3;
         expect_result<T>(x, {4, 3}, {3, 3, 3, 7, 8, 9, 3, 3, 3, 7, 8, 9});
     }

@@ -330,6 +330,22 @@ inline void check_values_shape(const shape_t& values, const shape_t& result) {
 
 }  // namespace detail
 
+// The reductions and a few methods of the selection, as NumPy chains them (X[labels == k].mean(0)):
+// each gathers first, then calls the ndarray member of the same name.
+#define GPU_ND_SELECTION_METHODS                                                             \
+    template <class... A> auto sum(const A&... a) const { return eval().sum(a...); }         \
+    template <class... A> auto prod(const A&... a) const { return eval().prod(a...); }       \
+    template <class... A> auto min(const A&... a) const { return eval().min(a...); }         \
+    template <class... A> auto max(const A&... a) const { return eval().max(a...); }         \
+    template <class... A> auto mean(const A&... a) const { return eval().mean(a...); }       \
+    template <class... A> auto var(const A&... a) const { return eval().var(a...); }         \
+    template <class... A> auto std(const A&... a) const { return eval().std(a...); }         \
+    template <class... A> auto any(const A&... a) const { return eval().any(a...); }         \
+    template <class... A> auto all(const A&... a) const { return eval().all(a...); }         \
+    template <class... A> auto argmin(const A&... a) const { return eval().argmin(a...); }   \
+    template <class... A> auto argmax(const A&... a) const { return eval().argmax(a...); }   \
+    template <class U> auto astype() const { return gpu::eval(eval().template astype<U>()); }
+
 // The proxy of a(...) with array indices (see the top of this file).
 template <class T>
 class indexed {
@@ -341,6 +357,7 @@ public:
     ndarray<T> eval() const { return detail::fancy_gather(plan_); }
     operator ndarray<T>() const { return eval(); }  // NOLINT(google-explicit-constructor): `ndarray<T> r = a(idx);`
     shape_t shape() const { return plan_.result_shape(); }
+    GPU_ND_SELECTION_METHODS
 
     // a(...) = value: a scalar, an array or an expression broadcasting to the result's shape.
     template <operand E>

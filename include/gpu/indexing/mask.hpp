@@ -114,6 +114,7 @@ public:
     // The selection: a new 1-D array of the elements where the mask is true, in C order.
     ndarray<T> eval() const { return leading() ? rows().eval() : detail::select(array_, mask_); }
     operator ndarray<T>() const { return eval(); }  // NOLINT(google-explicit-constructor): `ndarray<T> s = a[m];`
+    GPU_ND_SELECTION_METHODS
 
     // a[mask] = scalar (a weak scalar, as in NumPy: it must fit T when both are integers).
     template <class S>
@@ -178,3 +179,5 @@ masked<V> ndarray<V>::operator[](const ndarray<bool>& mask) const {
 }
 
 }  // namespace gpu
+
+#undef GPU_ND_SELECTION_METHODS
