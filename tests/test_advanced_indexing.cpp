@@ -86,6 +86,12 @@ TYPED_TEST(AdvancedIndexing, BooleanMasks) {
         // Chained as NumPy: X[labels == k].mean(0), a(idx).sum().
         expect_values(values_of(gpu::ndarray<T>(x[labels == 1].max(0))), vals<T>({7, 8, 9}));
         expect_values(values_of(x(make<i64>({0, 1})).sum(1)), values_of(gpu::sum(x(gpu::slice(0, 2)), 1)));
+        // Proxies assign to each other: x[labels == 0] = x(idx) and back.
+        auto y = arange<T>({4, 3});
+        y[labels == 0] = y(make<i64>({3, 1}));
+        expect_result<T>(y, {4, 3}, {9, 10, 11, 3, 4, 5, 3, 4, 5, 9, 10, 11});
+        y(make<i64>({0, 2})) = y[labels == 1];
+        expect_result<T>(y, {4, 3}, {3, 4, 5, 3, 4, 5, 9, 10, 11, 9, 10, 11});
         x[labels == 0] = 3;
         expect_result<T>(x, {4, 3}, {3, 3, 3, 7, 8, 9, 3, 3, 3, 7, 8, 9});
     }

@@ -380,6 +380,10 @@ public:
     indexed& operator=(const indexed<U>& other) {
         return *this = other.eval();
     }
+    template <class U>
+    indexed& operator=(const masked<U>& other) {
+        return *this = other.eval();
+    }
 
     // a(idx) op= v is a(idx) = a(idx) op v, as in NumPy (a repeated index is written once); the
     // in-place operator on the gathered copy applies NumPy's 'same_kind' rule.

@@ -160,6 +160,10 @@ public:
     masked& operator=(const masked<U>& other) {
         return *this = other.eval();
     }
+    template <class U>
+    masked& operator=(const indexed<U>& other) {
+        return *this = other.eval();
+    }
 
     const ndarray<T>& array() const noexcept { return array_; }
     const ndarray<bool>& mask() const noexcept { return mask_; }
