@@ -15,6 +15,7 @@
 // (as in CuPy).
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -22,6 +23,7 @@
 
 #include "gpu/indexing/launch.hpp"
 #include "gpu/indexing/nonzero.hpp"
+#include "gpu/indexing/take.hpp"
 #include "gpu/kernel/geometry.hpp"
 #include "gpu/io/transfer.hpp"
 #include "gpu/reductions/reduce.hpp"
@@ -51,6 +53,7 @@ struct fancy_plan {
     strides_t plain_strides;
     int bpos = 0;
     std::vector<array_index> arrays;
+    std::optional<ndarray<T>> rows;  // set when the read is gpu::take(*rows, arrays[0].idx, 0)
 
     shape_t result_shape() const {
         shape_t s;
@@ -171,6 +174,18 @@ inline shape_t broadcast_index_shapes(const std::vector<array_index>& arrays) {
     return b;
 }
 
+// Whether the tuple is one index array over the leading axis of a C-contiguous, non-empty array
+// (x[idx], x[labels == k]): then gpu::take(x, idx, 0) is the same gather, with its bounds check
+// inside the kernel instead of a reduction first.
+template <class T>
+bool whole_rows(const fancy_plan<T>& p, const shape_t& shape, const strides_t& strides, std::int64_t offset) {
+    if (p.arrays.size() != 1 || p.arrays[0].axis != 0 || p.bpos != 0 || p.offset != offset) return false;
+    if (shape.size() == 0 || shape[0] == 0 || p.plain_shape.size() != shape.size() - 1) return false;
+    for (int d = 1; d < shape.size(); ++d)
+        if (p.plain_shape[d - 1] != shape[d] || p.plain_strides[d - 1] != strides[d]) return false;
+    return ndarray<T>(p.buf, shape, strides, offset).is_contiguous();
+}
+
 template <class T, class... Index>
 fancy_plan<T> resolve_fancy(const ndarray<T>& a, const Index&... index) {
     static_assert(((index_kind_of<Index>() != index_kind::boolean) && ...),
@@ -192,6 +207,7 @@ fancy_plan<T> resolve_fancy(const ndarray<T>& a, const Index&... index) {
     if constexpr (ellipses == 0) w.keep(a.ndim() - taken);
     if (w.last_adv - w.first_adv + 1 != w.n_adv) p.bpos = 0;  // separated: broadcast axes first
     p.bshape = broadcast_index_shapes(p.arrays);
+    if (whole_rows(p, a.shape(), a.strides(), a.offset())) p.rows = a;
     return p;
 }
 
@@ -269,6 +285,7 @@ inline const long long* offsets_ptr(const ndarray<std::int64_t>& off) {
 // a(...) read: a new array of the result's shape.
 template <class T>
 ndarray<T> fancy_gather(const fancy_plan<T>& p) {
+    if (p.rows) return gpu::take(*p.rows, p.arrays[0].idx, 0);
     ndarray<T> out(p.result_shape(), p.where);
     const ndarray<std::int64_t> off = fancy_offsets(p);
     if (out.size() == 0) return out;
