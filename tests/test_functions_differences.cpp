@@ -89,6 +89,10 @@ TEST(Gradient, EdgeOrdersAndAxes) {
         expect_values(values_of(gg[0]), {2.0, 2.0, -1.0, 2.0, 2.0, -1.0});
         expect_values(values_of(gg[1]), {1.0, 2.5, 4.0, 1.0, 1.0, 1.0});
         expect_values(values_of(gpu::gradient(g.T(), 1.0, 1, {0})[0]), {1.0, 1.0, 2.5, 1.0, 4.0, 1.0});
+        const auto per_axis = gpu::gradient(g, {2.0, 0.5});  // np.gradient(g, 2.0, 0.5)
+        expect_values(values_of(per_axis[0]), {1.0, 1.0, -0.5, 1.0, 1.0, -0.5});
+        expect_values(values_of(per_axis[1]), {2.0, 5.0, 8.0, 2.0, 2.0, 2.0});
+        EXPECT_EQ(message_of<gpu::type_error>([&] { (void)gpu::gradient(g, {1.0, 2.0, 3.0}); }), "invalid number of arguments");
         const auto f32 = gpu::gradient(make<float>({1, 2, 4, 7}));
         static_assert(std::is_same_v<typename decltype(f32)::value_type::value_type, float>);
         expect_values(values_of(f32[0]), {1.f, 1.5f, 2.5f, 3.f});

@@ -71,6 +71,8 @@ TEST(Interp, RulesAndEdges) {
         expect_values(values_of(gpu::interp(make<double>({1.5, 2}), make<i32>({1, 2, 2, 3}), make<double>({0, 1, 5, 6}))),
                       {0.5, 5.0});
         EXPECT_EQ(gpu::interp(make<double>({}), xp, fp).shape(), (gpu::shape_t{0}));
+        EXPECT_DOUBLE_EQ(gpu::interp(2.5, xp, fp), 1.0);  // a scalar x gives a scalar
+        EXPECT_EQ(gpu::interp(make<double>({2.5}, gpu::shape_t{}), xp, fp).shape(), (gpu::shape_t{}));
         EXPECT_EQ(message_of<gpu::value_error>([&] { (void)gpu::interp(make<double>({1}), xp, make<i32>({1})); }),
                   "fp and xp are not of the same length.");
         EXPECT_EQ(message_of<gpu::value_error>([&] { (void)gpu::interp(make<double>({1}), make<double>({}), make<double>({})); }),

@@ -84,6 +84,9 @@ def differences():
     for i, x in enumerate(np.gradient(g)):
         p("gradient2d_%d" % i, x)
     p("gradient_T_axis0", np.gradient(g.T, axis=0))
+    for i, x in enumerate(np.gradient(g, 2.0, 0.5)):
+        p("gradient_spacings_%d" % i, x)
+    err("gradient_nargs", lambda: np.gradient(g, 1.0, 2.0, 3.0))
     p("gradient_f32", np.gradient(np.array([1, 2, 4, 7], np.float32)))
     err("gradient_small", lambda: np.gradient(np.array([1.0])))
 
@@ -107,6 +110,7 @@ def numeric():
     p("interp", np.interp([0, 1, 1.5, 2.5, 3, 4, np.nan], [1, 2, 3], [3, 2, 0]))
     p("interp_lr", np.interp(np.array([0, 1.5, 5], np.float32), [1, 2, 3], [3, 2, 0], left=-1, right=9))
     p("interp_one", np.interp(np.array([[0.5, 1], [2, 3]]), [1], [7]))
+    p("interp_scalar", np.interp(2.5, [1, 2, 3], [3, 2, 0]))
     p("interp_repeat", np.interp([1.5, 2], [1, 2, 2, 3], [0, 1, 5, 6]))
     err("interp_len", lambda: np.interp([1], [1, 2, 3], [1]))
     err("interp_empty", lambda: np.interp([1], [], []))

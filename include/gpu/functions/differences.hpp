@@ -8,6 +8,7 @@
 //   gpu::gradient(f, spacing = 1.0, edge_order = 1)   central differences inside, one-sided at the
 //                                                     edges, per axis: a std::vector of ndim arrays
 //   gpu::gradient(f, spacing, edge_order, axes)       along the given axes only
+//   gpu::gradient(f, {dx, dy, ...}, edge_order, axes) one spacing per axis
 // Each difference step is one fused element-wise kernel over two views of the input.
 #include <cstdint>
 #include <string>
@@ -152,6 +153,25 @@ auto gradient(const E& f, double spacing = 1.0, int edge_order = 1, const dims& 
         ax = detail::normalize_axes(ax, a.ndim());
     std::vector<ndarray<R>> out;
     for (auto d : ax) out.push_back(detail::gradient_axis(fr, static_cast<int>(d), spacing, edge_order));
+    return out;
+}
+
+// np.gradient(f, dx, dy, ...): one spacing per axis (of the given axes when there are any).
+template <expression E>
+auto gradient(const E& f, const std::vector<double>& spacings, int edge_order = 1, const dims& axes = {}) {
+    const auto a = gpu::eval(f);
+    using R = detail::float_of_t<typename decltype(a)::value_type>;
+    if (edge_order != 1 && edge_order != 2) throw value_error("'edge_order' greater than 2 not supported");
+    dims ax = axes;
+    if (ax.empty())
+        for (int d = 0; d < a.ndim(); ++d) ax.push_back(d);
+    else
+        ax = detail::normalize_axes(ax, a.ndim());
+    if (static_cast<int>(spacings.size()) != ax.size()) throw type_error("invalid number of arguments");
+    const ndarray<R> fr = detail::as_dtype<R>(a);
+    std::vector<ndarray<R>> out;
+    for (int k = 0; k < ax.size(); ++k)
+        out.push_back(detail::gradient_axis(fr, static_cast<int>(ax[k]), spacings[k], edge_order));
     return out;
 }
 

@@ -54,4 +54,14 @@ ndarray<double> interp(const X& x, const ndarray<P>& xp, const ndarray<F>& fp, s
     return out;
 }
 
+// np.interp of one point: a host double (one read-back).
+template <class S, class P, class F>
+    requires is_cpp_scalar_v<S>
+double interp(S x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left = std::nullopt,
+              std::optional<double> right = std::nullopt) {
+    ndarray<double> x0(shape_t{}, xp.where());
+    x0.assign(static_cast<double>(x));
+    return gpu::interp(x0, xp, fp, left, right).item();
+}
+
 }  // namespace gpu
