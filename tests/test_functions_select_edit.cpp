@@ -28,8 +28,13 @@ TEST(Select, FirstTrueWinsAndBroadcasts) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto x = make<i32>({0, 1, 2, 3, 4, 5});
         const auto r = gpu::select({gpu::eval(x < 2), gpu::eval(x > 3)}, {x, gpu::eval(x * x)}, 42);
-        static_assert(std::is_same_v<typename decltype(r)::value_type, i64>);  // NumPy 2: the default is an int64 array
-        expect_result<i64>(r, {6}, {0, 1, 42, 42, 16, 25});
+        static_assert(std::is_same_v<typename decltype(r)::value_type, i32>);  // the default is a weak scalar
+        expect_result<i32>(r, {6}, {0, 1, 42, 42, 16, 25});
+        const auto h = gpu::select({gpu::eval(x < 2)}, {x}, 0.5);
+        static_assert(std::is_same_v<typename decltype(h)::value_type, double>);
+        expect_values(values_of(h), std::vector<double>{0, 1, 0.5, 0.5, 0.5, 0.5});
+        EXPECT_EQ(message_of<gpu::overflow_error>([&] { (void)gpu::select({gpu::eval(x < 2)}, {make<std::int8_t>({1, 2, 3, 4, 5, 6})}, 300); }),
+                  "Python integer 300 out of bounds for int8");
         const auto b = gpu::select({gpu_test::make_bool({1, 0}, {2, 1}), gpu_test::make_bool({0, 1, 0}, {3})},
                                    {make<i64>({1, 2, 3}), make<i64>({10, 20}, {2, 1})});
         expect_result<i64>(b, {2, 3}, {1, 2, 3, 0, 20, 0});

@@ -157,7 +157,9 @@ def pad_diag():
 
 def select_edit():
     x = np.arange(6, dtype=np.int32)
-    p("select", np.select([x < 2, x > 3], [x, x**2], 42))  # NumPy 2: int64 (the default is an int64 array)
+    p("select", np.select([x < 2, x > 3], [x, x**2], 42))  # NumPy 2: int32 (the default is weak)
+    p("select_half", np.select([x < 2], [x], 0.5))
+    err("select_overflow", lambda: np.select([x < 2], [np.arange(1, 7, dtype=np.int8)], 300))
     p("select_bcast", np.select([np.array([[True], [False]]), np.array([False, True, False])],
                                 [np.array([1, 2, 3]), np.array([[10], [20]])]))
     p("select_f32", np.select([x < 2], [x.astype(np.float32)], np.float32(0.5)))

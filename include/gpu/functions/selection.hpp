@@ -2,9 +2,9 @@
 // np.select and np.choose, each a chain of fused where(...) kernels (one per choice):
 //   gpu::select(condlist, choicelist, default = 0)   the choice of the first true condition, else
 //                                                    default; everything broadcasts together. The
-//                                                    dtype is np.result_type(choices, default), a
-//                                                    C++ int default counting as int64 (NumPy 2
-//                                                    makes the default an array, not a weak scalar)
+//                                                    dtype is np.result_type(choices, default) with
+//                                                    the default a weak scalar, as NumPy 2 (int32
+//                                                    choices and 0 stay int32; 0.5 makes float64)
 //   gpu::choose(a, choices, mode = "raise")          choices[a[i]][i]; "wrap" and "clip" modes
 // gpu::clip(a, lo, hi) takes arrays as bounds already (expr/operators.hpp).
 #include <cstdint>
@@ -22,7 +22,8 @@ namespace gpu {
 template <class T, class D = int>
     requires is_cpp_scalar_v<D>
 auto select(const std::vector<ndarray<bool>>& condlist, const std::vector<ndarray<T>>& choicelist, D default_value = 0) {
-    using R = type_of_t<promote(dtype_of_v<T>, dtype_of_v<detail::scalar_array_t<D>>)>;
+    using R = type_of_t<promote_weak(dtype_of_v<T>, scalar_kind_v<D>)>;
+    const R fill = detail::weak_scalar<dtype_of_v<T>>(default_value).value;  // NumPy's OverflowError check
     if (condlist.size() != choicelist.size())
         throw value_error("list of cases must be same length as list of conditions");
     if (condlist.empty()) throw value_error("select with an empty condition list is not possible");
@@ -33,7 +34,7 @@ auto select(const std::vector<ndarray<bool>>& condlist, const std::vector<ndarra
         detail::check_same_executor("select", where, choicelist[i].where());
         shape = broadcast_shapes(broadcast_shapes(shape, condlist[i].shape()), choicelist[i].shape());
     }
-    ndarray<R> out = detail::filled<R>(shape, default_value, where);
+    ndarray<R> out = detail::filled<R>(shape, fill, where);
     for (std::size_t i = condlist.size(); i-- > 0;)  // the first true condition wins: it is applied last
         out.assign(gpu::where(condlist[i], choicelist[i], out));
     return out;
