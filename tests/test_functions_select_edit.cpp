@@ -105,6 +105,9 @@ TEST(Edit, AppendInsertDelete) {
         static_assert(std::is_same_v<typename decltype(ap)::value_type, double>);
         expect_values(values_of(ap), {1.0, 2.0, 3.0, 4.0, 5.5, 6.0});
         expect_result<i32>(gpu::append(a, make<i32>({5, 6}, {1, 2}), 0), {3, 2}, {1, 2, 3, 4, 5, 6});
+        const auto s = gpu::append(a, 5);  // np.append(int32, 5): int64, as np.asarray(5)
+        static_assert(std::is_same_v<typename decltype(s)::value_type, i64>);
+        expect_result<i64>(s, {5}, {1, 2, 3, 4, 5});
         EXPECT_EQ(message_of<gpu::value_error>([&] { (void)gpu::append(a, make<i32>({5, 6}), 0); }),
                   "all the input arrays must have same number of dimensions, but the array at index 0 has 2 "
                   "dimension(s) and the array at index 1 has 1 dimension(s)");

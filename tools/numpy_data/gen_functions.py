@@ -186,6 +186,7 @@ def select_edit():
     p("rmi_clip", np.ravel_multi_index(bad, (7, 6), mode="clip")); p("rmi_wrap", np.ravel_multi_index(bad, (7, 6), mode="wrap"))
     err("rmi_raise", lambda: np.ravel_multi_index(bad, (7, 6))); err("rmi_len", lambda: np.ravel_multi_index((np.array([3]),), (7, 6)))
     a = np.array([[1, 2], [3, 4]], np.int32)
+    p("append_scalar", np.append(a, 5))
     p("append", np.append(a, np.array([5.5, 6]))); p("append0", np.append(a, np.array([[5, 6]], np.int32), axis=0))
     err("append_dim", lambda: np.append(a, np.array([5, 6], np.int32), axis=0))
     v = np.array([1, 2, 3])

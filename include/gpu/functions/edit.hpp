@@ -84,6 +84,13 @@ auto append(const ndarray<T>& arr, const ndarray<U>& values, std::optional<std::
     return concatenate(std::tuple{arr, values}, axis);
 }
 
+// np.append(arr, scalar): the scalar as np.asarray makes it (a C++ int is int64), appended.
+template <class T, class S>
+    requires is_cpp_scalar_v<S>
+auto append(const ndarray<T>& arr, S value) {
+    return append(arr, detail::filled<detail::scalar_array_t<S>>(shape_t{1}, value, arr.where()));
+}
+
 // np.insert(arr, index, values, axis): values (a scalar or an array) form one block before index.
 template <class T, class V>
 ndarray<T> insert(const ndarray<T>& arr, std::int64_t index, const V& values, std::optional<std::int64_t> axis = std::nullopt) {
