@@ -59,6 +59,15 @@ BYTES = {
     "randint_i64": 8 * N,
     "randint_i32": 4 * N,
 }
+# bench_functions.cpp: common functions and advanced indexing.
+FN_ROWS, FN_COLS, CONV_N, CONV_TAPS = 1 << 20, 16, 1 << 22, 64
+BYTES.update({
+    "diff": 2 * 4 * N,
+    "pad_edge_8192": 4 * M * M + 4 * (M + 32) * (M + 32),
+    "convolve_k64": 2 * 4 * CONV_N,
+    "mask_rows": 8 * FN_ROWS + 4 * FN_ROWS * FN_COLS + FN_ROWS * FN_COLS,
+    "fancy_gather_rows": 8 * FN_ROWS + 2 * 4 * FN_ROWS * FN_COLS,
+})
 for _mib in TRANSFER_MIB:
     for _op in ("h2d_pinned", "d2h_pinned", "h2d_pageable", "d2h_pageable"):
         BYTES[f"{_op}/{_mib}"] = _mib * MIB
@@ -276,7 +285,24 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         blocks = cp.cuda.Device().attributes["MultiProcessorCount"] * 8
         return lambda: k((blocks,), (256,), (z, x, y, cp.float32(1.75), cp.int64(N)))
 
+    def cupy_functions():
+        """bench_functions.cpp's rows; each setup makes its own inputs."""
+        def rows_and(f):
+            xr = r(FN_ROWS, FN_COLS)
+            return lambda: f(xr)
+
+        return {
+            "diff": lambda: binary((N,), (1,), (1,), lambda x, y, z: cp.diff(x)),
+            "pad_edge_8192": lambda: binary((M, M), (1,), (1,), lambda m, y, z: cp.pad(m, 16, mode="edge")),
+            "convolve_k64": lambda: binary((CONV_N,), (CONV_TAPS,), (1,), lambda x, v, z: cp.convolve(x, v)),
+            "mask_rows": lambda: (lambda labels: rows_and(lambda xr: xr[labels == 0]))(
+                cp.random.randint(0, 4, FN_ROWS, dtype=cp.int64)),
+            "fancy_gather_rows": lambda: (lambda idx: rows_and(lambda xr: xr[idx]))(
+                cp.random.randint(0, FN_ROWS, FN_ROWS, dtype=cp.int64)),
+        }
+
     return {
+        **cupy_functions(),
         **cupy_random_ops(cp),
         **cupy_transfer_ops(cp),
         "user_axpy": user_axpy,
@@ -463,8 +489,31 @@ def torch_ops(torch):
             run()
         return graph.replay
 
+    def torch_functions():
+        """bench_functions.cpp's rows (convolve as conv1d with the taps reversed and full padding)."""
+        F = torch.nn.functional
+
+        def rows_and(make_index, f):
+            xr = r(FN_ROWS, FN_COLS)
+            ix = make_index()
+            return lambda: f(xr, ix)
+
+        return {
+            "diff": lambda: with_inputs([(N,)], torch.diff),
+            "pad_edge_8192": lambda: with_inputs(
+                [(M, M)], lambda m: F.pad(m.view(1, 1, M, M), (16, 16, 16, 16), mode="replicate")),
+            "convolve_k64": lambda: with_inputs(
+                [(CONV_N,), (CONV_TAPS,)],
+                lambda x, v: F.conv1d(x.view(1, 1, -1), v.flip(0).view(1, 1, -1), padding=CONV_TAPS - 1)),
+            "mask_rows": lambda: rows_and(lambda: torch.randint(0, 4, (FN_ROWS,), device=dev),
+                                          lambda xr, labels: xr[labels == 0]),
+            "fancy_gather_rows": lambda: rows_and(lambda: torch.randint(0, FN_ROWS, (FN_ROWS,), device=dev),
+                                                  lambda xr, idx: xr[idx]),
+        }
+
     # Full reductions have no out= overload for a 0-d result; the caching allocator serves it.
     return {
+        **torch_functions(),
         **torch_random_ops(torch),
         **torch_transfer_ops(torch),
         "copy_d2d": copy_d2d,

@@ -42,3 +42,4 @@
 #include "gpu/reductions/nan_reduce.hpp"
 #include "gpu/reductions/compare.hpp"
 #include "gpu/reductions/power_check.hpp"
+#include "gpu/manip/methods.hpp"

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "gpu/core/dtype.hpp"
 #include "gpu/core/error.hpp"
@@ -17,6 +19,14 @@ namespace gpu {
 
 template <class T>
 class masked;  // a[mask]: indexing/mask.hpp
+template <class T>
+class indexed;  // a(idx) with array indices: indexing/advanced.hpp
+
+namespace detail {
+// Whether an index pack of a(...) holds an array (advanced indexing).
+template <class... Index>
+inline constexpr bool any_array_index_v = (is_ndarray_v<Index> || ...);
+}  // namespace detail
 
 struct none_t;  // gpu::none: core/axis.hpp
 
@@ -92,7 +102,14 @@ public:
     // Basic indexing (views/index.hpp): integers, gpu::slice(start, stop, step), gpu::newaxis
     // and gpu::ellipsis, as NumPy's a[1, 0:10:2, None, ...]. Always a view of this buffer.
     template <class... Index>
+        requires(!detail::any_array_index_v<Index...>)
     ndarray operator()(const Index&... index) const;
+
+    // Advanced indexing (indexing/advanced.hpp): integer or boolean arrays among the indices,
+    // as NumPy's a[idx], a[i, j], a[:, idx]: a proxy that gathers when read, scatters when assigned.
+    template <class... Index>
+        requires(detail::any_array_index_v<Index...>)
+    indexed<V> operator()(const Index&... index) const;
 
     // Boolean-mask indexing (indexing/mask.hpp): a[mask] selects into a new 1-D array, and
     // `a[mask] = value` writes the selected elements.
@@ -108,6 +125,24 @@ public:
     ndarray swapaxes(int axis1, int axis2) const;
     ndarray squeeze() const;
     ndarray squeeze(const dims& axes) const;
+
+    // More of NumPy's ndarray methods (manip/methods.hpp), each its free function of the same name:
+    // a.diagonal() is gpu::diagonal(a) (a view), a.take(idx, 1) is gpu::take(a, idx, 1), ...
+    ndarray diagonal(std::int64_t offset = 0, int axis1 = 0, int axis2 = 1) const;
+    auto trace(std::int64_t offset = 0, int axis1 = 0, int axis2 = 1) const;
+    template <class I> ndarray take(const ndarray<I>& indices) const;
+    template <class I> ndarray take(const ndarray<I>& indices, std::int64_t axis) const;
+    template <class I, class U> void put(const ndarray<I>& indices, const U& values) const;
+    ndarray repeat(std::int64_t repeats, std::optional<std::int64_t> axis = std::nullopt) const;
+    std::vector<ndarray<std::int64_t>> nonzero() const;
+    template <class S> void fill(S value) const;  // every element set to value
+    template <class Lo, class Hi> auto clip(const Lo& lo, const Hi& hi) const;
+    auto cumsum() const;
+    auto cumsum(std::int64_t axis) const;
+    auto cumprod() const;
+    auto cumprod(std::int64_t axis) const;
+    auto ptp() const;
+    auto ptp(std::int64_t axis, bool keepdims = false) const;
 
     // Lazy conversion, fused into whatever expression uses it; gpu::eval makes it an array.
     template <class U>

@@ -49,6 +49,31 @@ GND_FN bool put_element(S* a, long long n, const I* idx, long long j, const S* v
     return true;
 }
 
+/* Advanced (integer-array) indexing. The result, C order, has rank ndim; its axis bax is the
+   flattened broadcast of the index arrays, whose element j lies at off[j] from the indexed view's
+   first element; every other axis d moves stride[d] there. Gather reads, scatter writes. */
+struct fancy_geometry {
+    dims<long long, 16> shape, stride;
+    int ndim, bax;
+    GND_FN long long source(long long i, const long long* off) const {
+        long long s = 0;
+        for (int d = ndim - 1; d >= 0; --d) {
+            const long long e = shape.v[d], c = i % e;
+            i /= e;
+            s += d == bax ? off[c] : c * stride.v[d];
+        }
+        return s;
+    }
+};
+template <class S>
+GND_FN void fancy_gather_element(S* out, const S* a, const long long* off, const fancy_geometry& g, long long i) {
+    out[i] = a[g.source(i, off)];
+}
+template <class S>
+GND_FN void fancy_scatter_element(S* a, const S* vals, const long long* off, const fancy_geometry& g, long long i) {
+    a[g.source(i, off)] = vals[i];
+}
+
 /* NumPy's truth of a mask element. M is truth_t of the dtype: a bool is read as its byte;
    floats stay floats (-0.0 is false, NaN is true). */
 template <class M> GND_FN bool truth(M x) { return x != M(0); }
@@ -99,6 +124,9 @@ static_assert(max_ndim == 16, "coords_action's shape is dims<long long, max_ndim
 //   gather      a grid-stride loop over the output; a bad index records its position j (the
 //               lowest wins) in *bad, and the host raises NumPy's IndexError.
 //   put         a grid-stride loop over the indices; bad indices as in gather.
+//   fancy_gather, fancy_scatter
+//               grid-stride loops over an advanced-indexing result (fancy_geometry); the indices
+//               were checked and turned into offsets before the launch.
 //   count_true  compaction pass 1: block b counts the true elements of its chunk
 //               mask[b * chunk, (b + 1) * chunk).
 //   compact     compaction pass 2: block b walks its chunk in tiles of blockDim.x elements, in
@@ -121,6 +149,20 @@ __global__ void __launch_bounds__(256) put(S* a, long long n, const I* idx, long
                                            unsigned long long* bad) {
   for (long long j = (long long)blockIdx.x * blockDim.x + threadIdx.x; j < ni; j += (long long)gridDim.x * blockDim.x)
     if (!put_element(a, n, idx, j, vals, nv)) atomicMin(bad, (unsigned long long)j);
+}
+
+template <class S>
+__global__ void __launch_bounds__(256) fancy_gather(S* out, const S* a, const long long* off, const fancy_geometry g,
+                                                    long long total) {
+  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total; i += (long long)gridDim.x * blockDim.x)
+    fancy_gather_element(out, a, off, g, i);
+}
+
+template <class S>
+__global__ void __launch_bounds__(256) fancy_scatter(S* a, const S* vals, const long long* off, const fancy_geometry g,
+                                                     long long total) {
+  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total; i += (long long)gridDim.x * blockDim.x)
+    fancy_scatter_element(a, vals, off, g, i);
 }
 
 template <class M>
@@ -208,6 +250,21 @@ struct put_kernel {
     static kernel_source source() {
         return indexing_kernel_source(std::string("gnd::put<") + cuda_type_name<S>() + ", " + cuda_type_name<I>() + ">",
                                       "the put kernel");
+    }
+};
+// Advanced indexing: gather (a(idx) read) and scatter (a(idx) = v), on S = storage_t<T>.
+template <class S>
+struct fancy_gather_kernel {
+    static kernel_source source() {
+        return indexing_kernel_source(std::string("gnd::fancy_gather<") + cuda_type_name<S>() + ">",
+                                      "the advanced-indexing gather kernel");
+    }
+};
+template <class S>
+struct fancy_scatter_kernel {
+    static kernel_source source() {
+        return indexing_kernel_source(std::string("gnd::fancy_scatter<") + cuda_type_name<S>() + ">",
+                                      "the advanced-indexing scatter kernel");
     }
 };
 template <class M>

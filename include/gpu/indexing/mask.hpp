@@ -8,26 +8,27 @@
 // Selecting, and assigning a 1-D array, need the number of true elements: one read-back to the
 // host (a synchronization on the GPU). A scalar or one value is one fused where(mask, v, a)
 // kernel instead, with no read-back.
+// A mask over the leading axes only (X[labels == k], shape (k, ...) selected rows) is NumPy's
+// X[mask.nonzero()]: it goes through advanced indexing (indexing/advanced.hpp), and values
+// assigned broadcast to the selection's shape (count, rest...).
 #include <cstdint>
 #include <string>
 #include <type_traits>
 
+#include "gpu/indexing/advanced.hpp"
 #include "gpu/indexing/launch.hpp"
 
 namespace gpu {
 namespace detail {
 
-// NumPy's checks for a boolean index of a's rank. A mask of lower rank (which NumPy takes as
-// selecting whole subarrays) is not supported here.
+// NumPy's checks for a boolean index over a's leading axes (a mask of lower rank selects whole
+// subarrays: X[labels == k] selects rows).
 template <class T>
 void check_mask(const ndarray<T>& a, const ndarray<bool>& mask) {
     if (mask.ndim() > a.ndim())
         throw index_error("too many indices for array: array is " + std::to_string(a.ndim()) + "-dimensional, but " +
                           std::to_string(mask.ndim()) + " were indexed");
-    if (mask.ndim() < a.ndim())
-        throw index_error("boolean index of shape " + to_string(mask.shape()) + " for an array of shape " +
-                          to_string(a.shape()) + ": gpu::ndarray supports only masks of the array's shape");
-    for (int d = 0; d < a.ndim(); ++d)
+    for (int d = 0; d < mask.ndim(); ++d)
         if (mask.shape()[d] != a.shape()[d])
             throw index_error("boolean index did not match indexed array along axis " + std::to_string(d) +
                               "; size of axis is " + std::to_string(a.shape()[d]) +
@@ -111,14 +112,16 @@ public:
     masked(const masked&) = default;
 
     // The selection: a new 1-D array of the elements where the mask is true, in C order.
-    ndarray<T> eval() const { return detail::select(array_, mask_); }
+    ndarray<T> eval() const { return leading() ? rows().eval() : detail::select(array_, mask_); }
     operator ndarray<T>() const { return eval(); }  // NOLINT(google-explicit-constructor): `ndarray<T> s = a[m];`
+    GPU_ND_SELECTION_METHODS
 
     // a[mask] = scalar (a weak scalar, as in NumPy: it must fit T when both are integers).
     template <class S>
         requires is_cpp_scalar_v<S>
     masked& operator=(S value) {
-        detail::masked_fill(array_, mask_, value);
+        if (leading()) rows() = value;
+        else detail::masked_fill(array_, mask_, value);
         return *this;
     }
 
@@ -127,6 +130,10 @@ public:
     template <class U>
     masked& operator=(const ndarray<U>& values) {
         detail::check_same_executor("boolean-mask assignment", array_.where(), values.where());
+        if (leading()) {
+            rows() = values;
+            return *this;
+        }
         if (values.ndim() > 1)
             throw type_error("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has " +
                              std::to_string(values.ndim()) + " dimensions");
@@ -153,11 +160,19 @@ public:
     masked& operator=(const masked<U>& other) {
         return *this = other.eval();
     }
+    template <class U>
+    masked& operator=(const indexed<U>& other) {
+        return *this = other.eval();
+    }
 
     const ndarray<T>& array() const noexcept { return array_; }
     const ndarray<bool>& mask() const noexcept { return mask_; }
 
 private:
+    // A mask over the leading axes only: advanced indexing by its nonzero() arrays.
+    bool leading() const noexcept { return mask_.ndim() < array_.ndim(); }
+    indexed<T> rows() const { return array_(mask_); }
+
     ndarray<T> array_;
     ndarray<bool> mask_;
 };
@@ -168,3 +183,5 @@ masked<V> ndarray<V>::operator[](const ndarray<bool>& mask) const {
 }
 
 }  // namespace gpu
+
+#undef GPU_ND_SELECTION_METHODS

@@ -1,14 +1,16 @@
 #pragma once
 // NumPy's joining routines: concatenate, stack, hstack, vstack. Each makes a new array and
 // writes every input into a view of it with one assign (one kernel per non-empty input): no
-// kernels of their own. The inputs must share one dtype V: NumPy would promote mixed dtypes,
-// here a mixed list does not compile (convert first: gpu::eval(b.astype<float>())). They must
-// live on one executor, where the result is made.
+// kernels of their own. Inputs of one dtype come as a braced list or a std::vector; inputs of
+// different dtypes as a std::tuple, and the result has NumPy's promoted dtype
+// (gpu::concatenate(std::tuple{i32, f32}) is float64), each input converted by its assign. They
+// must live on one executor, where the result is made.
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "gpu/containers/ndarray.hpp"
@@ -169,6 +171,67 @@ ndarray<V> vstack(const std::vector<ndarray<V>>& arrays) {
 template <class V>
 ndarray<V> vstack(std::initializer_list<ndarray<V>> arrays) {
     return detail::stack_promoted(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), 2, 0, 0);
+}
+
+// ---- inputs of different dtypes: a std::tuple of arrays, NumPy's promoted result dtype ----------
+
+namespace detail {
+
+// np.result_type of the arrays' dtypes.
+template <class V0, class... Vs>
+constexpr dtype joined_dtype() {
+    dtype d = dtype_of_v<V0>;
+    ((d = promote(d, dtype_of_v<Vs>)), ...);
+    return d;
+}
+template <class... Vs>
+using joined_t = type_of_t<joined_dtype<Vs...>()>;
+
+// The inputs as arrays of dtype R: an input of another dtype is converted first (one element-wise
+// kernel; the joins themselves are written over one dtype).
+template <class R, class... Vs>
+std::vector<ndarray<R>> converted(const std::tuple<ndarray<Vs>...>& arrays) {
+    std::vector<ndarray<R>> out;
+    out.reserve(sizeof...(Vs));
+    std::apply(
+        [&](const auto&... a) {
+            auto one = [&](const auto& x) {
+                using X = typename std::remove_cvref_t<decltype(x)>::value_type;
+                if constexpr (std::is_same_v<X, R>) out.push_back(x);
+                else out.push_back(gpu::eval(x.template astype<R>()));
+            };
+            (one(a), ...);
+        },
+        arrays);
+    return out;
+}
+
+}  // namespace detail
+
+// np.concatenate((a, b, ...), axis=0) of arrays of different dtypes.
+template <class... Vs>
+    requires(sizeof...(Vs) > 0)
+ndarray<detail::joined_t<Vs...>> concatenate(const std::tuple<ndarray<Vs>...>& arrays, std::optional<std::int64_t> axis = 0) {
+    const auto v = detail::converted<detail::joined_t<Vs...>>(arrays);
+    return detail::concatenate_impl(std::span(v.data(), v.size()), axis);
+}
+template <class... Vs>
+    requires(sizeof...(Vs) > 0)
+ndarray<detail::joined_t<Vs...>> stack(const std::tuple<ndarray<Vs>...>& arrays, std::int64_t axis = 0) {
+    const auto v = detail::converted<detail::joined_t<Vs...>>(arrays);
+    return detail::stack_impl(std::span(v.data(), v.size()), axis);
+}
+template <class... Vs>
+    requires(sizeof...(Vs) > 0)
+ndarray<detail::joined_t<Vs...>> hstack(const std::tuple<ndarray<Vs>...>& arrays) {
+    const auto v = detail::converted<detail::joined_t<Vs...>>(arrays);
+    return detail::stack_promoted(std::span(v.data(), v.size()), 1, 0, 1);
+}
+template <class... Vs>
+    requires(sizeof...(Vs) > 0)
+ndarray<detail::joined_t<Vs...>> vstack(const std::tuple<ndarray<Vs>...>& arrays) {
+    const auto v = detail::converted<detail::joined_t<Vs...>>(arrays);
+    return detail::stack_promoted(std::span(v.data(), v.size()), 2, 0, 0);
 }
 
 }  // namespace gpu

@@ -145,14 +145,15 @@ namespace gpu {
 
 template <class V>
 template <class... Index>
+    requires(!detail::any_array_index_v<Index...>)
 ndarray<V> ndarray<V>::operator()(const Index&... index) const {
     static_assert(((detail::index_kind_of<Index>() != detail::index_kind::boolean) && ...),
                   "gpu::ndarray::operator(): a bool index is not an integer here: NumPy reads a[True] as a boolean "
                   "mask (a copy with a new axis), which basic indexing does not do; index with an integer type");
     static_assert(((detail::index_kind_of<Index>() != detail::index_kind::unsupported) && ...),
                   "gpu::ndarray::operator(): each index must be an integer, gpu::slice(...), gpu::colon, "
-                  "gpu::newaxis (gpu::none) or gpu::ellipsis; boolean masks go in a[mask], and integer-array "
-                  "(advanced) indexing is not supported");
+                  "gpu::newaxis (gpu::none) or gpu::ellipsis, or an integer or boolean gpu::ndarray (advanced "
+                  "indexing, <gpu/indexing/advanced.hpp>)");
     constexpr int consumed = detail::consumed_axes_v<Index...>;
     constexpr int ellipses = detail::ellipsis_count_v<Index...>;
     // NumPy's order of checks: the ellipsis while parsing, then the count, then each index.

@@ -1,0 +1,83 @@
+#pragma once
+// np.select and np.choose, each a chain of fused where(...) kernels (one per choice):
+//   gpu::select(condlist, choicelist, default = 0)   the choice of the first true condition, else
+//                                                    default; everything broadcasts together. The
+//                                                    dtype is np.result_type(choices, default) with
+//                                                    the default a weak scalar, as NumPy 2 (int32
+//                                                    choices and 0 stay int32; 0.5 makes float64)
+//   gpu::choose(a, choices, mode = "raise")          choices[a[i]][i]; "wrap" and "clip" modes
+// gpu::clip(a, lo, hi) takes arrays as bounds already (expr/operators.hpp).
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gpu/expr/operators.hpp"
+#include "gpu/functions/common.hpp"
+#include "gpu/reductions/reduce.hpp"
+
+namespace gpu {
+
+template <class T, class D = int>
+    requires is_cpp_scalar_v<D>
+auto select(const std::vector<ndarray<bool>>& condlist, const std::vector<ndarray<T>>& choicelist, D default_value = 0) {
+    using R = type_of_t<promote_weak(dtype_of_v<T>, scalar_kind_v<D>)>;
+    const R fill = detail::weak_scalar<dtype_of_v<T>>(default_value).value;  // NumPy's OverflowError check
+    if (condlist.size() != choicelist.size())
+        throw value_error("list of cases must be same length as list of conditions");
+    if (condlist.empty()) throw value_error("select with an empty condition list is not possible");
+    shape_t shape;
+    const executor where = condlist[0].where();
+    for (std::size_t i = 0; i < condlist.size(); ++i) {
+        detail::check_same_executor("select", where, condlist[i].where());
+        detail::check_same_executor("select", where, choicelist[i].where());
+        shape = broadcast_shapes(broadcast_shapes(shape, condlist[i].shape()), choicelist[i].shape());
+    }
+    ndarray<R> out = detail::filled<R>(shape, fill, where);
+    for (std::size_t i = condlist.size(); i-- > 0;)  // the first true condition wins: it is applied last
+        out.assign(gpu::where(condlist[i], choicelist[i], out));
+    return out;
+}
+
+// The braced-list forms: gpu::select({x < 2, x > 3}, {x, x * x}, 42).
+template <class T, class D = int>
+    requires is_cpp_scalar_v<D>
+auto select(std::initializer_list<ndarray<bool>> condlist, std::initializer_list<ndarray<T>> choicelist,
+            D default_value = 0) {
+    return gpu::select(std::vector<ndarray<bool>>(condlist), std::vector<ndarray<T>>(choicelist), default_value);
+}
+
+template <class I, class T>
+ndarray<T> choose(const ndarray<I>& a, const std::vector<ndarray<T>>& choices, std::string_view mode = "raise") {
+    static_assert(std::is_integral_v<I> && !std::is_same_v<I, bool>, "gpu::choose: a must be an integer array");
+    if (mode != "raise" && mode != "wrap" && mode != "clip")
+        throw value_error("clipmode must be one of 'clip', 'raise', or 'wrap' (got '" + std::string(mode) + "')");
+    if (choices.empty()) throw value_error("0-length sequence.");
+    const auto n = static_cast<std::int64_t>(choices.size());
+    shape_t shape = a.shape();
+    for (const auto& c : choices) {
+        detail::check_same_executor("choose", a.where(), c.where());
+        shape = broadcast_shapes(shape, c.shape());
+    }
+    ndarray<std::int64_t> idx = detail::as_dtype<std::int64_t>(a);
+    if (mode == "raise") {
+        if (idx.size() > 0 && gpu::any((idx < 0) | (idx >= n)).item()) throw value_error("invalid entry in choice array");
+    } else if (mode == "wrap") {
+        idx = gpu::eval(idx % n);  // % follows the divisor's sign, as Python's
+    } else {
+        idx = gpu::eval(gpu::clip(idx, 0, n - 1));
+    }
+    ndarray<T> out(shape, a.where());
+    if (out.size() == 0) return out;
+    out.assign(choices[n - 1]);
+    for (std::int64_t k = n - 1; k-- > 0;) out.assign(gpu::where(idx == k, choices[k], out));
+    return out;
+}
+
+template <class I, class T>
+ndarray<T> choose(const ndarray<I>& a, std::initializer_list<ndarray<T>> choices, std::string_view mode = "raise") {
+    return gpu::choose(a, std::vector<ndarray<T>>(choices), mode);
+}
+
+}  // namespace gpu
