@@ -5,7 +5,10 @@
 // target gpu::ndarray links CUDA::cublas, CUDA::cublasLt and CUDA::cusolver.
 #include "gpu/ndarray.hpp"
 
+#include "gpu/linalg/decompositions.hpp"
 #include "gpu/linalg/error.hpp"
 #include "gpu/linalg/matmul.hpp"
+#include "gpu/linalg/norms.hpp"
 #include "gpu/linalg/products.hpp"
+#include "gpu/linalg/solve.hpp"
 #include "gpu/linalg/tf32.hpp"
