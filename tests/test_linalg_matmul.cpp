@@ -207,3 +207,45 @@ TEST(MatmulTf32, Switch) {
 }
 
 }  // namespace
+
+namespace {
+
+// Products inside gpu::capture: cuBLAS (gemm, gemv) and the integer kernel are recorded with a
+// workspace that is the graph's own memory, and replays recompute from the inputs' contents.
+TEST(MatmulCapture, ReplaysRecompute) {
+    gpu_test::for_each_executor([] {
+        const auto a = ints<float>({3, 4}), v = ints<float>({4}, 2);
+        auto b = ints<float>({4, 5}, 1);
+        const auto ia = ints<std::int32_t>({3, 4}), ib = ints<std::int32_t>({4, 5}, 1);
+        gpu::ndarray<float> c = gpu::zeros<float>({3, 5}), y = gpu::zeros<float>({3});
+        gpu::ndarray<std::int32_t> ic = gpu::zeros<std::int32_t>({3, 5});
+        const gpu::graph g = gpu::capture([&] {
+            c.assign(gpu::matmul(a, b));
+            y.assign(gpu::matmul(a, v));
+            ic.assign(gpu::matmul(ia, ib));
+        });
+        g.replay();
+        gpu_test::expect_values(values_of(c), values_of(gpu::matmul(a, b)));
+        gpu_test::expect_values(values_of(y), values_of(gpu::matmul(a, v)));
+        gpu_test::expect_values(values_of(ic), values_of(gpu::matmul(ia, ib)));
+        b.assign(gpu::eval(b * 2.0f));
+        g.replay();
+        gpu_test::expect_values(values_of(c), values_of(gpu::matmul(a, b)));
+    });
+}
+
+// A factorization inside a capture (cuSOLVER on the capture's stream; the info check, which
+// reads back, is skipped while capturing).
+TEST(MatmulCapture, SolveInsideCapture) {
+    if (!gpu::linalg::host_lapack_available() && !gpu::cuda_available()) GTEST_SKIP() << "no LAPACK on the host executor";
+    gpu_test::for_each_executor([](gpu::executor e) {
+        if (e == gpu::executor::host && !gpu::linalg::host_lapack_available()) return;
+        const auto A = gpu::eval(gpu::eye<double>(3) * 2.0 + 1.0), b = ints<double>({3});
+        gpu::ndarray<double> x = gpu::zeros<double>({3});
+        const gpu::graph g = gpu::capture([&] { x.assign(gpu::linalg::solve(A, b)); });
+        g.replay();
+        gpu_test::expect_values(values_of(gpu::matmul(A, x)), values_of(b), 1e-12, 1e-12);
+    });
+}
+
+}  // namespace

@@ -39,13 +39,16 @@ struct solver_workspace {
 // device; inside a graph capture that cannot happen, so there the check is skipped (documented).
 inline void check_info(const ndarray<int>& info, const char* message) {
     if (info.size() == 0) return;
-    if (info.where() == executor::cuda && capturing_now()) return;
+    auto check = [&](const int* v) {
+        for (std::int64_t i = 0; i < info.size(); ++i) {
+            if (v[i] > 0) throw linalg_error(message);
+            if (v[i] < 0) throw error("internal error: LAPACK argument " + std::to_string(-v[i]) + " was invalid");
+        }
+    };
+    if (info.where() == executor::host) return check(info.data());  // host memory, already written
+    if (capturing_now()) return;
     const host_array<int> h = asnumpy(info);
-    for (std::int64_t i = 0; i < info.size(); ++i) {
-        if (h.data()[i] > 0) throw linalg_error(message);
-        if (h.data()[i] < 0)
-            throw error("internal error: LAPACK argument " + std::to_string(-h.data()[i]) + " was invalid");
-    }
+    check(h.data());
 }
 
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
