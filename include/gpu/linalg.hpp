@@ -5,6 +5,7 @@
 // target gpu::ndarray links CUDA::cublas, CUDA::cublasLt and CUDA::cusolver.
 #include "gpu/ndarray.hpp"
 
+#include "gpu/linalg/array_api.hpp"
 #include "gpu/linalg/decompositions.hpp"
 #include "gpu/linalg/error.hpp"
 #include "gpu/linalg/matmul.hpp"
