@@ -12,10 +12,10 @@ namespace {
 
 namespace d = gpu::detail;
 
-template <class R>
+template <class R, class K = d::matmul_tiled_kernel<R>>
 void compiles() {
     SCOPED_TRACE(std::string(gpu::dtype_name_v<R>));
-    const d::kernel_source src = d::matmul_tiled_kernel<R>::source();
+    const d::kernel_source src = K::source();
     ASSERT_TRUE(src.name_expression);
     try {
         const d::compiled_kernel k = d::compile_cubin(src, d::compile_target{9, 0});
@@ -33,6 +33,12 @@ TEST(LinalgKernels, MatmulTiled) {
     if (!gpu::cuda_available()) return;
     std::apply([](auto... r) { (compiles<decltype(r)>(), ...); },
                std::tuple<std::int16_t, std::int64_t, std::uint8_t, std::uint16_t, std::uint32_t, float, double>{});
+}
+
+// The pointer arrays of cuBLAS's batched LU and inverse.
+TEST(LinalgKernels, BatchPointers) {
+    compiles<float, d::batch_pointers_kernel<float>>();
+    compiles<double, d::batch_pointers_kernel<double>>();
 }
 
 }  // namespace

@@ -135,6 +135,12 @@ TYPED_TEST(Matmul, Views) {
         check<T>(gpu_test::view(a, {5}, {4}, 1), gpu_test::view(b, {5}, {-5}, 29));  // strided vectors
         check<T>(a, gpu_test::view(b, {4}, {5}, 2));                       // matrix @ strided column
         check<T>(gpu_test::view(b, {5}, {5}, 0), a.T().T());
+        // Larger: several tiles, batches of transposed and sliced operands.
+        const auto big = ints<T>({3, 70, 130}, 4), rhs = ints<T>({90, 70}, 5);
+        check<T>(big.transpose({0, 2, 1}), rhs.T());                             // (3,130,70) @ (70,90)
+        check<T>(big(gpu::slice(), gpu::slice(0, 65), gpu::slice(1, 101)).transpose({0, 2, 1}),
+                 rhs(gpu::slice(0, 40), gpu::slice(0, 65)).T());               // sliced + transposed
+        check<T>(rhs, big(1));                                                 // (90,70) @ (70,130)
     });
 }
 

@@ -33,14 +33,56 @@ struct lu_stack {
     std::int64_t n = 0;
 };
 
+// Stacks this small (n <= 64, several matrices) take cuBLAS's batched LU on the GPU: one call
+// for the whole stack instead of one cuSOLVER call per matrix.
+inline bool use_batched_lu(executor where, std::int64_t batch, std::int64_t n) {
+    return where == executor::cuda && batch >= 2 && n <= 64;
+}
+
+// Device array of `count` pointers base + i * stride (written by the batch_pointers kernel).
+template <class F>
+F** batch_pointer_array(ndarray<std::uint64_t>& ptrs, std::int64_t at, F* base, std::int64_t stride, std::int64_t count) {
+    F** out = reinterpret_cast<F**>(ptrs.data()) + at;
+    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<F>>::slot[0],
+                                      [] { return batch_pointers_kernel<F>::source(); });
+    kernel_args<64, 4> args;
+    args.push(out);
+    args.push(base);
+    args.push(static_cast<long long>(stride));
+    args.push(static_cast<long long>(count));
+    launch(k, {.gx = static_cast<unsigned>(ceil_div(count, block_threads))}, args.argv, "building batch pointers", ptrs);
+    return out;
+}
+
+// cuBLAS's batched LU of a contiguous (batch, n, n) stack in place; int32 pivots into piv.
+template <class F>
+void getrf_batched_cublas(ndarray<F>& s, ndarray<int>& piv, ndarray<int>& info, ndarray<std::uint64_t>& ptrs) {
+    const std::int64_t batch = s.shape()[0], n = s.shape()[1];
+    F** a_ptrs = batch_pointer_array<F>(ptrs, 0, s.data(), n * n, batch);
+    note_stream_use(s), note_stream_use(piv), note_stream_use(info);
+    const cublas_call call = cublas_for_call();
+    const int in = static_cast<int>(n), ib = static_cast<int>(batch);
+    if constexpr (sizeof(F) == 4)
+        cublas_check(cublasSgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasSgetrfBatched");
+    else
+        cublas_check(cublasDgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasDgetrfBatched");
+}
+
 template <class F, class T>
 lu_stack<F> lu_of(const ndarray<T>& a) {
     lu_stack<F> r;
     r.n = a.shape()[a.ndim() - 1];
     r.lu = stack_copy<F>(a, false);
     const std::int64_t batch = r.lu.shape()[0];
-    r.ipiv = ndarray<std::int64_t>(shape_t{batch, r.n}, a.where());
     r.info = ndarray<int>(shape_t{batch}, a.where());
+    if (batch > 0 && r.n > 0 && use_batched_lu(a.where(), batch, r.n)) {
+        ndarray<int> piv(shape_t{batch, r.n}, executor::cuda);
+        ndarray<std::uint64_t> ptrs(shape_t{batch}, executor::cuda);
+        getrf_batched_cublas(r.lu, piv, r.info, ptrs);
+        r.ipiv = gpu::eval(piv.template astype<std::int64_t>());
+        return r;
+    }
+    r.ipiv = ndarray<std::int64_t>(shape_t{batch, r.n}, a.where());
     if (batch > 0 && r.n > 0) lapack<F>::getrf(r.lu, r.n, r.ipiv, r.info);
     return r;
 }
@@ -52,38 +94,26 @@ ndarray<F> permutation_sign(const lu_stack<F>& f) {
     return gpu::eval(gpu::astype<F>(1 - 2 * (swaps % 2)));
 }
 
-// Inverses of a stack of at most 64 x 64 matrices through cuBLAS's batched LU and inverse (one
-// call each for the whole batch, rather than a cuSOLVER call per matrix).
+// Inverses of a stack of small matrices through cuBLAS's batched LU and inverse (one call each
+// for the whole stack, rather than a cuSOLVER call per matrix).
 template <class F>
-ndarray<F> inv_batched_cublas(const ndarray<F>& s, ndarray<int>& info) {
+ndarray<F> inv_batched_cublas(ndarray<F>& s, ndarray<int>& info) {
     const std::int64_t batch = s.shape()[0], n = s.shape()[1];
     ndarray<F> out(s.shape(), executor::cuda);
     ndarray<std::uint64_t> ptrs(shape_t{2 * batch}, executor::cuda);
-    ndarray<int> piv(shape_t{batch * n}, executor::cuda);
+    ndarray<int> piv(shape_t{batch, n}, executor::cuda);
+    getrf_batched_cublas(s, piv, info, ptrs);  // pointers to s at [0, batch)
     F** a_ptrs = reinterpret_cast<F**>(ptrs.data());
-    F** c_ptrs = a_ptrs + batch;
-    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<F>>::slot[0],
-                                      [] { return batch_pointers_kernel<F>::source(); });
-    for (int which = 0; which < 2; ++which) {
-        kernel_args<64, 4> args;
-        args.push(which == 0 ? a_ptrs : c_ptrs);
-        args.push(which == 0 ? s.data() : out.data());
-        args.push(static_cast<long long>(n * n));
-        args.push(static_cast<long long>(batch));
-        launch(k, {.gx = static_cast<unsigned>(ceil_div(batch, block_threads))}, args.argv, "building batch pointers", ptrs);
-    }
-    note_stream_use(s), note_stream_use(out), note_stream_use(piv), note_stream_use(info);
+    F** c_ptrs = batch_pointer_array<F>(ptrs, batch, out.data(), n * n, batch);
+    note_stream_use(out);
     const cublas_call call = cublas_for_call();
     const int in = static_cast<int>(n), ib = static_cast<int>(batch);
-    if constexpr (sizeof(F) == 4) {
-        cublas_check(cublasSgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasSgetrfBatched");
+    if constexpr (sizeof(F) == 4)
         cublas_check(cublasSgetriBatched(call.handle, in, a_ptrs, in, piv.data(), c_ptrs, in, info.data(), ib),
                      "cublasSgetriBatched");
-    } else {
-        cublas_check(cublasDgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasDgetrfBatched");
+    else
         cublas_check(cublasDgetriBatched(call.handle, in, a_ptrs, in, piv.data(), c_ptrs, in, info.data(), ib),
                      "cublasDgetriBatched");
-    }
     return out;
 }
 
@@ -131,8 +161,8 @@ ndarray<gpu::detail::linalg_float_t<T>> inv(const ndarray<T>& a) {
     const std::int64_t n = a.shape()[a.ndim() - 1];
     if (a.size() == 0) return ndarray<F>(a.shape(), a.where());
     const std::int64_t batch = a.size() / (n * n);
-    if (a.where() == executor::cuda && batch >= 2 && n <= 64) {
-        const ndarray<F> s = d::stack_copy<F>(a, false);
+    if (d::use_batched_lu(a.where(), batch, n)) {
+        ndarray<F> s = d::stack_copy<F>(a, false);
         ndarray<int> info(shape_t{batch}, executor::cuda);
         const ndarray<F> r = d::inv_batched_cublas(s, info);
         d::check_info(info, "Singular matrix");
