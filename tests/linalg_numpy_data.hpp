@@ -211,4 +211,8 @@ inline const std::vector<double> TB = {1.0, -2.0, 0.5, 2.0, 0.0, 1.0};
 inline const gpu::shape_t TB_shape{2, 3};
 inline const std::vector<double> tensorsolve_T4r = {0.08806166096764646, -0.24447724181722233, 0.20576108734731705, 0.24083258609667885, -0.09864596427851262, 0.09951047060892994};
 inline const gpu::shape_t tensorsolve_T4r_shape{6};
+inline const std::vector<double> E2 = {0.5, -1.5, 1.5, -2.25, 1.25, 2.25, -0.75, 0.75, 2.75, 4.0, 1.0, 0.0, 0.0, 3.0, 1.0, 0.0, 0.0, -2.0};
+inline const gpu::shape_t E2_shape{2, 3, 3};
+inline const std::vector<double> eigvals_E2_sorted = {-1.0000000000000009, 2.0000000000000004, 3.499999999999996, -2.0, 3.0, 4.0};
+inline const gpu::shape_t eigvals_E2_sorted_shape{2, 3};
 }  // namespace linalg_data

@@ -127,6 +127,31 @@ TYPED_TEST(LinalgDecompositions, Svd) {
     });
 }
 
+// General matrices with real eigenvalues: NumPy's eigenvalues (compared sorted: the order is
+// LAPACK's), A V = V diag(w), unit eigenvectors; complex eigenvalues raise type_error.
+TYPED_TEST(LinalgDecompositions, Eig) {
+    using T = TypeParam;
+    linalg_test::for_each_linalg_executor([] {
+        const auto E = in<T>(LINALG_DATA(E2));
+        const auto e = L::eig(E);
+        std::vector<T> w = gpu_test::values_of(e.eigenvalues);
+        ASSERT_EQ(w.size(), 6u);
+        std::sort(w.begin(), w.begin() + 3);
+        std::sort(w.begin() + 3, w.end());
+        expect_near(gpu::asarray(w, gpu::shape_t{2, 3}), LINALG_DATA(eigvals_E2_sorted));
+        const auto Vw = gpu::eval(e.eigenvectors * e.eigenvalues.reshape({2, 1, 3}));
+        EXPECT_LT(max_diff(gpu::matmul(E, e.eigenvectors), Vw), 100 * loose<T>());
+        expect_near(L::norm(e.eigenvectors, {}, -2), std::vector<double>(6, 1.0), {2, 3});
+        std::vector<T> v = gpu_test::values_of(L::eigvals(E));
+        std::sort(v.begin(), v.begin() + 3);
+        std::sort(v.begin() + 3, v.end());
+        expect_near(gpu::asarray(v, gpu::shape_t{2, 3}), LINALG_DATA(eigvals_E2_sorted));
+        const auto rot = gpu::asarray(std::vector<T>{0, -1, 1, 0}, gpu::shape_t{2, 2});
+        gpu_test::expect_error<gpu::type_error>(
+            [&] { L::eigvals(rot); }, "eigvals: the matrix has complex eigenvalues; complex dtypes are not supported yet");
+    });
+}
+
 TEST(LinalgDecompositionsEmpty, Shapes) {
     linalg_test::for_each_linalg_executor([] {
         EXPECT_EQ(gpu::to_string(L::svd(gpu::ones<double>({0, 4, 3})).U.shape()), "(0,4,4)");

@@ -1,5 +1,5 @@
 #pragma once
-// gpu::linalg's factorizations: cholesky, qr, eigh, eigvalsh, svd, svdvals (batched over leading
+// gpu::linalg's factorizations: cholesky, qr, eigh, eigvalsh, svd, svdvals, eig, eigvals (batched over leading
 // axes). Each copies the stack once in the layout its routine wants (see linalg/lapack.hpp) and
 // reads the routine's column-major results as row-major transposes where that is what NumPy
 // returns, copying only where it is not.
@@ -8,6 +8,7 @@
 
 #include "gpu/creation/fill.hpp"
 #include "gpu/creation/matrices.hpp"
+#include "gpu/reductions/reduce.hpp"
 #include "gpu/linalg/lapack.hpp"
 #include "gpu/linalg/stack.hpp"
 #include "gpu/views/slice.hpp"
@@ -194,6 +195,57 @@ svd_result<gpu::detail::linalg_float_t<T>> svd(const ndarray<T>& a, bool full_ma
 template <class T>
 ndarray<gpu::detail::linalg_float_t<T>> svdvals(const ndarray<T>& a) {
     return svd(a, false, false).S;
+}
+
+template <class F>
+struct eig_result {
+    ndarray<F> eigenvalues;
+    ndarray<F> eigenvectors;
+};
+
+namespace detail {
+
+// The eigenvalues (and right eigenvectors) of a general square stack. NumPy returns real arrays
+// when every eigenvalue is real; complex ones need complex dtypes, which the library does not
+// have yet: they raise type_error (after reading the imaginary parts back).
+template <class T>
+eig_result<gpu::detail::linalg_float_t<T>> eig_impl(const ndarray<T>& a, bool vectors, const char* name) {
+    using F = gpu::detail::linalg_float_t<T>;
+    namespace d = gpu::detail;
+    d::check_square_stack(a);
+    const shape_t batch = d::batch_shape(a);
+    const std::int64_t n = a.shape()[a.ndim() - 1];
+    if (a.size() == 0) return {ndarray<F>(d::join_shape(batch, {n}), a.where()), ndarray<F>(a.shape(), a.where())};
+    ndarray<F> s = d::stack_copy<F>(a, true);  // A in column-major
+    const std::int64_t nb = s.shape()[0];
+    ndarray<F> w(shape_t{nb, 2 * n}, a.where());
+    ndarray<F> vr(vectors ? shape_t{nb, n, n} : shape_t{1}, a.where());
+    ndarray<int> info(shape_t{nb}, a.where());
+    d::lapack<F>::geev(s, n, vectors, w, vr, info);
+    d::check_info(info, "Eigenvalues did not converge");
+    const ndarray<F> re(w.buffer(), shape_t{nb, n}, strides_t{2 * n, 1}, w.offset());
+    const ndarray<F> im(w.buffer(), shape_t{nb, n}, strides_t{2 * n, 1}, w.offset() + n);
+    if (gpu::any(gpu::not_equal(im, F(0))).item())
+        throw type_error(std::string(name) + ": the matrix has complex eigenvalues; complex dtypes are not supported yet");
+    eig_result<F> r;
+    r.eigenvalues = gpu::eval(re).reshape(d::join_shape(batch, {n}));
+    if (vectors) r.eigenvectors = gpu::eval(vr.transpose(dims{0, 2, 1})).reshape(a.shape());
+    return r;
+}
+
+}  // namespace detail
+
+// np.linalg.eig(a): eigenvalues (in LAPACK's order, not sorted) and unit right eigenvectors as
+// columns, for matrices whose eigenvalues are all real (see detail::eig_impl).
+template <class T>
+eig_result<gpu::detail::linalg_float_t<T>> eig(const ndarray<T>& a) {
+    return detail::eig_impl(a, true, "eig");
+}
+
+// np.linalg.eigvals(a).
+template <class T>
+ndarray<gpu::detail::linalg_float_t<T>> eigvals(const ndarray<T>& a) {
+    return detail::eig_impl(a, false, "eigvals").eigenvalues;
 }
 
 }  // namespace gpu::linalg

@@ -247,6 +247,44 @@ struct lapack {
                            "cusolverDnXsyevd");
     }
 
+    // General (non-symmetric) eigenproblem of m x m matrices: w (batch, 2m) holds the real parts
+    // then the imaginary parts (LAPACK's WR, WI), vr (batch, m, m) the right eigenvectors
+    // (columns, unit norm) when vectors. a is destroyed.
+    static void geev(ndarray<T>& a, std::int64_t m, bool vectors, ndarray<T>& w, ndarray<T>& vr, ndarray<int>& info) {
+        const std::int64_t batch = a.shape()[0], ld = std::max<std::int64_t>(1, m);
+        auto vp = [&](std::int64_t z) { return vectors ? vr.data() + z * m * m : nullptr; };
+        if (a.where() == executor::host) {
+            require_host_lapack("eig");
+#if defined(GPU_NDARRAY_HAVE_LAPACKE)
+            for (std::int64_t z = 0; z < batch; ++z) {
+                T* p = a.data() + z * m * m;
+                T* wr = w.data() + z * 2 * m;
+                if constexpr (sizeof(T) == 4)
+                    info.data()[z] = LAPACKE_sgeev(LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, (float*)p, ld, (float*)wr,
+                                                   (float*)wr + m, nullptr, 1, (float*)vp(z), ld);
+                else
+                    info.data()[z] = LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, (double*)p, ld, (double*)wr,
+                                                   (double*)wr + m, nullptr, 1, (double*)vp(z), ld);
+            }
+#endif
+            return;
+        }
+        // All data types real: W holds the real parts then the imaginary parts, as LAPACK's.
+        const cusolver_call s = cusolver_for_call();
+        const cusolverEigMode_t jobvr = vectors ? CUSOLVER_EIG_MODE_VECTOR : CUSOLVER_EIG_MODE_NOVECTOR;
+        const cudaDataType_t t = solver_type<T>();
+        std::size_t dev = 0, host = 0;
+        cusolver_check(cusolverDnXgeev_bufferSize(s.handle, s.params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, m, t, a.data(), ld,
+                                                  t, w.data(), t, nullptr, 1, t, vp(0), ld, t, &dev, &host),
+                       "cusolverDnXgeev_bufferSize");
+        solver_workspace ws(dev, host);
+        for (std::int64_t z = 0; z < batch; ++z)
+            cusolver_check(cusolverDnXgeev(s.handle, s.params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, m, t, a.data() + z * m * m,
+                                           ld, t, w.data() + z * 2 * m, t, nullptr, 1, t, vp(z), ld, t, ws.dev(), dev,
+                                           ws.hst(), host, info.data() + z),
+                           "cusolverDnXgeev");
+    }
+
     // SVD of m x n matrices with m >= n (cuSOLVER's gesvd requires it; callers transpose).
     // job: 'N' (values only), 'S' (u: (batch, k, m), vt: (batch, n, k)) or 'A' (u: (batch, m, m),
     // vt: (batch, n, n)); s (batch, k), k = n. a is destroyed.
