@@ -112,8 +112,8 @@ void matmul_cuda_kernel(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& ou
     std::array<strides_t, 3> st{cst, p.a_bs, p.b_bs};
     collapse_axes(bshape, st);
     const std::int64_t batches = size_of(bshape);
-    const std::int64_t gy = ceil_div(p.n, matmul_tile);
-    if (gy > 65535) throw value_error("matmul: integer products of more than 4194240 rows are not supported on the GPU");
+    const std::int64_t gy = ceil_div(p.n, matmul_tile<R>);
+    if (gy > 65535) throw value_error("matmul: integer products of more than " + std::to_string(65535 * matmul_tile<R>) + " rows are not supported on the GPU");
     kernel_args<512, 16> args;
     args.push(a.data());
     args.push(b.data());
@@ -126,7 +126,7 @@ void matmul_cuda_kernel(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& ou
     const cudaKernel_t kernel =
         get_kernel(kernel_slots<matmul_tiled_kernel<R>>::slot[0], [] { return matmul_tiled_kernel<R>::source(); });
     launch_shape s;
-    s.gx = static_cast<unsigned>(ceil_div(p.m, matmul_tile));
+    s.gx = static_cast<unsigned>(ceil_div(p.m, matmul_tile<R>));
     s.gy = static_cast<unsigned>(gy);
     s.gz = static_cast<unsigned>(std::min<std::int64_t>(batches, 65535));
     launch(kernel, s, args.argv, "launching the matmul kernel", a, b, out);
