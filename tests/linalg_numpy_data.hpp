@@ -215,4 +215,27 @@ inline const std::vector<double> E2 = {0.5, -1.5, 1.5, -2.25, 1.25, 2.25, -0.75,
 inline const gpu::shape_t E2_shape{2, 3, 3};
 inline const std::vector<double> eigvals_E2_sorted = {-1.0000000000000009, 2.0000000000000004, 3.499999999999996, -2.0, 3.0, 4.0};
 inline const gpu::shape_t eigvals_E2_sorted_shape{2, 3};
+// einsum cases: T1 (2,3,4), T2 (4,3), I3 (3,3)
+inline const std::vector<std::int64_t> einsum_ijk_kl = {5, 3, 11, 5, -1, 3, 5, -5, -5, 5, -9, -13, 5, -13, -21, 5, -17, -29};
+inline const gpu::shape_t einsum_ijk_kl_shape{2, 3, 3};
+inline const std::vector<std::int64_t> einsum_ijk_kj_i = {-1, -37};
+inline const gpu::shape_t einsum_ijk_kj_i_shape{2};
+inline const std::vector<std::int64_t> einsum_bij_bkj = {126, 38, -50, 38, 14, -10, -50, -10, 30, 174, 278, 382, 278, 446, 614, 382, 614, 846};
+inline const gpu::shape_t einsum_bij_bkj_shape{2, 3, 3};
+inline const std::vector<std::int64_t> einsum_implicit = {5, 1, 2, 1, 14, 1, 2, 1, 2};
+inline const gpu::shape_t einsum_implicit_shape{3, 3};
+inline const std::vector<std::int64_t> einsum_trace = {6};
+inline const gpu::shape_t einsum_trace_shape{1};
+inline const std::vector<std::int64_t> einsum_diag = {2, 3, 1};
+inline const gpu::shape_t einsum_diag_shape{3};
+inline const std::vector<std::int64_t> einsum_transpose = {-7, 5, -3, 9, 1, 13, -6, 6, -2, 10, 2, 14, -5, 7, -1, 11, 3, 15, -4, 8, 0, 12, 4, 16};
+inline const gpu::shape_t einsum_transpose_shape{4, 3, 2};
+inline const std::vector<std::int64_t> einsum_sum_j = {-9, -6, -3, 0, 27, 30, 33, 36};
+inline const gpu::shape_t einsum_sum_j_shape{2, 4};
+inline const std::vector<std::int64_t> einsum_outer = {-2, 6, 4, -1, 3, 2, 0, 0, 0};
+inline const gpu::shape_t einsum_outer_shape{3, 3};
+inline const std::vector<std::int64_t> einsum_dot = {1};
+inline const gpu::shape_t einsum_dot_shape{1};
+inline const std::vector<std::int64_t> einsum_bcast_free = {-4, -2, 0, 2, 1, 0, -2, -1, 0, -2, -1, 0, -6, -3, 0, 0, 0, 0, 0, 0, 0, -4, -2, 0, -2, -1, 0};
+inline const gpu::shape_t einsum_bcast_free_shape{3, 3, 3};
 }  // namespace linalg_data

@@ -7,6 +7,7 @@
 
 #include "gpu/linalg/array_api.hpp"
 #include "gpu/linalg/decompositions.hpp"
+#include "gpu/linalg/einsum.hpp"
 #include "gpu/linalg/error.hpp"
 #include "gpu/linalg/matmul.hpp"
 #include "gpu/linalg/norms.hpp"
