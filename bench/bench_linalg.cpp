@@ -63,6 +63,12 @@ void BM_matmul_batched_256_transposed(benchmark::State& state) {
     const auto bt = b.transpose(gpu::dims{0, 2, 1});
     time_flops(state, 2.0 * 256 * 256 * 256 * 256, [&] { benchmark::DoNotOptimize(gpu::matmul(a, bt).data()); });
 }
+// einsum("bij,bkj->bik"): the second operand transposed per batch, one strided-batched product.
+void BM_einsum_bij_bkj_256(benchmark::State& state) {
+    const auto a = rand_matrix<float>({256, 256, 256}, 5), b = rand_matrix<float>({256, 256, 256}, 6);
+    time_flops(state, 2.0 * 256 * 256 * 256 * 256,
+               [&] { benchmark::DoNotOptimize(gpu::einsum("bij,bkj->bik", a, b).data()); });
+}
 // (64, 1024, 1024) @ (1024, 1024): one product of 65536 rows.
 void BM_matmul_broadcast_f32(benchmark::State& state) {
     const auto a = rand_matrix<float>({64, 1024, 1024}, 7), b = rand_matrix<float>({1024, 1024}, 8);
@@ -128,6 +134,7 @@ GPU_ND_LINALG_BENCH(BM_matmul_i32_2048);
 GPU_ND_LINALG_BENCH(BM_matmul_batched_256);
 GPU_ND_LINALG_BENCH(BM_matmul_batched_256_transposed);
 GPU_ND_LINALG_BENCH(BM_matmul_broadcast_f32);
+GPU_ND_LINALG_BENCH(BM_einsum_bij_bkj_256);
 BENCHMARK(BM_matvec_16384)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_matvec_t_16384)->UseManualTime()->Unit(benchmark::kMicrosecond);
 GPU_ND_LINALG_BENCH(BM_solve_f32_4096);

@@ -54,6 +54,7 @@ OPS = {
     "matmul_batched_256": ("matmul_batched_256", "`matmul`, 256 x 256^3 float32"),
     "matmul_batched_256_transposed": ("matmul_batched_256_transposed", "`matmul(A, B.transpose(0,2,1))`, 256 x 256^3"),
     "matmul_broadcast_f32": ("matmul_broadcast_f32", "`(64,1024,1024) @ (1024,1024)` float32"),
+    "einsum_bij_bkj_256": ("einsum_bij_bkj_256", "`einsum('bij,bkj->bik')`, 256 x 256^3 float32"),
     "matvec_16384": ("matvec_16384", "`A @ v`, 16384^2 float32"),
     "matvec_t_16384": ("matvec_t_16384", "`A.T @ v`, 16384^2 float32"),
     "solve_f32_4096": ("solve_f32_4096", "`linalg.solve`, float32 4096"),
