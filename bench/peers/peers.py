@@ -58,6 +58,8 @@ BYTES = {
     "rand_f64": 8 * N,
     "randint_i64": 8 * N,
     "randint_i32": 4 * N,
+    "matvec_16384": 4 * (16384 * 16384 + 2 * 16384),
+    "matvec_t_16384": 4 * (16384 * 16384 + 2 * 16384),
 }
 # bench_functions.cpp: common functions and advanced indexing.
 FN_ROWS, FN_COLS, CONV_N, CONV_TAPS = 1 << 20, 16, 1 << 22, 64
@@ -305,6 +307,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         **cupy_functions(),
         **cupy_random_ops(cp),
         **cupy_transfer_ops(cp),
+        **cupy_linalg_ops(cp),
         "user_axpy": user_axpy,
         "raw_axpy": raw_axpy,
         "copy_d2d": copy_d2d,
@@ -337,6 +340,42 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         "sum_axis1": lambda: reduction((M, M), (M,), lambda x, s: cp.sum(x, axis=1, out=s)),
         "cumsum": lambda: reduction((N,), (N,), lambda x, z: cp.cumsum(x, out=z)),
         "randn": randn,
+    }
+
+
+def cupy_linalg_ops(cp):
+    """bench_linalg.cpp's products and factorizations (new result arrays each call, as ours)."""
+    f32 = cp.float32
+
+    def r(*shape, dtype=f32):
+        return cp.random.uniform(-2.0, 2.0, shape, dtype=cp.float32).astype(dtype)
+
+    def general(n):
+        return r(n, n) + cp.eye(n, dtype=f32) * n
+
+    def spd(n):
+        g = r(n, n)
+        return g + g.T + cp.eye(n, dtype=f32) * (4 * n)
+
+    def mm(a, b):
+        return lambda: cp.matmul(a, b)
+
+    return {
+        "matmul_f32_8192": lambda: mm(r(8192, 8192), r(8192, 8192)),
+        "matmul_f64_4096": lambda: mm(r(4096, 4096, dtype=cp.float64), r(4096, 4096, dtype=cp.float64)),
+        "matmul_i32_2048": lambda: mm((r(2048, 2048) * 50).astype(cp.int32), (r(2048, 2048) * 50).astype(cp.int32)),
+        "matmul_batched_256": lambda: mm(r(256, 256, 256), r(256, 256, 256)),
+        "matmul_batched_256_transposed": lambda: mm(r(256, 256, 256), r(256, 256, 256).transpose(0, 2, 1)),
+        "matmul_broadcast_f32": lambda: mm(r(64, 1024, 1024), r(1024, 1024)),
+        "einsum_bij_bkj_256": lambda: (lambda a, b: lambda: cp.einsum("bij,bkj->bik", a, b))(r(256, 256, 256), r(256, 256, 256)),
+        "matvec_16384": lambda: mm(r(16384, 16384), r(16384)),
+        "matvec_t_16384": lambda: mm(r(16384, 16384).T, r(16384)),
+        "solve_f32_4096": lambda: (lambda a, b: lambda: cp.linalg.solve(a, b))(general(4096), r(4096)),
+        "cholesky_f32_4096": lambda: (lambda a: lambda: cp.linalg.cholesky(a))(spd(4096)),
+        "qr_f32_4096": lambda: (lambda a: lambda: cp.linalg.qr(a))(general(4096)),
+        "eigh_f32_4096": lambda: (lambda a: lambda: cp.linalg.eigh(a))(spd(4096)),
+        "svd_f32_2048": lambda: (lambda a: lambda: cp.linalg.svd(a))(general(2048)),
+        "inv_batched_4096x32": lambda: (lambda a: lambda: cp.linalg.inv(a))(r(4096, 32, 32) + cp.eye(32, dtype=f32) * 32),
     }
 
 
@@ -516,6 +555,7 @@ def torch_ops(torch):
         **torch_functions(),
         **torch_random_ops(torch),
         **torch_transfer_ops(torch),
+        **torch_linalg_ops(torch),
         "copy_d2d": copy_d2d,
         "small_add_host_time": lambda: small(lambda x, y, z: x + y),
         "small_add_into_host_time": lambda: small(lambda x, y, z: torch.add(x, y, out=z)),
@@ -545,6 +585,53 @@ def torch_ops(torch):
         "sum_axis1": lambda: with_inputs([(M, M)], lambda x, s: torch.sum(x, dim=1, out=s), (M,)),
         "cumsum": lambda: with_inputs([(N,)], lambda x, z: torch.cumsum(x, dim=0, out=z), (N,)),
         "randn": randn,
+    }
+
+
+def torch_linalg_ops(torch):
+    """bench_linalg.cpp's products and factorizations in PyTorch (TF32 only in matmul_tf32_8192)."""
+    dev = "cuda"
+
+    def r(*shape, dtype=torch.float32):
+        return (torch.rand(shape, device=dev) * 4 - 2).to(dtype)
+
+    def general(n):
+        return r(n, n) + torch.eye(n, device=dev) * n
+
+    def spd(n):
+        g = r(n, n)
+        return g + g.T + torch.eye(n, device=dev) * (4 * n)
+
+    def mm(a, b):
+        return lambda: torch.matmul(a, b)
+
+    def tf32():
+        a, b = r(8192, 8192), r(8192, 8192)
+
+        def run():
+            torch.backends.cuda.matmul.allow_tf32 = True
+            try:
+                return torch.matmul(a, b)
+            finally:
+                torch.backends.cuda.matmul.allow_tf32 = False
+        return run
+
+    return {
+        "matmul_f32_8192": lambda: mm(r(8192, 8192), r(8192, 8192)),
+        "matmul_tf32_8192": tf32,
+        "matmul_f64_4096": lambda: mm(r(4096, 4096, dtype=torch.float64), r(4096, 4096, dtype=torch.float64)),
+        "matmul_batched_256": lambda: mm(r(256, 256, 256), r(256, 256, 256)),
+        "matmul_batched_256_transposed": lambda: mm(r(256, 256, 256), r(256, 256, 256).transpose(1, 2)),
+        "matmul_broadcast_f32": lambda: mm(r(64, 1024, 1024), r(1024, 1024)),
+        "einsum_bij_bkj_256": lambda: (lambda a, b: lambda: torch.einsum("bij,bkj->bik", a, b))(r(256, 256, 256), r(256, 256, 256)),
+        "matvec_16384": lambda: mm(r(16384, 16384), r(16384)),
+        "matvec_t_16384": lambda: mm(r(16384, 16384).T, r(16384)),
+        "solve_f32_4096": lambda: (lambda a, b: lambda: torch.linalg.solve(a, b))(general(4096), r(4096)),
+        "cholesky_f32_4096": lambda: (lambda a: lambda: torch.linalg.cholesky(a))(spd(4096)),
+        "qr_f32_4096": lambda: (lambda a: lambda: torch.linalg.qr(a))(general(4096)),
+        "eigh_f32_4096": lambda: (lambda a: lambda: torch.linalg.eigh(a))(spd(4096)),
+        "svd_f32_2048": lambda: (lambda a: lambda: torch.linalg.svd(a))(general(2048)),
+        "inv_batched_4096x32": lambda: (lambda a: lambda: torch.linalg.inv(a))(r(4096, 32, 32) + torch.eye(32, device=dev) * 32),
     }
 
 
