@@ -6,7 +6,7 @@
 //   gpu::sort(a, gpu::none)   // of the flattened array (C order): shape (a.size(),)
 //   gpu::argsort(...)         // the same forms; int64 indices along the axis
 // Order: NumPy's. NaNs go last (any sign); -0.0 and 0.0 are equal (they keep their order); bool
-// sorts false first. A 0-d array: sort with an axis raises NumPy's AxisError, argsort gives 0-d 0.
+// sorts false first. A 0-d array: sort with an axis raises NumPy's AxisError, argsort gives [0] (shape (1,)).
 //
 // Host executor: std::stable_sort with the same order. CUDA: CUB's onesweep radix sort
 // (sorting/radix_sort.hpp) on a C-contiguous copy whose last axis is the sorted one; float keys
@@ -169,15 +169,9 @@ void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::
     if (indices) idx_out = ndarray<std::int64_t>(src.shape(), a.where());
     if (a.size() > 0) {
         if (a.where() == executor::host) {
-            T* k = sorted ? keys_out.data() : nullptr;
-            std::vector<T> scratch;
-            if (!k) {
-                scratch.assign(src.data(), src.data() + a.size());
-                k = scratch.data();
-            } else {
-                std::copy(src.data(), src.data() + a.size(), k);
-            }
-            sort_rows_on_host(k, indices ? idx_out.data() : nullptr, rows, cols);
+            ndarray<T> work = sorted ? keys_out : ndarray<T>(src.shape(), executor::host);
+            std::copy(src.data(), src.data() + a.size(), work.data());
+            sort_rows_on_host(work.data(), indices ? idx_out.data() : nullptr, rows, cols);
         } else {
             sort_rows_on_cuda(src.data(), sorted ? keys_out.data() : nullptr, indices ? idx_out.data() : nullptr, rows,
                               cols);
@@ -200,7 +194,7 @@ auto sort_input(const E& e) {
 template <expression E>
 auto sort(const E& e, std::int64_t axis = -1) {
     const auto a = detail::sort_input(e);
-    const int ax = normalize_axis(axis, a.ndim());
+    const int ax = detail::normalize_axis(axis, a.ndim());
     auto out = a;
     detail::sort_along(a, ax, &out, static_cast<ndarray<std::int64_t>*>(nullptr));
     return out;
@@ -217,12 +211,12 @@ auto sort(const E& e, none_t) {
 template <expression E>
 ndarray<std::int64_t> argsort(const E& e, std::int64_t axis = -1) {
     const auto a = detail::sort_input(e);
-    if (a.ndim() == 0) {  // as NumPy: a 0-d zero, before any axis check
-        ndarray<std::int64_t> zero(shape_t{}, a.where());
+    if (a.ndim() == 0) {  // as NumPy: [0], shape (1,), before any axis check
+        ndarray<std::int64_t> zero(shape_t{1}, a.where());
         zero.assign(0);
         return zero;
     }
-    const int ax = normalize_axis(axis, a.ndim());
+    const int ax = detail::normalize_axis(axis, a.ndim());
     ndarray<std::int64_t> out;
     detail::sort_along(a, ax, static_cast<std::remove_cvref_t<decltype(a)>*>(nullptr), &out);
     return out;

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Prints NumPy's values behind tests/test_sort_values.cpp (run with NumPy 2.x to re-check)."""
+import numpy as np
+
+print("numpy", np.__version__)
+for dt in ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"]:
+    a = np.array([3, 1, 2, 1, 0, 2]).astype(dt)
+    print(dt, "sort", np.sort(a, kind="stable").astype(int).tolist(), "argsort", np.argsort(a, kind="stable").tolist())
+    if dt != "bool":
+        i = np.finfo(dt) if dt.startswith("float") else np.iinfo(dt)
+        lo, hi = (i.min, i.max)
+        e = np.array([hi, 0, lo, 1, hi, lo], dtype=dt)
+        print(dt, "extremes argsort", np.argsort(e, kind="stable").tolist())
+for dt in ["int8", "int16", "int32", "int64", "float32", "float64"]:
+    a = np.array([5, -1, -100, 100, 0, -1], dtype=dt)
+    print(dt, "negatives", np.sort(a, kind="stable").tolist(), np.argsort(a, kind="stable").tolist())
+nan, inf = np.nan, np.inf
+for dt in ["float32", "float64"]:
+    a = np.array([nan, 1.5, -0.0, -inf, 0.0, -nan, inf, -2, 0.0], dtype=dt)
+    s = np.sort(a, kind="stable")
+    print(dt, "nan sort", s.tolist(), "signbit", np.signbit(s).tolist(), "argsort", np.argsort(a, kind="stable").tolist())
+    print(dt, "zeros argsort", np.argsort(np.array([0.0, -0.0, -1, 0.0], dtype=dt), kind="stable").tolist())
+a = np.array([[3, 1, 2], [0, 5, 4]], dtype=np.int32)
+print("axes", np.sort(a).ravel().tolist(), np.sort(a, 0).ravel().tolist(), np.sort(a, None).tolist())
+print("axes argsort", np.argsort(a, kind="stable").ravel().tolist(), np.argsort(a, 0, kind="stable").ravel().tolist(),
+      np.argsort(a, None, kind="stable").tolist())
+b = np.array([4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3], dtype=np.int32).reshape(2, 3, 2)
+print("3-D axis 1", np.sort(b, 1).ravel().tolist(), np.argsort(b, 1, kind="stable").ravel().tolist())
+t = a.T
+print("transposed", np.sort(t).ravel().tolist(), np.argsort(t, kind="stable").ravel().tolist(),
+      np.sort(t, 0).ravel().tolist(), np.argsort(t, None, kind="stable").tolist())
+print("0-d argsort", repr(np.argsort(np.array(7))), "0-d sort axis=None", np.sort(np.array(7), axis=None).tolist())
+try:
+    np.sort(np.array(7))
+except Exception as e:
+    print("0-d sort:", type(e).__name__, e)
