@@ -21,10 +21,8 @@ bool all_variants() {
     return e && std::string(e) == "cuda";
 }
 
-template <class K>
-void compiles(const std::string& what) {
+void compiles_source(const d::kernel_source& src, const std::string& what) {
     SCOPED_TRACE(what);
-    const d::kernel_source src = K::source();
     ASSERT_TRUE(src.name_expression);
     try {
         const d::compiled_kernel k = d::compile_cubin(src, d::compile_target{9, 0});
@@ -33,6 +31,11 @@ void compiles(const std::string& what) {
     } catch (const gpu::compile_error& e) {
         ADD_FAILURE() << e.what() << "\n" << e.log();
     }
+}
+
+template <class K>
+void compiles(const std::string& what) {
+    compiles_source(K::source(), what);
 }
 
 TEST(SortKernels, CcclVersionInTheSource) {
@@ -92,6 +95,25 @@ TEST(SortKernels, EveryCubKernel) {
     std::apply([](auto... t) { (every_key_kernel<decltype(t)>(), ...); },
                std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
                           std::uint32_t, std::uint64_t, float, double>{});
+}
+
+}  // namespace
+
+namespace {
+
+// The block-per-row kernels: the smallest and largest tier for float32 in CI; every tier and every key type when on the GPU run.
+TEST(SortKernels, RowSortKernels) {
+    for (int tier = 0; tier < d::row_sort_tier_count; tier += all_variants() ? 1 : d::row_sort_tier_count - 1)
+        compiles_source(d::row_sort_kernel<float>::source(tier), "row sort float32 tier " + std::to_string(tier));
+    if (!all_variants()) return;
+    std::apply(
+        [](auto... t) {
+            (compiles_source(d::row_sort_kernel<d::radix_key_t<decltype(t)>>::source(d::row_sort_tier_count - 1),
+                             "row sort"),
+             ...);
+        },
+        std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
+                   std::uint32_t, std::uint64_t, double>{});
 }
 
 }  // namespace

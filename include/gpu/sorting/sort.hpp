@@ -10,9 +10,10 @@
 //
 // Host executor: std::stable_sort with the same order. CUDA: CUB's onesweep radix sort
 // (sorting/radix_sort.hpp) on a C-contiguous copy whose last axis is the sorted one; float keys
-// get their NaNs made positive on the way (so the result's NaNs are positive NaNs). Sorting along
-// an axis of rows is two whole-array stable sorts: keys with their flat indices, then those
-// indices by their row.
+// get their NaNs made positive on the way (so the result's NaNs are positive NaNs). Rows of at
+// most 2048 keys (and sorts of at most 2048 keys) are one kernel, a block per row
+// (sorting/row_sort_kernels.hpp); longer rows are two whole-array stable sorts: keys with their
+// flat indices, then those indices by their row.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -24,6 +25,7 @@
 #include "gpu/kernel/cache.hpp"
 #include "gpu/kernel/launch.hpp"
 #include "gpu/sorting/radix_sort.hpp"
+#include "gpu/sorting/row_sort_kernels.hpp"
 #include "gpu/sorting/sort_kernels.hpp"
 #include "gpu/views/transpose.hpp"
 
@@ -78,6 +80,22 @@ void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::i
     const std::int64_t n = rows * cols;
     if (n == 0) return;
     const char* what = "launching a sort helper kernel";
+    if (cols <= row_sort_max_cols) {  // one block per row (sorting/row_sort_kernels.hpp)
+        const int tier = row_sort_tier_for(cols);
+        const cudaKernel_t k = get_kernel(kernel_slots<row_sort_kernel<K>, row_sort_tier_count>::slot[tier],
+                                          [&] { return row_sort_kernel<K>::source(tier); });
+        kernel_args<48, 5> args;
+        args.push(reinterpret_cast<const K*>(keys));
+        args.push(reinterpret_cast<K*>(keys_out));
+        args.push(idx_out);
+        args.push(static_cast<std::int64_t>(rows));
+        args.push(static_cast<int>(cols));
+        const int threads = row_sort_tiers[tier].threads;
+        launch(k, {.gx = blocks_for(rows, 1, std::int64_t{device().sm_count} * (2048 / threads)),
+                   .bx = static_cast<unsigned>(threads)},
+               args.argv, "launching the row sort");
+        return;
+    }
     const bool floating = std::is_floating_point_v<T>;
     // Keys as the radix sort reads them: NaNs made positive (floats only).
     sort_scratch prepared(floating ? n * sizeof(T) : 0);
