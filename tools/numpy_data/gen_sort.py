@@ -34,3 +34,24 @@ try:
     np.sort(np.array(7))
 except Exception as e:
     print("0-d sort:", type(e).__name__, e)
+
+# searchsorted (tests/test_sort_search.cpp)
+a = np.array([1, 2, 2, 3, 5], dtype=np.int32)
+v = np.array([0, 2, 4, 6, 1], dtype=np.int32)
+print("searchsorted", np.searchsorted(a, v).tolist(), np.searchsorted(a, v, "right").tolist())
+f = np.array([1.5, 2.0, -1e300])
+print("searchsorted mixed", np.searchsorted(a, f).tolist(), np.searchsorted(a, f, "right").tolist())
+print("searchsorted u64", np.searchsorted(np.array([-5, 1, 2]), np.array([1, 2], dtype=np.uint64)).tolist())
+a = np.array([1, 2, nan, nan], dtype=np.float32)
+v = np.array([nan, 3, 0, 2], dtype=np.float32)
+print("searchsorted nan", np.searchsorted(a, v).tolist(), np.searchsorted(a, v, "right").tolist())
+a = np.array([3, 1, 2, 2], dtype=np.float32)
+s = np.argsort(a, kind="stable")
+v = np.array([2, 0, 4], dtype=np.float32)
+print("searchsorted sorter", s.tolist(), np.searchsorted(a, v, "left", s).tolist(), np.searchsorted(a, v, "right", s).tolist())
+for bad in (lambda: np.searchsorted(a, v, "left", np.array([0, 1])), lambda: np.searchsorted(a, v, "left", np.array([0, 1, 2, 4])),
+            lambda: np.searchsorted(a, v, "middle"), lambda: np.searchsorted(np.zeros((2, 2)), v)):
+    try:
+        bad()
+    except Exception as e:
+        print("error:", type(e).__name__, e)
