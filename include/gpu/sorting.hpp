@@ -1,8 +1,9 @@
 #pragma once
-// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, with NumPy's names and order, on both
+// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, unique, with NumPy's names and order, on both
 // executors. On the GPU the sorts are CUB's onesweep radix sort kernels, compiled at run time by
 // NVRTC from the toolkit's CCCL headers (no nvcc needed). Not part of <gpu/ndarray.hpp>: include
 // this header where sorting is used.
 #include "gpu/ndarray.hpp"
 #include "gpu/sorting/searchsorted.hpp"
 #include "gpu/sorting/sort.hpp"
+#include "gpu/sorting/unique.hpp"

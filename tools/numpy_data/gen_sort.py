@@ -55,3 +55,16 @@ for bad in (lambda: np.searchsorted(a, v, "left", np.array([0, 1])), lambda: np.
         bad()
     except Exception as e:
         print("error:", type(e).__name__, e)
+
+# unique (tests/test_sort_unique.cpp)
+a = np.array([3, 1, 2, 1, 3, 3], dtype=np.int32).reshape(2, 3)
+print("unique", [x.tolist() for x in np.unique(a, True, True, True)])
+print("unique_all", [x.tolist() for x in np.unique_all(a)] if hasattr(np, "unique_all") else "needs NumPy 2")
+if hasattr(np, "unique_counts"):
+    print("unique_counts T", [x.tolist() for x in np.unique_counts(a.T)], "inverse T", np.unique_inverse(a.T).inverse_indices.tolist())
+a = np.array([nan, 1, nan, 1, 0, -0.0])
+print("unique nan", [x.tolist() for x in np.unique(a, True, False, True)])
+if hasattr(np, "unique_values"):
+    print("unique_values nan", np.unique_values(a).tolist(), np.unique_counts(a).counts.tolist())
+    z = np.unique_all(np.array(5, dtype=np.int16))
+    print("unique_all 0-d", z.values.tolist(), z.inverse_indices.shape, z.counts.tolist())
