@@ -68,3 +68,13 @@ if hasattr(np, "unique_values"):
     print("unique_values nan", np.unique_values(a).tolist(), np.unique_counts(a).counts.tolist())
     z = np.unique_all(np.array(5, dtype=np.int16))
     print("unique_all 0-d", z.values.tolist(), z.inverse_indices.shape, z.counts.tolist())
+
+# set routines (tests/test_sort_sets.cpp)
+a = np.array([0, 2, 4, 6, 2, 9]).reshape(2, 3)
+t = np.array([2, 9, 9, 100])
+print("isin", np.isin(a, t).ravel().tolist(), np.isin(a, t, invert=True).ravel().tolist(), np.isin([2.0, 2.5], t).tolist(),
+      np.isin(np.array([nan, 1], dtype=np.float32), np.array([nan, 1], dtype=np.float32)).tolist())
+a, b = np.array([5, 1, 3, 3, 7]), np.array([3, 9, 5, 5, 0])
+print("sets", np.union1d(a, b).tolist(), np.intersect1d(a, b).tolist(), np.setdiff1d(a, b).tolist(), np.setxor1d(a, b).tolist())
+e = np.array([], dtype=int)
+print("sets empty", np.setdiff1d(a, e).tolist(), np.setxor1d(e, b).tolist(), np.setxor1d([4], e).tolist())
