@@ -3,7 +3,8 @@
 // a 2^20 x 64 float32 array sorted along axis 1; Gkeys/s counters beside GB/s (keys read once and
 // written once; argsort: keys read, int64 indices written). The cold first call of a sort (every
 // kernel it launches compiled by NVRTC: CUB's histogram, exclusive-sum and onesweep kernels and
-// the NaN-preparing copy) and the same with every cubin from the disk cache.
+// the NaN-preparing copy) and the same with every cubin from the disk cache; gpu::unique of 2^26
+// int32 in [0, 2^20) and gpu::searchsorted of 2^24 queries in 2^26 sorted keys (Gkeys/s: queries).
 #include "bench_support.hpp"
 
 #include <gpu/sorting.hpp>
@@ -58,6 +59,27 @@ void BM_sort_rows_2p20x64(benchmark::State& state) {
     keys_rate(state, big_n, 2.0 * 4 * big_n);
 }
 
+// 2^26 int32 keys in [0, 2^20): sort, then the distinct values.
+void BM_unique_i32(benchmark::State& state) {
+    gpu::ndarray<std::int32_t> x = gpu::eval((random_array(big_n, 15) + 2.0f) * 262143.9f).astype<std::int32_t>();
+    time_gpu(state, 4.0 * big_n, [&] {
+        auto r = gpu::unique(x);
+        benchmark::DoNotOptimize(r.data());
+    });
+    keys_rate(state, big_n, 4.0 * big_n);
+}
+
+// 2^24 float32 queries in 2^26 sorted float32 keys (int64 positions).
+void BM_searchsorted_2p24_in_2p26(benchmark::State& state) {
+    const auto s = gpu::sort(random_array(big_n, 16));
+    const auto q = random_array(big_n / 4, 17);
+    time_gpu(state, (4.0 + 8.0) * (big_n / 4), [&] {
+        auto r = gpu::searchsorted(s, q);
+        benchmark::DoNotOptimize(r.data());
+    });
+    keys_rate(state, big_n / 4, (4.0 + 8.0) * (big_n / 4));
+}
+
 // The kernel sources of one float32 sort (keys only, 32-bit offsets).
 std::vector<gpu::detail::kernel_source> sort_sources() {
     namespace d = gpu::detail;
@@ -96,6 +118,8 @@ BENCHMARK(BM_sort_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_argsort_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_rows_2p20x64)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_unique_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_searchsorted_2p24_in_2p26)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_first_call_sort_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_first_call_sort_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(20);
 
