@@ -80,6 +80,16 @@ void BM_searchsorted_2p24_in_2p26(benchmark::State& state) {
     keys_rate(state, big_n / 4, (4.0 + 8.0) * (big_n / 4));
 }
 
+// np.median of 2^26 float32 (a full sort today; selection is future work).
+void BM_median_f32(benchmark::State& state) {
+    auto x = random_array(big_n, 18);
+    time_gpu(state, 4.0 * big_n, [&] {
+        auto r = gpu::median(x);
+        benchmark::DoNotOptimize(r.data());
+    });
+    keys_rate(state, big_n, 4.0 * big_n);
+}
+
 // The kernel sources of one float32 sort (keys only, 32-bit offsets).
 std::vector<gpu::detail::kernel_source> sort_sources() {
     namespace d = gpu::detail;
@@ -120,6 +130,7 @@ BENCHMARK(BM_argsort_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_rows_2p20x64)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_unique_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_searchsorted_2p24_in_2p26)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_median_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_first_call_sort_empty_cache)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_first_call_sort_disk_hit)->Unit(benchmark::kMillisecond)->Iterations(20);
 

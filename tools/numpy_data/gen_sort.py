@@ -78,3 +78,18 @@ a, b = np.array([5, 1, 3, 3, 7]), np.array([3, 9, 5, 5, 0])
 print("sets", np.union1d(a, b).tolist(), np.intersect1d(a, b).tolist(), np.setdiff1d(a, b).tolist(), np.setxor1d(a, b).tolist())
 e = np.array([], dtype=int)
 print("sets empty", np.setdiff1d(a, e).tolist(), np.setxor1d(e, b).tolist(), np.setxor1d([4], e).tolist())
+
+# median / quantile / percentile (tests/test_sort_quantile.cpp)
+a = np.array([3, 1, 4, 1, 5, 9, 2, 6], dtype=np.float64)
+print("quantile", np.median(a), np.quantile(a, 0.25), np.percentile(a, 90), np.quantile(a, 0.25, method="hazen"),
+      np.quantile(a, 0.25, method="midpoint"), np.quantile(a, 0.25, method="weibull"))
+a = np.array([1, 2, 3, 6, 5, 4], dtype=np.int32).reshape(2, 3)
+print("median axes", np.median(a, 0).tolist(), np.median(a, 1).tolist(), np.median(a, 1, keepdims=True).shape,
+      np.median(a, keepdims=True).shape, np.quantile(a.T, 0.5, axis=1).tolist())
+x = np.array([1, nan, 3, 2, 1, 0], dtype=np.float32).reshape(2, 3)
+print("median nan", np.median(x, 1).tolist(), np.median(x), np.median(x).dtype)
+for bad in (lambda: np.quantile(a, 1.5), lambda: np.percentile(a, -1)):
+    try:
+        bad()
+    except Exception as e:
+        print("error:", type(e).__name__, e)
