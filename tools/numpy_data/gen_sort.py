@@ -93,3 +93,25 @@ for bad in (lambda: np.quantile(a, 1.5), lambda: np.percentile(a, -1)):
         bad()
     except Exception as e:
         print("error:", type(e).__name__, e)
+
+# bincount / digitize / histogram (tests/test_sort_histogram.cpp)
+x = np.array([0, 1, 1, 3, 2, 1, 7])
+w = np.array([0.3, 0.5, 0.2, 0.7, 1.0, -0.6, 2.0])
+print("bincount", np.bincount(x).tolist(), np.bincount(x, minlength=10).tolist(), np.bincount(x, w).tolist(),
+      np.bincount(np.array([], dtype=np.uint8), minlength=3).tolist())
+x = np.array([0.2, 6.4, 3.0, 1.6, 1.0])
+bins = np.array([0.0, 1.0, 2.5, 4.0, 10.0])
+print("digitize", np.digitize(x, bins).tolist(), np.digitize(x, bins, True).tolist(), np.digitize(x, bins[::-1]).tolist(),
+      np.digitize(x, bins[::-1], True).tolist())
+x = np.array([1, 2, 1, 4, 2, 3, 5])
+h, e = np.histogram(x, 4)
+print("histogram", h.tolist(), e.tolist(), np.histogram(x, 2, range=(0, 4))[0].tolist())
+y = np.array([0.5, 1.5, 1.5, 2.0, nan, -1, 3.5])
+print("histogram edges", np.histogram(y, [0, 1, 3])[0].tolist(), np.histogram(y, [0, 1, 3], density=True)[0].tolist(),
+      np.histogram_bin_edges(np.array([2, 2], dtype=np.float32), 2).tolist())
+for bad in (lambda: np.bincount([1, -1]), lambda: np.digitize(x, [1, 3, 2]), lambda: np.histogram(y, [0, 2, 1]),
+            lambda: np.histogram(x, 2, range=(3, 1))):
+    try:
+        bad()
+    except Exception as ex:
+        print("error:", type(ex).__name__, ex)
