@@ -1,5 +1,5 @@
 #pragma once
-// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, unique, isin and the set routines, median / quantile / percentile, bincount / digitize / histogram, topk, with NumPy's names and order, on both
+// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, unique, isin and the set routines, median / quantile / percentile, bincount / digitize / histogram, topk, partition, argpartition, lexsort, with NumPy's names and order, on both
 // executors. On the GPU the sorts are CUB's onesweep radix sort kernels, compiled at run time by
 // NVRTC from the toolkit's CCCL headers (no nvcc needed). Not part of <gpu/ndarray.hpp>: include
 // this header where sorting is used.
@@ -11,3 +11,4 @@
 #include "gpu/sorting/quantile.hpp"
 #include "gpu/sorting/histogram.hpp"
 #include "gpu/sorting/topk.hpp"
+#include "gpu/sorting/partition.hpp"

@@ -115,3 +115,11 @@ for bad in (lambda: np.bincount([1, -1]), lambda: np.digitize(x, [1, 3, 2]), lam
         bad()
     except Exception as ex:
         print("error:", type(ex).__name__, ex)
+
+# lexsort / partition (tests/test_sort_partition.cpp)
+a = np.array([1, 5, 1, 4, 3, 4, 4]); b = np.array([9, 4, 0, 4, 0, 2, 1])
+print("lexsort", np.lexsort((b, a)).tolist(), np.lexsort((a,)).tolist())
+try:
+    np.partition(np.arange(7), 7)
+except Exception as ex:
+    print("error:", type(ex).__name__, ex)
