@@ -85,3 +85,23 @@ TEST(Histogram, LargeSameOnEveryExecutor) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Histogram, Histogram2d) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto x = make(std::vector<double>{0, 1, 1, 2, 3, 4});
+        const auto y = make(std::vector<double>{0, 0, 1, 4, 4, 4});
+        const auto h = gpu::histogram2d(x, y, 2);
+        EXPECT_EQ(gpu::to_string(h.hist.shape()), gpu::to_string(gpu::shape_t{2, 2}));
+        expect_values(values_of(h.hist), std::vector<i64>{3, 0, 0, 3});
+        expect_values(values_of(h.xedges), std::vector<double>{0, 2, 4});
+        expect_values(values_of(h.yedges), std::vector<double>{0, 2, 4});
+        const auto r = gpu::histogram2d(x, y, 2, std::pair<double, double>{0, 2}, std::pair<double, double>{0, 4});
+        expect_values(values_of(r.hist), std::vector<i64>{1, 0, 2, 1});
+        const auto d = gpu::histogram2d(x, y, 2, std::nullopt, std::nullopt, true);
+        expect_values(values_of(d.hist_density), std::vector<double>{0.125, 0, 0, 0.125});
+    }
+}
+
+}  // namespace

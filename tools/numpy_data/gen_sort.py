@@ -123,3 +123,7 @@ try:
     np.partition(np.arange(7), 7)
 except Exception as ex:
     print("error:", type(ex).__name__, ex)
+x = np.array([0, 1, 1, 2, 3, 4.]); y = np.array([0, 0, 1, 4, 4, 4.])
+h = np.histogram2d(x, y, 2)
+print("histogram2d", h[0].tolist(), h[1].tolist(), h[2].tolist(), np.histogram2d(x, y, 2, range=[[0, 2], [0, 4]])[0].tolist(),
+      np.histogram2d(x, y, 2, density=True)[0].tolist())

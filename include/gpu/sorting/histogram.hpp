@@ -11,7 +11,8 @@
 //          the range and NaNs are not counted (NumPy's rules).
 // On the GPU bincount is a sort and unique's counts; weighted sums are differences of a float64
 // running sum (rounding may differ from NumPy's sequential sums in the last bits).
-// Not yet: histogram's weights, histogram2d / histogramdd, string bin rules ("auto", ...).
+//   gpu::histogram2d(x, y, bins = 10[, range_x, range_y][, density]) -> {hist (nx, ny), xedges, yedges}
+// Not yet: histogram's weights, histogramdd, string bin rules ("auto", ...).
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -111,6 +112,13 @@ ndarray<std::int64_t> digitize(const ndarray<T>& x, const ndarray<B>& bins, bool
     return out;
 }
 
+template <class R>
+struct histogram2d_result {
+    ndarray<double> hist_density;  // filled when density
+    ndarray<std::int64_t> hist;    // filled otherwise, shape (nx, ny)
+    ndarray<R> xedges, yedges;
+};
+
 namespace detail {
 
 template <class T>
@@ -178,6 +186,47 @@ template <class T>
 auto histogram(const ndarray<T>& a, std::int64_t bins = 10, std::optional<std::pair<double, double>> range = std::nullopt,
                bool density = false) {
     return gpu::histogram(a, gpu::histogram_bin_edges(a, bins, range), density);
+}
+
+namespace detail {
+
+// The bin of each value of `a` in `edges` (increasing), -1 when outside or NaN; the last bin closed.
+template <class T, class R>
+ndarray<std::int64_t> bin_numbers(const ndarray<T>& a, const ndarray<R>& edges) {
+    const std::int64_t ne = edges.size();
+    const R first = edges(gpu::slice(0, 1)).item(), last = edges(gpu::slice(ne - 1, ne)).item();
+    ndarray<std::int64_t> bin = gpu::minimum(gpu::searchsorted(edges, a, "right") - std::int64_t{1}, ne - 2);
+    ndarray<std::int64_t> out = gpu::where((a >= first) && (a <= last), bin, std::int64_t{-1});
+    return out;
+}
+
+}  // namespace detail
+
+// np.histogram2d(x, y, bins=10, range=None, density=False): bins as one count for both axes.
+template <class T>
+auto histogram2d(const ndarray<T>& x0, const ndarray<T>& y0, std::int64_t bins = 10,
+                 std::optional<std::pair<double, double>> range_x = std::nullopt,
+                 std::optional<std::pair<double, double>> range_y = std::nullopt, bool density = false) {
+    using R = detail::histogram_edge_t<T>;
+    if (x0.size() != y0.size()) throw value_error("x and y must have the same length.");
+    const ndarray<T> x = x0.reshape(shape_t{x0.size()}), y = y0.reshape(shape_t{y0.size()});
+    histogram2d_result<R> r;
+    r.xedges = gpu::histogram_bin_edges(x, bins, range_x);
+    r.yedges = gpu::histogram_bin_edges(y, bins, range_y);
+    const ndarray<std::int64_t> bx = detail::bin_numbers(x, r.xedges), by = detail::bin_numbers(y, r.yedges);
+    const ndarray<bool> inside = (bx >= std::int64_t{0}) && (by >= std::int64_t{0});
+    const ndarray<std::int64_t> cell = bx * bins + by;
+    const ndarray<std::int64_t> kept = cell[inside];
+    r.hist = gpu::bincount(kept, bins * bins).reshape(shape_t{bins, bins});
+    if (density) {
+        const double total = static_cast<double>(kept.size());
+        const ndarray<double> wx = (r.xedges(gpu::slice(1, bins + 1)) - r.xedges(gpu::slice(0, bins))).template astype<double>();
+        const ndarray<double> wy = (r.yedges(gpu::slice(1, bins + 1)) - r.yedges(gpu::slice(0, bins))).template astype<double>();
+        r.hist_density = gpu::eval(r.hist.template astype<double>() /
+                                   (wx.reshape(shape_t{bins, 1}) * wy.reshape(shape_t{1, bins}) * total));
+        r.hist = ndarray<std::int64_t>();
+    }
+    return r;
 }
 
 }  // namespace gpu
