@@ -74,3 +74,23 @@ TEST(Quantile, LargeSameOnEveryExecutor) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Quantile, NanForms) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<double>{3, nan, 1, 4, nan, nan, 2, 9, 5}, {3, 3});
+        auto m = gpu::nanmedian(a);
+        EXPECT_EQ(m.ndim(), 0);
+        expect_values(values_of(m), std::vector<double>{3.5});
+        expect_values(values_of(gpu::nanmedian(a, 1)), std::vector<double>{2, 4, 5});
+        expect_values(values_of(gpu::nanmedian(a, 0)), std::vector<double>{3, 9, 3});
+        expect_values(values_of(gpu::nanquantile(a, 0.25, 0)), std::vector<double>{2.5, 9, 2});
+        expect_values(values_of(gpu::nanpercentile(a, 75.0, 1, "linear", true)), std::vector<double>{2.5, 4, 7});
+        const auto allnan = make(std::vector<float>{std::numeric_limits<float>::quiet_NaN(), 1, 2, 3}, {2, 2});
+        expect_values(values_of(gpu::nanmedian(allnan, 0)), std::vector<float>{2, 2});
+    }
+}
+
+}  // namespace

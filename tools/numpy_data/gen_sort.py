@@ -127,3 +127,7 @@ x = np.array([0, 1, 1, 2, 3, 4.]); y = np.array([0, 0, 1, 4, 4, 4.])
 h = np.histogram2d(x, y, 2)
 print("histogram2d", h[0].tolist(), h[1].tolist(), h[2].tolist(), np.histogram2d(x, y, 2, range=[[0, 2], [0, 4]])[0].tolist(),
       np.histogram2d(x, y, 2, density=True)[0].tolist())
+a = np.array([3, nan, 1, 4, nan, nan, 2, 9, 5]).reshape(3, 3)
+print("nan forms", np.nanmedian(a), np.nanmedian(a, 1).tolist(), np.nanmedian(a, 0).tolist(), np.nanquantile(a, 0.25, 0).tolist(),
+      np.nanpercentile(a, 75, 1, keepdims=True).ravel().tolist(),
+      np.nanmedian(np.array([nan, 1, 2, 3], dtype=np.float32).reshape(2, 2), 0).tolist())

@@ -8,8 +8,10 @@
 // normal_unbiased, interpolated_inverted_cdf, and midpoint (their result dtype is always a float:
 // float32 stays float32, everything else gives float64). A lane holding a NaN gives NaN (NaNs sort
 // last), as NumPy. Values are interpolated as NumPy's _lerp does.
-// Not yet: the discontinuous methods (lower, higher, nearest, ...), several q at once, the nan*
-// forms, selection instead of a full sort.
+//   gpu::nanmedian / nanquantile / nanpercentile: the same over each lane's non-NaN values (a lane
+//   of NaNs only gives NaN).
+// Not yet: the discontinuous methods (lower, higher, nearest, ...), several q at once, selection
+// instead of a full sort.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -18,6 +20,8 @@
 #include <type_traits>
 
 #include "gpu/core/error.hpp"
+#include "gpu/creation/ranges.hpp"
+#include "gpu/reductions/reduce.hpp"
 #include "gpu/indexing/indexing.hpp"
 #include "gpu/sorting/sort.hpp"
 #include "gpu/views/dimensions.hpp"
@@ -147,6 +151,100 @@ template <expression E>
 auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
     return detail::quantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                  detail::quantile_method_of(method), keepdims, false);
+}
+
+namespace detail {
+
+// The NaN-ignoring forms: every lane (all axes but `axis`) sorted, NaNs last; each lane's own
+// virtual index over its count of non-NaN values; values gathered by flat index.
+template <class T>
+auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, bool keepdims, bool median) {
+    using R = quantile_result_t<T>;
+    const int last = a.ndim() - 1;
+    const std::int64_t n = a.shape()[axis];
+    shape_t kept = a.shape();
+    kept[axis] = 1;
+    const std::int64_t lanes = n ? a.size() / n : size_of(kept);
+    ndarray<R> out(shape_t{lanes}, a.where());
+    if (n == 0) {
+        out.assign(std::numeric_limits<R>::quiet_NaN());
+    } else {
+        const ndarray<R> s = gpu::sort(axis == last ? a : a.swapaxes(axis, last).copy(), -1).template astype<R>();
+        const ndarray<R> flat = s.reshape(shape_t{lanes * n});
+        const ndarray<std::int64_t> cnt = gpu::sum(s == s, -1).reshape(shape_t{lanes});
+        const ndarray<double> c = cnt.template astype<double>();
+        ndarray<double> v = median ? ndarray<double>((c - 1.0) * 0.5)
+                                   : ndarray<double>(c * q + m.alpha + q * (1 - m.alpha - m.beta) - 1.0);
+        v = gpu::minimum(gpu::maximum(v, 0.0), gpu::maximum(c - 1.0, 0.0));
+        const ndarray<double> f = gpu::floor(v);
+        ndarray<double> g = v - f;
+        if (m.midpoint) g = gpu::where(g > 0.0, 0.5, 0.0);
+        const ndarray<std::int64_t> base = gpu::arange<std::int64_t>(0, lanes) * n;
+        const ndarray<std::int64_t> i0 = base + f.template astype<std::int64_t>();
+        const ndarray<std::int64_t> i1 = base + gpu::where(g > 0.0, f + 1.0, f).template astype<std::int64_t>();
+        const ndarray<R> lo = gpu::take(flat, i0), hi = gpu::take(flat, i1);
+        const ndarray<R> gr = g.template astype<R>();
+        const R nan = std::numeric_limits<R>::quiet_NaN();
+        if (median) out.assign(gpu::where(cnt == std::int64_t{0}, nan, (lo + hi) / R(2)));
+        else
+            out.assign(gpu::where(cnt == std::int64_t{0}, nan,
+                                  gpu::where(gr >= R(0.5), hi - (hi - lo) * (R(1) - gr), lo + (hi - lo) * gr)));
+    }
+    shape_t moved = kept;  // lanes in C order of a with `axis` moved last
+    if (axis != last) std::swap(moved[axis], moved[last]);
+    ndarray<R> r = out.reshape(moved);
+    if (axis != last) r = r.swapaxes(axis, last).copy();
+    return keepdims ? r : r.squeeze(dims{axis});
+}
+
+template <class T>
+auto nanquantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
+    auto r = nanquantile_along(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
+    if (!keepdims) return r;
+    shape_t ones;
+    for (int d = 0; d < a.ndim(); ++d) ones.push_back(1);
+    return r.reshape(ones);
+}
+
+template <class T>
+auto nanquantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
+    return nanquantile_along(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
+}
+
+}  // namespace detail
+
+// np.nanmedian(a, axis=None, keepdims=False).
+template <expression E>
+auto nanmedian(const E& a, none_t = none, bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), 0.5, {}, keepdims, true);
+}
+template <expression E>
+auto nanmedian(const E& a, std::int64_t axis, bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
+}
+
+// np.nanquantile(a, q, axis=None, method="linear", keepdims=False).
+template <expression E>
+auto nanquantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_quantile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_quantile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+
+// np.nanpercentile(a, q, ...).
+template <expression E>
+auto nanpercentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_percentile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto nanpercentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
 }
 
 }  // namespace gpu
