@@ -1,5 +1,5 @@
 #pragma once
-// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, unique, isin and the set routines, median / quantile / percentile, bincount / digitize / histogram, topk, partition, argpartition, lexsort, with NumPy's names and order, on both
+// gpu_ndarray's sorting family: sort, argsort (stable), searchsorted, unique, isin and the set routines, median / quantile / percentile (and nan forms), bincount / digitize / histogram, topk, partition, argpartition, lexsort, with NumPy's names and order, on both
 // executors. On the GPU the sorts are CUB's onesweep radix sort kernels, compiled at run time by
 // NVRTC from the toolkit's CCCL headers (no nvcc needed). Not part of <gpu/ndarray.hpp>: include
 // this header where sorting is used.
