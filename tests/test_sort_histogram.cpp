@@ -60,7 +60,12 @@ TEST(Histogram, Histogram) {
         const auto he = gpu::histogram(y, e);
         expect_values(values_of(he.hist), std::vector<i64>{1, 3});
         const auto d = gpu::histogram(y, e, true);
-        expect_values(values_of(d.hist_density), std::vector<double>{0.25, 0.375});
+        expect_values(values_of(d.hist_float), std::vector<double>{0.25, 0.375});
+        const auto w = make(std::vector<double>{1, 2, 3, 4, 5, 6, 7});
+        expect_values(values_of(gpu::histogram(y, e, false, w).hist_float), std::vector<double>{1, 9});
+        expect_values(values_of(gpu::histogram(y, e, true, w).hist_float), std::vector<double>{0.1, 0.45});
+        expect_values(values_of(gpu::histogram(y, 2, std::pair<double, double>{0, 4}, false, w).hist_float),
+                      std::vector<double>{6, 11});
         expect_values(values_of(gpu::histogram_bin_edges(make(std::vector<float>{2, 2}), 2)),
                       std::vector<float>{1.5, 2, 2.5});
         gpu_test::expect_error<gpu::value_error>(
@@ -100,7 +105,7 @@ TEST(Histogram, Histogram2d) {
         const auto r = gpu::histogram2d(x, y, 2, std::pair<double, double>{0, 2}, std::pair<double, double>{0, 4});
         expect_values(values_of(r.hist), std::vector<i64>{1, 0, 2, 1});
         const auto d = gpu::histogram2d(x, y, 2, std::nullopt, std::nullopt, true);
-        expect_values(values_of(d.hist_density), std::vector<double>{0.125, 0, 0, 0.125});
+        expect_values(values_of(d.hist_float), std::vector<double>{0.125, 0, 0, 0.125});
     }
 }
 

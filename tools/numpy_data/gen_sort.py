@@ -131,3 +131,6 @@ a = np.array([3, nan, 1, 4, nan, nan, 2, 9, 5]).reshape(3, 3)
 print("nan forms", np.nanmedian(a), np.nanmedian(a, 1).tolist(), np.nanmedian(a, 0).tolist(), np.nanquantile(a, 0.25, 0).tolist(),
       np.nanpercentile(a, 75, 1, keepdims=True).ravel().tolist(),
       np.nanmedian(np.array([nan, 1, 2, 3], dtype=np.float32).reshape(2, 2), 0).tolist())
+y = np.array([0.5, 1.5, 1.5, 2.0, nan, -1, 3.5]); w = np.arange(1, 8.)
+print("histogram weights", np.histogram(y, [0, 1, 3], weights=w)[0].tolist(),
+      np.histogram(y, [0, 1, 3], weights=w, density=True)[0].tolist(), np.histogram(y, 2, range=(0, 4), weights=w)[0].tolist())

@@ -6,13 +6,15 @@
 //   gpu::digitize(x, bins, right = false)    int64 bin numbers (bins increasing or decreasing)
 //   gpu::histogram_bin_edges(a, bins = 10[, range])
 //   gpu::histogram(a, bins = 10[, range][, density]) / histogram(a, edges[, density])
-//       -> {hist, bin_edges}; hist int64 (float64 with density); edges float32 for float32 input,
+//   gpu::histogram(a, bins, range, density, weights) / histogram(a, edges, density, weights)
+//       -> {hist, hist_float, bin_edges}: hist int64, or hist_float (float64) with density or
+//          weights (float64 weights, a's size); edges float32 for float32 input,
 //          else float64. A value equal to the last edge counts in the last bin; values outside
 //          the range and NaNs are not counted (NumPy's rules).
+//   gpu::histogram2d(x, y, bins = 10[, range_x, range_y][, density]) -> {hist (nx, ny), xedges, yedges}
 // On the GPU bincount is a sort and unique's counts; weighted sums are differences of a float64
 // running sum (rounding may differ from NumPy's sequential sums in the last bits).
-//   gpu::histogram2d(x, y, bins = 10[, range_x, range_y][, density]) -> {hist (nx, ny), xedges, yedges}
-// Not yet: histogram's weights, histogramdd, string bin rules ("auto", ...).
+// Not yet: histogram2d's weights, histogramdd, string bin rules ("auto", ...).
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -32,8 +34,8 @@ namespace gpu {
 
 template <class R>
 struct histogram_result {
-    ndarray<double> hist_density;  // filled when density
-    ndarray<std::int64_t> hist;    // filled otherwise
+    ndarray<double> hist_float;  // filled when density or weights (NumPy's float64 hist)
+    ndarray<std::int64_t> hist;  // filled otherwise
     ndarray<R> bin_edges;
 };
 
@@ -114,7 +116,7 @@ ndarray<std::int64_t> digitize(const ndarray<T>& x, const ndarray<B>& bins, bool
 
 template <class R>
 struct histogram2d_result {
-    ndarray<double> hist_density;  // filled when density
+    ndarray<double> hist_float;  // filled when density
     ndarray<std::int64_t> hist;    // filled otherwise, shape (nx, ny)
     ndarray<R> xedges, yedges;
 };
@@ -156,7 +158,8 @@ auto histogram_bin_edges(const ndarray<T>& a, std::int64_t bins = 10,
 
 // np.histogram(a, bins=edges, density=False): edges increasing.
 template <class T, class R>
-histogram_result<R> histogram(const ndarray<T>& a0, const ndarray<R>& edges, bool density = false) {
+histogram_result<R> histogram(const ndarray<T>& a0, const ndarray<R>& edges, bool density = false,
+                              const ndarray<double>* weights = nullptr) {
     const std::int64_t ne = edges.size();
     if (edges.ndim() != 1 || ne < 2) throw value_error("`bins` must be 1d, when an array");
     if (gpu::count_nonzero(edges(gpu::slice(1, ne)) < edges(gpu::slice(0, ne - 1))) > 0)
@@ -170,15 +173,35 @@ histogram_result<R> histogram(const ndarray<T>& a0, const ndarray<R>& edges, boo
     ndarray<std::int64_t> bin = gpu::minimum(gpu::searchsorted(edges, a, "right") - std::int64_t{1}, nb - 1);
     const ndarray<bool> inside = (a >= first) && (a <= last);
     const ndarray<std::int64_t> kept = bin[inside];
-    r.hist = gpu::bincount(kept, nb);
+    if (weights) {
+        if (weights->size() != a.size()) throw value_error("weights should have the same shape as a.");
+        const ndarray<double> w = weights->reshape(shape_t{weights->size()});
+        r.hist_float = gpu::bincount(kept, ndarray<double>(w[inside]), nb);
+    } else if (density) {
+        r.hist_float = gpu::bincount(kept, nb).template astype<double>();
+    } else {
+        r.hist = gpu::bincount(kept, nb);
+    }
     if (density) {
-        const double total = static_cast<double>(kept.size());
+        const double total = gpu::sum(r.hist_float).item();
         const ndarray<double> widths =
             (edges(gpu::slice(1, ne)) - edges(gpu::slice(0, ne - 1))).template astype<double>();
-        r.hist_density = gpu::eval(r.hist.template astype<double>() / (widths * total));
-        r.hist = ndarray<std::int64_t>();
+        r.hist_float = gpu::eval(r.hist_float / (widths * total));
     }
     return r;
+}
+
+// np.histogram(a, bins=edges, density, weights): float64 sums of the weights in each bin.
+template <class T, class R>
+histogram_result<R> histogram(const ndarray<T>& a, const ndarray<R>& edges, bool density, const ndarray<double>& weights) {
+    return gpu::histogram(a, edges, density, &weights);
+}
+
+// np.histogram(a, bins, range, density, weights).
+template <class T>
+auto histogram(const ndarray<T>& a, std::int64_t bins, std::optional<std::pair<double, double>> range, bool density,
+               const ndarray<double>& weights) {
+    return gpu::histogram(a, gpu::histogram_bin_edges(a, bins, range), density, &weights);
 }
 
 // np.histogram(a, bins=10, range=None, density=False).
@@ -222,7 +245,7 @@ auto histogram2d(const ndarray<T>& x0, const ndarray<T>& y0, std::int64_t bins =
         const double total = static_cast<double>(kept.size());
         const ndarray<double> wx = (r.xedges(gpu::slice(1, bins + 1)) - r.xedges(gpu::slice(0, bins))).template astype<double>();
         const ndarray<double> wy = (r.yedges(gpu::slice(1, bins + 1)) - r.yedges(gpu::slice(0, bins))).template astype<double>();
-        r.hist_density = gpu::eval(r.hist.template astype<double>() /
+        r.hist_float = gpu::eval(r.hist.template astype<double>() /
                                    (wx.reshape(shape_t{bins, 1}) * wy.reshape(shape_t{1, bins}) * total));
         r.hist = ndarray<std::int64_t>();
     }
