@@ -40,7 +40,12 @@ TEST(SetOps, UnionIntersectDiffXor) {
         expect_values(values_of(gpu::intersect1d(a, b)), std::vector<int>{3, 5});
         expect_values(values_of(gpu::setdiff1d(a, b)), std::vector<int>{1, 7});
         expect_values(values_of(gpu::setxor1d(a, b)), std::vector<int>{0, 1, 7, 9});
+        const auto ri = gpu::intersect1d(a, b, true);
+        expect_values(values_of(ri.values), std::vector<int>{3, 5});
+        expect_values(values_of(ri.indices1), std::vector<std::int64_t>{2, 0});
+        expect_values(values_of(ri.indices2), std::vector<std::int64_t>{0, 2});
         const auto e = make(std::vector<int>{});
+        EXPECT_EQ(gpu::intersect1d(a, e, true).indices1.size(), 0);
         expect_values(values_of(gpu::union1d(e, e)), std::vector<int>{});
         expect_values(values_of(gpu::intersect1d(a, e)), std::vector<int>{});
         expect_values(values_of(gpu::setdiff1d(a, e)), std::vector<int>{1, 3, 5, 7});

@@ -5,7 +5,8 @@
 //   gpu::union1d(a, b), intersect1d(a, b), setdiff1d(a, b), setxor1d(a, b)   sorted, 1-D
 // Inputs are flattened. isin compares in the common dtype (searchsorted in the sorted test
 // elements); the others take two arrays of one dtype. NaN is never equal to NaN here, as in
-// NumPy's isin and intersect1d. Not yet: intersect1d's return_indices, assume_unique.
+// NumPy's isin and intersect1d. intersect1d(a, b, return_indices = true) also gives the first
+// positions of the common values in each input. Not yet: assume_unique.
 #include <cstdint>
 #include <optional>
 
@@ -49,6 +50,39 @@ ndarray<T> intersect1d(const ndarray<T>& a, const ndarray<T>& b) {
     const ndarray<T> head = aux(gpu::slice(0, n - 1));
     const ndarray<bool> same = aux(gpu::slice(1, n)) == head;
     return head[same];
+}
+
+template <class T>
+struct intersect1d_result {
+    ndarray<T> values;
+    ndarray<std::int64_t> indices1, indices2;  // first positions in the flattened a and b
+};
+
+// np.intersect1d(a, b, return_indices=True).
+template <class T>
+intersect1d_result<T> intersect1d(const ndarray<T>& a, const ndarray<T>& b, bool return_indices) {
+    intersect1d_result<T> r;
+    if (!return_indices) {
+        r.values = gpu::intersect1d(a, b);
+        return r;
+    }
+    const auto ua = gpu::unique(a, true, false, false), ub = gpu::unique(b, true, false, false);
+    const ndarray<T> aux = gpu::concatenate({ua.values, ub.values}, std::nullopt);
+    const std::int64_t n = aux.size(), na = ua.values.size();
+    if (n < 2) {
+        r.values = ndarray<T>(shape_t{0}, aux.where());
+        r.indices1 = r.indices2 = ndarray<std::int64_t>(shape_t{0}, aux.where());
+        return r;
+    }
+    const ndarray<std::int64_t> perm = gpu::argsort(aux);
+    const ndarray<T> s = gpu::take(aux, perm);
+    const ndarray<bool> same = s(gpu::slice(1, n)) == s(gpu::slice(0, n - 1));
+    r.values = ndarray<T>(s(gpu::slice(0, n - 1)))[same];
+    const ndarray<std::int64_t> from_a = ndarray<std::int64_t>(perm(gpu::slice(0, n - 1)))[same];
+    const ndarray<std::int64_t> from_b = ndarray<std::int64_t>(perm(gpu::slice(1, n)))[same];
+    r.indices1 = gpu::take(ua.indices, from_a);
+    r.indices2 = gpu::take(ub.indices, ndarray<std::int64_t>(from_b - na));
+    return r;
 }
 
 // np.setdiff1d(a, b): the sorted unique values of a that are not in b.
