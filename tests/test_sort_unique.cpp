@@ -86,3 +86,22 @@ TEST(Unique, LargeSameOnEveryExecutor) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Unique, Axis) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<int>{1, 0, 0, 1, 0, 0, 2, 3, 4}, {3, 3});
+        const auto r = gpu::unique(a, 0, true, true, true);
+        EXPECT_EQ(gpu::to_string(r.values.shape()), gpu::to_string(gpu::shape_t{2, 3}));
+        expect_values(values_of(r.values), std::vector<int>{1, 0, 0, 2, 3, 4});
+        expect_values(values_of(r.indices), std::vector<i64>{0, 2});
+        expect_values(values_of(r.inverse), std::vector<i64>{0, 0, 1});
+        expect_values(values_of(r.counts), std::vector<i64>{2, 1});
+        const auto c = gpu::unique(a, 1);
+        expect_values(values_of(c.values), std::vector<int>{0, 0, 1, 0, 0, 1, 3, 4, 2});
+        EXPECT_EQ(gpu::to_string(c.values.shape()), gpu::to_string(gpu::shape_t{3, 3}));
+    }
+}
+
+}  // namespace

@@ -135,3 +135,5 @@ y = np.array([0.5, 1.5, 1.5, 2.0, nan, -1, 3.5]); w = np.arange(1, 8.)
 print("histogram weights", np.histogram(y, [0, 1, 3], weights=w)[0].tolist(),
       np.histogram(y, [0, 1, 3], weights=w, density=True)[0].tolist(), np.histogram(y, 2, range=(0, 4), weights=w)[0].tolist())
 print("intersect1d indices", [x.tolist() for x in np.intersect1d(np.array([5, 1, 3, 3, 7]), np.array([3, 9, 5, 5, 0]), return_indices=True)])
+a = np.array([1, 0, 0, 1, 0, 0, 2, 3, 4]).reshape(3, 3)
+print("unique axis", [x.tolist() for x in np.unique(a, True, True, True, axis=0)], np.unique(a, axis=1).tolist())
