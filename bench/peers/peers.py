@@ -60,6 +60,14 @@ BYTES = {
     "randint_i32": 4 * N,
     "matvec_16384": 4 * (16384 * 16384 + 2 * 16384),
     "matvec_t_16384": 4 * (16384 * 16384 + 2 * 16384),
+    # sorting (bench_sort.cpp): keys read once and written once; argsort writes int64 indices
+    "sort_f32": 2 * 4 * N,
+    "sort_i32": 2 * 4 * N,
+    "argsort_f32": (4 + 8) * N,
+    "sort_rows_2p20x64": 2 * 4 * N,
+    "unique_i32": 4 * N,  # keys read once (the output is small)
+    "searchsorted_2p24_in_2p26": (4 + 8) * (N // 4),  # queries read, int64 positions written
+    "median_f32": 4 * N,
 }
 # bench_functions.cpp: common functions and advanced indexing.
 FN_ROWS, FN_COLS, CONV_N, CONV_TAPS = 1 << 20, 16, 1 << 22, 64
@@ -306,6 +314,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
     return {
         **cupy_functions(),
         **cupy_random_ops(cp),
+        **cupy_sort_ops(cp),
         **cupy_transfer_ops(cp),
         **cupy_linalg_ops(cp),
         "user_axpy": user_axpy,
@@ -389,6 +398,32 @@ def cupy_random_ops(cp):
         "rand_f64": lambda: (lambda: rs.random_sample(N, dtype=cp.float64)),
         "randint_i64": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int64)),
         "randint_i32": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int32)),
+    }
+
+
+def cupy_sort_ops(cp):
+    """bench_sort.cpp's operations: new arrays each call, as gpu::sort and friends return them."""
+    def keys(dtype=cp.float32):
+        x = cp.random.uniform(-2.0, 2.0, N, dtype=cp.float32)
+        return x if dtype == cp.float32 else (x * 5e8).astype(dtype)
+
+    def one(f, make):
+        x = make()
+        return lambda: f(x)
+
+    def searchsorted():
+        s = cp.sort(keys())
+        q = cp.random.uniform(-2.0, 2.0, N // 4, dtype=cp.float32)
+        return lambda: cp.searchsorted(s, q)
+
+    return {
+        "sort_f32": lambda: one(cp.sort, keys),
+        "sort_i32": lambda: one(cp.sort, lambda: keys(cp.int32)),
+        "argsort_f32": lambda: one(cp.argsort, keys),
+        "sort_rows_2p20x64": lambda: one(lambda x: cp.sort(x, axis=1), lambda: keys().reshape(1 << 20, 64)),
+        "unique_i32": lambda: one(cp.unique, lambda: cp.random.randint(0, 1 << 20, N, dtype=cp.int32)),
+        "searchsorted_2p24_in_2p26": searchsorted,
+        "median_f32": lambda: one(cp.median, keys),
     }
 
 
@@ -554,6 +589,7 @@ def torch_ops(torch):
     return {
         **torch_functions(),
         **torch_random_ops(torch),
+        **torch_sort_ops(torch),
         **torch_transfer_ops(torch),
         **torch_linalg_ops(torch),
         "copy_d2d": copy_d2d,
@@ -645,6 +681,34 @@ def torch_random_ops(torch):
         "rand_f64": lambda: (lambda: torch.rand(N, device=dev, dtype=torch.float64)),
         "randint_i64": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int64)),
         "randint_i32": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int32)),
+    }
+
+
+def torch_sort_ops(torch):
+    """bench_sort.cpp's operations on torch (sort / argsort / unique / searchsorted / median)."""
+    dev = "cuda"
+
+    def keys(dtype=torch.float32):
+        x = torch.empty(N, device=dev).uniform_(-2.0, 2.0)
+        return x if dtype == torch.float32 else (x * 5e8).to(dtype)
+
+    def one(f, make):
+        x = make()
+        return lambda: f(x)
+
+    def searchsorted():
+        s = torch.sort(keys()).values
+        q = torch.empty(N // 4, device=dev).uniform_(-2.0, 2.0)
+        return lambda: torch.searchsorted(s, q)
+
+    return {
+        "sort_f32": lambda: one(torch.sort, keys),
+        "sort_i32": lambda: one(torch.sort, lambda: keys(torch.int32)),
+        "argsort_f32": lambda: one(torch.argsort, keys),
+        "sort_rows_2p20x64": lambda: one(lambda x: torch.sort(x, dim=1), lambda: keys().reshape(1 << 20, 64)),
+        "unique_i32": lambda: one(torch.unique, lambda: torch.randint(0, 1 << 20, (N,), device=dev, dtype=torch.int32)),
+        "searchsorted_2p24_in_2p26": searchsorted,
+        "median_f32": lambda: one(torch.median, keys),
     }
 
 

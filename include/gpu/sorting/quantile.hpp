@@ -1,0 +1,250 @@
+#pragma once
+// Order statistics by sorting: np.median, np.quantile and np.percentile of one q, over the
+// flattened array (gpu::none) or along one axis, with keepdims:
+//   gpu::median(a[, axis | gpu::none][, keepdims])
+//   gpu::quantile(a, q[, axis | gpu::none][, method = "linear"][, keepdims])   q in [0, 1]
+//   gpu::percentile(a, q, ...)                                               q in [0, 100]
+// Methods: NumPy's continuous ones, linear (default), weibull, hazen, median_unbiased,
+// normal_unbiased, interpolated_inverted_cdf, and midpoint (their result dtype is always a float:
+// float32 stays float32, everything else gives float64). A lane holding a NaN gives NaN (NaNs sort
+// last), as NumPy. Values are interpolated as NumPy's _lerp does.
+//   gpu::nanmedian / nanquantile / nanpercentile: the same over each lane's non-NaN values (a lane
+//   of NaNs only gives NaN).
+// Not yet: the discontinuous methods (lower, higher, nearest, ...), several q at once, selection
+// instead of a full sort.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+#include "gpu/core/error.hpp"
+#include "gpu/creation/ranges.hpp"
+#include "gpu/reductions/reduce.hpp"
+#include "gpu/indexing/indexing.hpp"
+#include "gpu/sorting/sort.hpp"
+#include "gpu/views/dimensions.hpp"
+
+namespace gpu {
+namespace detail {
+
+template <class T>
+using quantile_result_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+
+struct quantile_method {
+    double alpha = 1, beta = 1;
+    bool midpoint = false;
+};
+
+inline quantile_method quantile_method_of(std::string_view m) {
+    if (m == "linear") return {1, 1};
+    if (m == "weibull") return {0, 0};
+    if (m == "hazen") return {0.5, 0.5};
+    if (m == "median_unbiased") return {1.0 / 3, 1.0 / 3};
+    if (m == "normal_unbiased") return {3.0 / 8, 3.0 / 8};
+    if (m == "interpolated_inverted_cdf") return {0, 1};
+    if (m == "midpoint") return {1, 1, true};
+    throw value_error("'" + std::string(m) +
+                      "' is not a valid method. Use one of: linear, weibull, hazen, median_unbiased, normal_unbiased, "
+                      "interpolated_inverted_cdf, midpoint (the others are not implemented)");
+}
+
+// The q-quantile along `axis` of `a` (ndim >= 1, axis in [0, ndim)); `median` averages the two
+// middle values as np.median does.
+template <class T>
+auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, bool keepdims, bool median) {
+    using R = quantile_result_t<T>;
+    const std::int64_t n = a.shape()[axis];
+    shape_t kept = a.shape();
+    kept[axis] = 1;
+    ndarray<R> out(kept, a.where());
+    if (n == 0) {  // NumPy: NaN (with a RuntimeWarning) for an empty lane
+        out.assign(std::numeric_limits<R>::quiet_NaN());
+    } else {
+        const ndarray<R> s = gpu::sort(a, axis).template astype<R>();
+        // NumPy's virtual index: n q + alpha + q (1 - alpha - beta) - 1, clipped to [0, n - 1].
+        double v = median ? (n - 1) * 0.5 : n * q + m.alpha + q * (1 - m.alpha - m.beta) - 1;
+        v = std::clamp(v, 0.0, double(n - 1));
+        const std::int64_t i0 = static_cast<std::int64_t>(std::floor(v));
+        double g = v - double(i0);
+        const std::int64_t i1 = g > 0 ? std::min<std::int64_t>(i0 + 1, n - 1) : i0;
+        if (m.midpoint) g = g > 0 ? 0.5 : 0.0;
+        auto at = [&](std::int64_t i) {
+            ndarray<std::int64_t> idx(shape_t{1}, a.where());
+            idx.assign(i);
+            return gpu::take(s, idx, axis);
+        };
+        const ndarray<R> lo = at(i0), hi = at(i1), last = at(n - 1);
+        const R gamma = static_cast<R>(g);
+        if (median) out.assign(gpu::where(last != last, last, (lo + hi) / R(2)));
+        else if (g >= 0.5)  // NumPy's _lerp: b - (b - a) (1 - t) when t >= 0.5
+            out.assign(gpu::where(last != last, last, hi - (hi - lo) * (R(1) - gamma)));
+        else
+            out.assign(gpu::where(last != last, last, lo + (hi - lo) * gamma));
+    }
+    return keepdims ? out : out.squeeze(dims{axis});
+}
+
+template <class E>
+auto quantile_operand(const E& e) {
+    if constexpr (is_ndarray_v<E>) return e;
+    else return gpu::eval(e);
+}
+
+inline double check_quantile(double q) {
+    if (!(q >= 0 && q <= 1)) throw value_error("Quantiles must be in the range [0, 1]");
+    return q;
+}
+
+inline double check_percentile(double q) {
+    if (!(q >= 0 && q <= 100)) throw value_error("Percentiles must be in the range [0, 100]");
+    return q / 100;
+}
+
+template <class T>
+auto quantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
+    auto r = quantile_along(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
+    if (!keepdims) return r;
+    shape_t ones;
+    for (int d = 0; d < a.ndim(); ++d) ones.push_back(1);
+    return r.reshape(ones);
+}
+
+template <class T>
+auto quantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
+    return quantile_along(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
+}
+
+}  // namespace detail
+
+// np.median(a): of the flattened array, 0-d.
+template <expression E>
+auto median(const E& a, none_t = none, bool keepdims = false) {
+    return detail::quantile_flat(detail::quantile_operand(a), 0.5, {}, keepdims, true);
+}
+// np.median(a, axis, keepdims=False).
+template <expression E>
+auto median(const E& a, std::int64_t axis, bool keepdims = false) {
+    return detail::quantile_axis(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
+}
+
+// np.quantile(a, q, axis=None, method="linear", keepdims=False).
+template <expression E>
+auto quantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_flat(detail::quantile_operand(a), detail::check_quantile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto quantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_axis(detail::quantile_operand(a), axis, detail::check_quantile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+
+// np.percentile(a, q, ...): quantile(a, q / 100, ...).
+template <expression E>
+auto percentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_flat(detail::quantile_operand(a), detail::check_percentile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+
+namespace detail {
+
+// The NaN-ignoring forms: every lane (all axes but `axis`) sorted, NaNs last; each lane's own
+// virtual index over its count of non-NaN values; values gathered by flat index.
+template <class T>
+auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, bool keepdims, bool median) {
+    using R = quantile_result_t<T>;
+    const int last = a.ndim() - 1;
+    const std::int64_t n = a.shape()[axis];
+    shape_t kept = a.shape();
+    kept[axis] = 1;
+    const std::int64_t lanes = n ? a.size() / n : size_of(kept);
+    ndarray<R> out(shape_t{lanes}, a.where());
+    if (n == 0) {
+        out.assign(std::numeric_limits<R>::quiet_NaN());
+    } else {
+        const ndarray<R> s = gpu::sort(axis == last ? a : a.swapaxes(axis, last).copy(), -1).template astype<R>();
+        const ndarray<R> flat = s.reshape(shape_t{lanes * n});
+        const ndarray<std::int64_t> cnt = gpu::sum(s == s, -1).reshape(shape_t{lanes});
+        const ndarray<double> c = cnt.template astype<double>();
+        ndarray<double> v = median ? ndarray<double>((c - 1.0) * 0.5)
+                                   : ndarray<double>(c * q + m.alpha + q * (1 - m.alpha - m.beta) - 1.0);
+        v = gpu::minimum(gpu::maximum(v, 0.0), gpu::maximum(c - 1.0, 0.0));
+        const ndarray<double> f = gpu::floor(v);
+        ndarray<double> g = v - f;
+        if (m.midpoint) g = gpu::where(g > 0.0, 0.5, 0.0);
+        const ndarray<std::int64_t> base = gpu::arange<std::int64_t>(0, lanes) * n;
+        const ndarray<std::int64_t> i0 = base + f.template astype<std::int64_t>();
+        const ndarray<std::int64_t> i1 = base + gpu::where(g > 0.0, f + 1.0, f).template astype<std::int64_t>();
+        const ndarray<R> lo = gpu::take(flat, i0), hi = gpu::take(flat, i1);
+        const ndarray<R> gr = g.template astype<R>();
+        const R nan = std::numeric_limits<R>::quiet_NaN();
+        if (median) out.assign(gpu::where(cnt == std::int64_t{0}, nan, (lo + hi) / R(2)));
+        else
+            out.assign(gpu::where(cnt == std::int64_t{0}, nan,
+                                  gpu::where(gr >= R(0.5), hi - (hi - lo) * (R(1) - gr), lo + (hi - lo) * gr)));
+    }
+    shape_t moved = kept;  // lanes in C order of a with `axis` moved last
+    if (axis != last) std::swap(moved[axis], moved[last]);
+    ndarray<R> r = out.reshape(moved);
+    if (axis != last) r = r.swapaxes(axis, last).copy();
+    return keepdims ? r : r.squeeze(dims{axis});
+}
+
+template <class T>
+auto nanquantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
+    auto r = nanquantile_along(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
+    if (!keepdims) return r;
+    shape_t ones;
+    for (int d = 0; d < a.ndim(); ++d) ones.push_back(1);
+    return r.reshape(ones);
+}
+
+template <class T>
+auto nanquantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
+    return nanquantile_along(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
+}
+
+}  // namespace detail
+
+// np.nanmedian(a, axis=None, keepdims=False).
+template <expression E>
+auto nanmedian(const E& a, none_t = none, bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), 0.5, {}, keepdims, true);
+}
+template <expression E>
+auto nanmedian(const E& a, std::int64_t axis, bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
+}
+
+// np.nanquantile(a, q, axis=None, method="linear", keepdims=False).
+template <expression E>
+auto nanquantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_quantile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_quantile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+
+// np.nanpercentile(a, q, ...).
+template <expression E>
+auto nanpercentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_percentile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto nanpercentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
+                                    detail::quantile_method_of(method), keepdims, false);
+}
+
+}  // namespace gpu

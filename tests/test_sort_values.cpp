@@ -1,0 +1,201 @@
+// gpu::sort and gpu::argsort: NumPy's values (tools/numpy_data/gen_sort.py prints them) for every
+// dtype, NaNs, -0.0, ties (stability pinned), axes, flattened, transposed and sliced views, empty
+// and 0-d inputs; larger inputs (many tiles of the onesweep kernels, several rows) compared with
+// the host executor on the GPU.
+#include "support.hpp"
+
+#include <gpu/sorting.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace {
+
+using gpu_test::expect_values;
+using gpu_test::make;
+using gpu_test::values_of;
+using gpu_test::view;
+using i64 = std::int64_t;
+
+template <class A>
+void expect_shape(const A& a, const gpu::shape_t& s) {
+    EXPECT_EQ(gpu::to_string(a.shape()), gpu::to_string(s));
+}
+
+static_assert(std::is_same_v<decltype(gpu::sort(std::declval<gpu::ndarray<std::int8_t>>())), gpu::ndarray<std::int8_t>>);
+static_assert(std::is_same_v<decltype(gpu::argsort(std::declval<gpu::ndarray<float>>())), gpu::ndarray<i64>>);
+
+template <class T>
+class SortDtypes : public ::testing::Test {};
+TYPED_TEST_SUITE(SortDtypes, gpu_test::all_dtypes, gpu_test::dtype_names);
+
+// np.sort / np.argsort(kind="stable") of [3, 1, 2, 1, 0, 2] as each dtype (bool: [1, 1, 1, 1, 0, 1]).
+TYPED_TEST(SortDtypes, SmallWithTies) {
+    using T = TypeParam;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(gpu_test::as<T>({3, 1, 2, 1, 0, 2}));
+        if constexpr (std::is_same_v<T, bool>) {
+            expect_values(values_of(gpu::sort(a)), gpu_test::as<T>({0, 1, 1, 1, 1, 1}));
+            expect_values(values_of(gpu::argsort(a)), std::vector<i64>{4, 0, 1, 2, 3, 5});
+        } else {
+            expect_values(values_of(gpu::sort(a)), gpu_test::as<T>({0, 1, 1, 2, 2, 3}));
+            expect_values(values_of(gpu::argsort(a)), std::vector<i64>{4, 1, 3, 2, 5, 0});
+        }
+    }
+}
+
+// The extremes of each dtype, both signs.
+TYPED_TEST(SortDtypes, Extremes) {
+    using T = TypeParam;
+    if constexpr (!std::is_same_v<T, bool>) {
+        using L = std::numeric_limits<T>;
+        GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+            const T lo = L::lowest(), hi = L::max(), one = T(1), zero = T(0);
+            const auto a = make(std::vector<T>{hi, zero, lo, one, hi, lo});
+            if constexpr (std::is_signed_v<T>) {
+                expect_values(values_of(gpu::sort(a)), std::vector<T>{lo, lo, zero, one, hi, hi});
+                expect_values(values_of(gpu::argsort(a)), std::vector<i64>{2, 5, 1, 3, 0, 4});
+            } else {  // lowest() is 0
+                expect_values(values_of(gpu::sort(a)), std::vector<T>{zero, zero, zero, one, hi, hi});
+                expect_values(values_of(gpu::argsort(a)), std::vector<i64>{1, 2, 5, 3, 0, 4});
+            }
+        }
+    }
+}
+
+template <class T>
+class SortSigned : public ::testing::Test {};
+using signed_dtypes = ::testing::Types<std::int8_t, std::int16_t, std::int32_t, std::int64_t, float, double>;
+TYPED_TEST_SUITE(SortSigned, signed_dtypes, gpu_test::dtype_names);
+
+TYPED_TEST(SortSigned, Negatives) {
+    using T = TypeParam;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<T>{T(5), T(-1), T(-100), T(100), T(0), T(-1)});
+        expect_values(values_of(gpu::sort(a)), std::vector<T>{T(-100), T(-1), T(-1), T(0), T(5), T(100)});
+        expect_values(values_of(gpu::argsort(a)), std::vector<i64>{2, 1, 5, 4, 0, 3});
+    }
+}
+
+template <class T>
+class SortFloats : public ::testing::Test {};
+TYPED_TEST_SUITE(SortFloats, gpu_test::float_dtypes, gpu_test::dtype_names);
+
+// NaNs last (in their order), -0.0 == 0.0 (in their order), infinities.
+TYPED_TEST(SortFloats, NanAndSignedZero) {
+    using T = TypeParam;
+    const T nan = std::numeric_limits<T>::quiet_NaN(), inf = std::numeric_limits<T>::infinity();
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<T>{nan, T(1.5), T(-0.0), -inf, T(0.0), -nan, inf, T(-2), T(0.0)});
+        const auto s = values_of(gpu::sort(a));
+        expect_values(s, std::vector<T>{-inf, T(-2), T(-0.0), T(0.0), T(0.0), T(1.5), inf, nan, nan});
+        EXPECT_TRUE(std::signbit(s[2]));
+        EXPECT_FALSE(std::signbit(s[3]));
+        EXPECT_FALSE(std::signbit(s[4]));
+        expect_values(values_of(gpu::argsort(a)), std::vector<i64>{3, 7, 2, 4, 8, 1, 6, 0, 5});
+        // -0.0 after 0.0 keeps its place after it.
+        const auto z = make(std::vector<T>{T(0.0), T(-0.0), T(-1), T(0.0)});
+        expect_values(values_of(gpu::argsort(z)), std::vector<i64>{2, 0, 1, 3});
+    }
+}
+
+TEST(Sort, Axes) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<int>{3, 1, 2, 0, 5, 4}, {2, 3});
+        auto s = gpu::sort(a);
+        expect_shape(s, {2, 3});
+        expect_values(values_of(s), std::vector<int>{1, 2, 3, 0, 4, 5});
+        expect_values(values_of(gpu::sort(a, 0)), std::vector<int>{0, 1, 2, 3, 5, 4});
+        expect_values(values_of(gpu::sort(a, -2)), std::vector<int>{0, 1, 2, 3, 5, 4});
+        auto f = gpu::sort(a, gpu::none);
+        expect_shape(f, {6});
+        expect_values(values_of(f), std::vector<int>{0, 1, 2, 3, 4, 5});
+        expect_values(values_of(gpu::argsort(a)), std::vector<i64>{1, 2, 0, 0, 2, 1});
+        expect_values(values_of(gpu::argsort(a, 0)), std::vector<i64>{1, 0, 0, 0, 1, 1});
+        expect_values(values_of(gpu::argsort(a, gpu::none)), std::vector<i64>{3, 1, 2, 0, 5, 4});
+        // 3-D, the middle axis.
+        const auto b = make(std::vector<int>{4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3}, {2, 3, 2});
+        expect_values(values_of(gpu::sort(b, 1)), std::vector<int>{0, 1, 2, 3, 4, 9, 4, 3, 6, 5, 8, 7});
+        expect_values(values_of(gpu::argsort(b, 1)), std::vector<i64>{2, 1, 1, 0, 0, 2, 2, 2, 1, 1, 0, 0});
+    }
+}
+
+TEST(Sort, Views) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<int>{3, 1, 2, 0, 5, 4}, {2, 3});
+        const auto t = a.T();  // [[3, 0], [1, 5], [2, 4]]
+        auto s = gpu::sort(t);
+        expect_shape(s, {3, 2});
+        expect_values(values_of(s), std::vector<int>{0, 3, 1, 5, 2, 4});
+        expect_values(values_of(gpu::argsort(t)), std::vector<i64>{1, 0, 0, 1, 0, 1});
+        expect_values(values_of(gpu::sort(t, 0)), std::vector<int>{1, 0, 2, 4, 3, 5});
+        expect_values(values_of(gpu::argsort(t, gpu::none)), std::vector<i64>{1, 2, 4, 0, 5, 3});
+        const auto v = view(make(std::vector<float>{5, 4, 3, 2, 1, 0}), {3}, {2}, 0);  // [5, 3, 1]
+        expect_values(values_of(gpu::sort(v)), std::vector<float>{1, 3, 5});
+        expect_values(values_of(gpu::argsort(v)), std::vector<i64>{2, 1, 0});
+        const auto r = view(make(std::vector<float>{5, 4, 3, 2, 1, 0}), {3}, {-1}, 4);  // [1, 2, 3]
+        expect_values(values_of(gpu::argsort(r)), std::vector<i64>{0, 1, 2});
+        // An expression is evaluated first.
+        expect_values(values_of(gpu::sort(make(std::vector<int>{1, 3, 2}) * -1)), std::vector<int>{-3, -2, -1});
+    }
+}
+
+TEST(Sort, EmptyAndZeroD) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto e = make(std::vector<float>{});
+        expect_shape(gpu::sort(e), {0});
+        expect_shape(gpu::argsort(e), {0});
+        const gpu::ndarray<int> e2(gpu::shape_t{2, 0}, ex);
+        expect_shape(gpu::sort(e2, 0), {2, 0});
+        expect_shape(gpu::argsort(e2, 1), {2, 0});
+        expect_shape(gpu::sort(e2, gpu::none), {0});
+        gpu::ndarray<int> z(gpu::shape_t{}, ex);
+        z.assign(7);
+        gpu_test::expect_error<gpu::axis_error>([&] { (void)gpu::sort(z); },
+                                                 "axis -1 is out of bounds for array of dimension 0");
+        auto f = gpu::sort(z, gpu::none);
+        expect_shape(f, {1});
+        expect_values(values_of(f), std::vector<int>{7});
+        auto i = gpu::argsort(z);
+        expect_shape(i, {1});
+        expect_values(values_of(i), std::vector<i64>{0});
+        gpu_test::expect_error<gpu::axis_error>([&] { (void)gpu::sort(make(std::vector<int>{1, 2}, {1, 2}), 2); },
+                                                 "axis 2 is out of bounds for array of dimension 2");
+    }
+}
+
+// Larger inputs: several onesweep tiles and portions of work, few distinct keys (ties: the
+// stable order is pinned by argsort), rows and columns. GPU results must equal the host's.
+template <class T>
+std::vector<T> random_values(std::size_t n, int distinct, unsigned seed) {
+    std::mt19937 g(seed);
+    std::uniform_int_distribution<int> d(-distinct / 2, distinct / 2);
+    std::vector<T> v(n);
+    for (auto& x : v) x = static_cast<T>(d(g));
+    return v;
+}
+
+template <class T>
+void same_everywhere(const std::vector<T>& values, const gpu::shape_t& shape) {
+    for (int axis : {-1, 0}) {
+        gpu_test::same_on_every_executor([&] { return values_of(gpu::sort(make(values, shape), axis)); });
+        gpu_test::same_on_every_executor([&] { return values_of(gpu::argsort(make(values, shape), axis)); });
+    }
+    gpu_test::same_on_every_executor([&] { return values_of(gpu::argsort(make(values, shape), gpu::none)); });
+}
+
+TEST(Sort, LargeSameOnEveryExecutor) {
+    same_everywhere(random_values<float>(300001, 1000, 1), {300001});
+    same_everywhere(random_values<std::int64_t>(200000, 50, 2), {200000});
+    same_everywhere(random_values<std::uint16_t>(100000, 7, 3), {1000, 100});
+    same_everywhere(random_values<double>(50000, 20, 4), {5, 10000});
+    same_everywhere(random_values<std::int8_t>(70000, 200, 5), {70, 1000});
+    std::vector<bool> b(40000);
+    for (std::size_t i = 0; i < b.size(); ++i) b[i] = (i * 7919) % 3 == 0;
+    gpu_test::same_on_every_executor([&] { return values_of(gpu::argsort(gpu::asarray(b, gpu::shape_t{200, 200}))); });
+}
+
+}  // namespace

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Prints NumPy's values behind tests/test_sort_values.cpp (run with NumPy 2.x to re-check)."""
+import numpy as np
+
+print("numpy", np.__version__)
+for dt in ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"]:
+    a = np.array([3, 1, 2, 1, 0, 2]).astype(dt)
+    print(dt, "sort", np.sort(a, kind="stable").astype(int).tolist(), "argsort", np.argsort(a, kind="stable").tolist())
+    if dt != "bool":
+        i = np.finfo(dt) if dt.startswith("float") else np.iinfo(dt)
+        lo, hi = (i.min, i.max)
+        e = np.array([hi, 0, lo, 1, hi, lo], dtype=dt)
+        print(dt, "extremes argsort", np.argsort(e, kind="stable").tolist())
+for dt in ["int8", "int16", "int32", "int64", "float32", "float64"]:
+    a = np.array([5, -1, -100, 100, 0, -1], dtype=dt)
+    print(dt, "negatives", np.sort(a, kind="stable").tolist(), np.argsort(a, kind="stable").tolist())
+nan, inf = np.nan, np.inf
+for dt in ["float32", "float64"]:
+    a = np.array([nan, 1.5, -0.0, -inf, 0.0, -nan, inf, -2, 0.0], dtype=dt)
+    s = np.sort(a, kind="stable")
+    print(dt, "nan sort", s.tolist(), "signbit", np.signbit(s).tolist(), "argsort", np.argsort(a, kind="stable").tolist())
+    print(dt, "zeros argsort", np.argsort(np.array([0.0, -0.0, -1, 0.0], dtype=dt), kind="stable").tolist())
+a = np.array([[3, 1, 2], [0, 5, 4]], dtype=np.int32)
+print("axes", np.sort(a).ravel().tolist(), np.sort(a, 0).ravel().tolist(), np.sort(a, None).tolist())
+print("axes argsort", np.argsort(a, kind="stable").ravel().tolist(), np.argsort(a, 0, kind="stable").ravel().tolist(),
+      np.argsort(a, None, kind="stable").tolist())
+b = np.array([4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3], dtype=np.int32).reshape(2, 3, 2)
+print("3-D axis 1", np.sort(b, 1).ravel().tolist(), np.argsort(b, 1, kind="stable").ravel().tolist())
+t = a.T
+print("transposed", np.sort(t).ravel().tolist(), np.argsort(t, kind="stable").ravel().tolist(),
+      np.sort(t, 0).ravel().tolist(), np.argsort(t, None, kind="stable").tolist())
+print("0-d argsort", repr(np.argsort(np.array(7))), "0-d sort axis=None", np.sort(np.array(7), axis=None).tolist())
+try:
+    np.sort(np.array(7))
+except Exception as e:
+    print("0-d sort:", type(e).__name__, e)
+
+# searchsorted (tests/test_sort_search.cpp)
+a = np.array([1, 2, 2, 3, 5], dtype=np.int32)
+v = np.array([0, 2, 4, 6, 1], dtype=np.int32)
+print("searchsorted", np.searchsorted(a, v).tolist(), np.searchsorted(a, v, "right").tolist())
+f = np.array([1.5, 2.0, -1e300])
+print("searchsorted mixed", np.searchsorted(a, f).tolist(), np.searchsorted(a, f, "right").tolist())
+print("searchsorted u64", np.searchsorted(np.array([-5, 1, 2]), np.array([1, 2], dtype=np.uint64)).tolist())
+a = np.array([1, 2, nan, nan], dtype=np.float32)
+v = np.array([nan, 3, 0, 2], dtype=np.float32)
+print("searchsorted nan", np.searchsorted(a, v).tolist(), np.searchsorted(a, v, "right").tolist())
+a = np.array([3, 1, 2, 2], dtype=np.float32)
+s = np.argsort(a, kind="stable")
+v = np.array([2, 0, 4], dtype=np.float32)
+print("searchsorted sorter", s.tolist(), np.searchsorted(a, v, "left", s).tolist(), np.searchsorted(a, v, "right", s).tolist())
+for bad in (lambda: np.searchsorted(a, v, "left", np.array([0, 1])), lambda: np.searchsorted(a, v, "left", np.array([0, 1, 2, 4])),
+            lambda: np.searchsorted(a, v, "middle"), lambda: np.searchsorted(np.zeros((2, 2)), v)):
+    try:
+        bad()
+    except Exception as e:
+        print("error:", type(e).__name__, e)
+
+# unique (tests/test_sort_unique.cpp)
+a = np.array([3, 1, 2, 1, 3, 3], dtype=np.int32).reshape(2, 3)
+print("unique", [x.tolist() for x in np.unique(a, True, True, True)])
+print("unique_all", [x.tolist() for x in np.unique_all(a)] if hasattr(np, "unique_all") else "needs NumPy 2")
+if hasattr(np, "unique_counts"):
+    print("unique_counts T", [x.tolist() for x in np.unique_counts(a.T)], "inverse T", np.unique_inverse(a.T).inverse_indices.tolist())
+a = np.array([nan, 1, nan, 1, 0, -0.0])
+print("unique nan", [x.tolist() for x in np.unique(a, True, False, True)])
+if hasattr(np, "unique_values"):
+    print("unique_values nan", np.unique_values(a).tolist(), np.unique_counts(a).counts.tolist())
+    z = np.unique_all(np.array(5, dtype=np.int16))
+    print("unique_all 0-d", z.values.tolist(), z.inverse_indices.shape, z.counts.tolist())
+
+# set routines (tests/test_sort_sets.cpp)
+a = np.array([0, 2, 4, 6, 2, 9]).reshape(2, 3)
+t = np.array([2, 9, 9, 100])
+print("isin", np.isin(a, t).ravel().tolist(), np.isin(a, t, invert=True).ravel().tolist(), np.isin([2.0, 2.5], t).tolist(),
+      np.isin(np.array([nan, 1], dtype=np.float32), np.array([nan, 1], dtype=np.float32)).tolist())
+a, b = np.array([5, 1, 3, 3, 7]), np.array([3, 9, 5, 5, 0])
+print("sets", np.union1d(a, b).tolist(), np.intersect1d(a, b).tolist(), np.setdiff1d(a, b).tolist(), np.setxor1d(a, b).tolist())
+e = np.array([], dtype=int)
+print("sets empty", np.setdiff1d(a, e).tolist(), np.setxor1d(e, b).tolist(), np.setxor1d([4], e).tolist())
+
+# median / quantile / percentile (tests/test_sort_quantile.cpp)
+a = np.array([3, 1, 4, 1, 5, 9, 2, 6], dtype=np.float64)
+print("quantile", np.median(a), np.quantile(a, 0.25), np.percentile(a, 90), np.quantile(a, 0.25, method="hazen"),
+      np.quantile(a, 0.25, method="midpoint"), np.quantile(a, 0.25, method="weibull"))
+a = np.array([1, 2, 3, 6, 5, 4], dtype=np.int32).reshape(2, 3)
+print("median axes", np.median(a, 0).tolist(), np.median(a, 1).tolist(), np.median(a, 1, keepdims=True).shape,
+      np.median(a, keepdims=True).shape, np.quantile(a.T, 0.5, axis=1).tolist())
+x = np.array([1, nan, 3, 2, 1, 0], dtype=np.float32).reshape(2, 3)
+print("median nan", np.median(x, 1).tolist(), np.median(x), np.median(x).dtype)
+for bad in (lambda: np.quantile(a, 1.5), lambda: np.percentile(a, -1)):
+    try:
+        bad()
+    except Exception as e:
+        print("error:", type(e).__name__, e)
+
+# bincount / digitize / histogram (tests/test_sort_histogram.cpp)
+x = np.array([0, 1, 1, 3, 2, 1, 7])
+w = np.array([0.3, 0.5, 0.2, 0.7, 1.0, -0.6, 2.0])
+print("bincount", np.bincount(x).tolist(), np.bincount(x, minlength=10).tolist(), np.bincount(x, w).tolist(),
+      np.bincount(np.array([], dtype=np.uint8), minlength=3).tolist())
+x = np.array([0.2, 6.4, 3.0, 1.6, 1.0])
+bins = np.array([0.0, 1.0, 2.5, 4.0, 10.0])
+print("digitize", np.digitize(x, bins).tolist(), np.digitize(x, bins, True).tolist(), np.digitize(x, bins[::-1]).tolist(),
+      np.digitize(x, bins[::-1], True).tolist())
+x = np.array([1, 2, 1, 4, 2, 3, 5])
+h, e = np.histogram(x, 4)
+print("histogram", h.tolist(), e.tolist(), np.histogram(x, 2, range=(0, 4))[0].tolist())
+y = np.array([0.5, 1.5, 1.5, 2.0, nan, -1, 3.5])
+print("histogram edges", np.histogram(y, [0, 1, 3])[0].tolist(), np.histogram(y, [0, 1, 3], density=True)[0].tolist(),
+      np.histogram_bin_edges(np.array([2, 2], dtype=np.float32), 2).tolist())
+for bad in (lambda: np.bincount([1, -1]), lambda: np.digitize(x, [1, 3, 2]), lambda: np.histogram(y, [0, 2, 1]),
+            lambda: np.histogram(x, 2, range=(3, 1))):
+    try:
+        bad()
+    except Exception as ex:
+        print("error:", type(ex).__name__, ex)
+
+# lexsort / partition (tests/test_sort_partition.cpp)
+a = np.array([1, 5, 1, 4, 3, 4, 4]); b = np.array([9, 4, 0, 4, 0, 2, 1])
+print("lexsort", np.lexsort((b, a)).tolist(), np.lexsort((a,)).tolist())
+try:
+    np.partition(np.arange(7), 7)
+except Exception as ex:
+    print("error:", type(ex).__name__, ex)
+x = np.array([0, 1, 1, 2, 3, 4.]); y = np.array([0, 0, 1, 4, 4, 4.])
+h = np.histogram2d(x, y, 2)
+print("histogram2d", h[0].tolist(), h[1].tolist(), h[2].tolist(), np.histogram2d(x, y, 2, range=[[0, 2], [0, 4]])[0].tolist(),
+      np.histogram2d(x, y, 2, density=True)[0].tolist())
+a = np.array([3, nan, 1, 4, nan, nan, 2, 9, 5]).reshape(3, 3)
+print("nan forms", np.nanmedian(a), np.nanmedian(a, 1).tolist(), np.nanmedian(a, 0).tolist(), np.nanquantile(a, 0.25, 0).tolist(),
+      np.nanpercentile(a, 75, 1, keepdims=True).ravel().tolist(),
+      np.nanmedian(np.array([nan, 1, 2, 3], dtype=np.float32).reshape(2, 2), 0).tolist())
+y = np.array([0.5, 1.5, 1.5, 2.0, nan, -1, 3.5]); w = np.arange(1, 8.)
+print("histogram weights", np.histogram(y, [0, 1, 3], weights=w)[0].tolist(),
+      np.histogram(y, [0, 1, 3], weights=w, density=True)[0].tolist(), np.histogram(y, 2, range=(0, 4), weights=w)[0].tolist())
+print("intersect1d indices", [x.tolist() for x in np.intersect1d(np.array([5, 1, 3, 3, 7]), np.array([3, 9, 5, 5, 0]), return_indices=True)])
+a = np.array([1, 0, 0, 1, 0, 0, 2, 3, 4]).reshape(3, 3)
+print("unique axis", [x.tolist() for x in np.unique(a, True, True, True, axis=0)], np.unique(a, axis=1).tolist())
