@@ -15,6 +15,7 @@
 
 #include "gpu/ndarray.hpp"
 #include "gpu/user_kernels/raw_kernel.hpp"
+#include "gpu/npy.hpp"
 
 #include "gpu/core/shape.ipp"
 #include "gpu/runtime/config.ipp"
@@ -37,5 +38,9 @@
 #include "gpu/io/staging.ipp"
 #include "gpu/io/transfer.ipp"
 #include "gpu/io/print.ipp"
+#include "gpu/io/npy_file.ipp"
+#include "gpu/io/npy_format.ipp"
+#include "gpu/io/npz_zip.ipp"
+#include "gpu/io/npy.ipp"
 #include "gpu/random/generator.ipp"
 #include "gpu/user_kernels/raw_kernel.ipp"
