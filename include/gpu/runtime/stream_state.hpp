@@ -30,6 +30,12 @@ inline int current_device_id() {
     return d;
 }
 
+// True while this thread records a graph with gpu::capture (or replays a host-executor graph).
+inline bool& in_graph() {
+    thread_local bool flag = false;
+    return flag;
+}
+
 // This thread's current stream (gpu::stream_scope sets it); empty means the default stream.
 inline std::shared_ptr<stream_state>& current_stream_state() {
     thread_local std::shared_ptr<stream_state> s;
