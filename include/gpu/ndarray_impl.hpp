@@ -16,6 +16,7 @@
 #include "gpu/ndarray.hpp"
 #include "gpu/user_kernels/raw_kernel.hpp"
 #include "gpu/npy.hpp"
+#include "gpu/interop.hpp"
 
 #include "gpu/core/shape.ipp"
 #include "gpu/runtime/config.ipp"
@@ -42,5 +43,7 @@
 #include "gpu/io/npy_format.ipp"
 #include "gpu/io/npz_zip.ipp"
 #include "gpu/io/npy.ipp"
+#include "gpu/interop/adopt.ipp"
+#include "gpu/interop/dlpack.ipp"
 #include "gpu/random/generator.ipp"
 #include "gpu/user_kernels/raw_kernel.ipp"

@@ -150,8 +150,12 @@ public:
             if (!ptr_) throw_out_of_host_memory(bytes);
         }
     }
+    // Memory the library did not allocate (gpu::adopt, gpu::from_dlpack): `owner` keeps it alive
+    // and releases it when the last array using it is gone; the buffer frees nothing itself.
+    buffer(void* p, std::size_t bytes, executor where, int device, std::shared_ptr<void> owner)
+        : ptr_(p), bytes_(bytes), where_(where), device_(device), owner_(std::move(owner)), external_(true) {}
     ~buffer() {
-        if (!ptr_) return;
+        if (!ptr_ || external_) return;
         if (where_ != executor::cuda) {
             std::free(ptr_);
             return;
@@ -217,6 +221,8 @@ private:
     std::array<std::shared_ptr<stream_state>, 3> other_streams_{};
     bool other_streams_overflow_ = false;
     bool graph_owned_ = false;  // allocated inside gpu::capture
+    std::shared_ptr<void> owner_;  // of external memory
+    bool external_ = false;
 };
 
 inline std::shared_ptr<buffer> make_buffer(std::size_t bytes, executor where) {

@@ -10,11 +10,12 @@ namespace gpu::detail {
 // that it outlives the stream-ordered frees that name it. The default stream has no state.
 struct stream_state {
     cudaStream_t handle = nullptr;
+    bool owned = true;  // false for gpu::stream::borrow: another library destroys it
     stream_state() = default;
     stream_state(const stream_state&) = delete;
     stream_state& operator=(const stream_state&) = delete;
     ~stream_state() {
-        if (handle) cudaStreamDestroy(handle);  // pending work still completes
+        if (handle && owned) cudaStreamDestroy(handle);  // pending work still completes
     }
 };
 
