@@ -56,6 +56,11 @@ struct dlpack_export_base {
 
 GPU_ND_INLINE void sync_current_stream();
 
+// The deleter of every export (one function for every dtype: the context's destructor is virtual).
+inline void dlpack_export_deleter(dlpack::DLManagedTensorVersioned* self) {
+    delete static_cast<dlpack_export_base*>(self->manager_ctx);
+}
+
 // Makes the consumer's stream wait for the current stream's work (the __dlpack__ handshake).
 GPU_ND_INLINE void dlpack_sync_consumer(std::intptr_t stream);
 
@@ -76,9 +81,7 @@ dlpack::DLManagedTensorVersioned* to_dlpack(const ndarray<T>& a, std::intptr_t c
     auto& m = c->managed;
     m.version = {dlpack::major_version, dlpack::minor_version};
     m.manager_ctx = static_cast<detail::dlpack_export_base*>(c);
-    m.deleter = [](dlpack::DLManagedTensorVersioned* self) {
-        delete static_cast<detail::dlpack_export_base*>(self->manager_ctx);
-    };
+    m.deleter = &detail::dlpack_export_deleter;
     m.flags = 0;
     for (int i = 0; i < a.ndim(); ++i) c->shape[i] = a.shape()[i], c->strides[i] = a.strides()[i];
     auto& t = m.dl_tensor;
