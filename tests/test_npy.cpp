@@ -3,7 +3,9 @@
 // both byte orders, Fortran order, format versions 1.0, 2.0 and 3.0, savez and savez_compressed.
 #include <gpu/npy.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "support.hpp"
 
@@ -183,6 +185,31 @@ TEST(Npz, LargeCompressedMember) {
     gpu::savez_compressed(dir / "big.npz", {{"a", a}});
     EXPECT_LT(fs::file_size(dir / "big.npz"), std::uintmax_t{4} << 20);
     EXPECT_EQ(values_of(gpu::load_npz(dir / "big.npz").get<std::int32_t>("a")), expected<std::int32_t>(1 << 20));
+}
+
+TEST(Npy, LargeArraysCrossStagingPieces) {
+    // 24 MiB: several pieces of the pinned staging pipeline, also as a big-endian file, whose
+    // bytes are swapped piece by piece in the staging buffers.
+    temp_dir dir;
+    const std::int64_t n = 3 << 20;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make_values<double>({n / 4, 4});
+        const std::string path = dir / ("big_" + std::string(gpu::to_string(ex)) + ".npy");
+        gpu::save(path, a);
+        EXPECT_EQ(values_of(gpu::load<double>(path)), expected<double>(n));
+        std::string bytes;
+        {
+            std::ifstream f(path, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(f), {});
+        }
+        const std::size_t data = bytes.size() - static_cast<std::size_t>(n) * 8;
+        bytes.replace(bytes.find("'<f8'"), 5, "'>f8'");
+        for (std::size_t i = data; i < bytes.size(); i += 8) std::reverse(bytes.begin() + i, bytes.begin() + i + 8);
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+        const auto b = gpu::load<double>(path);
+        EXPECT_EQ(b.shape(), (gpu::shape_t{n / 4, 4}));
+        EXPECT_EQ(values_of(b), expected<double>(n));
+    }
 }
 
 }  // namespace
