@@ -243,7 +243,15 @@ TEST(GraphErrors, ArrayCreatedInsideOutlivesTheCapture) {
             "gpu::capture: an array created inside the capture outlives it (1 allocation(s) not freed in the graph); "
             "make result arrays before the capture and write into them with assign, eval(e, out) or the in-place "
             "operators");
+        // The array's memory belongs to the graph, which was never instantiated: dropping it
+        // must release nothing, and no CUDA call may fail (cudaFreeAsync of it returns
+        // cudaErrorInvalidValue, which a destructor can only count).
+        const std::int64_t refused = gpu::memory::stats().free_errors;
+        const std::int64_t used = gpu::memory::stats().used_bytes;
         kept = gpu::ndarray<float>();
+        EXPECT_EQ(gpu::memory::stats().free_errors, refused);
+        EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+        EXPECT_LT(gpu::memory::stats().used_bytes, used);
         gpu::ndarray<float> z = x * 2.0f;
         expect_values(values_of(z), std::vector<float>{2, 4, 6});
     }

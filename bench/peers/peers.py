@@ -89,6 +89,11 @@ N_SMALL_OPS = 100  # bench_graph.cpp: 100 small element-wise operations
 # until the data has arrived (transfers, as bench_transfers.cpp); "host" the calling thread's
 # time per call with the GPU running behind (as BM_small_add_host_time and bench_graph.cpp).
 KIND = {op: "wall" for op in BYTES if op.startswith(("h2d_", "d2h_"))}
+# .npy files of 1 GiB float32 (bench_npy.cpp): cupy.save / cupy.load, wall clock, warm page cache.
+NPY_BYTES = 1 << 30
+NPY_PATH = "/tmp/gpu_nd_peers.npy"
+BYTES.update({"npy_save": NPY_BYTES, "npy_load": NPY_BYTES})
+KIND["npy_save"] = KIND["npy_load"] = "wall"
 KIND.update({op: "host" for op in ("small_add_host_time", "small_add_into_host_time", "direct_100_ops",
                                    "graph_replay_100_ops")})
 
@@ -317,6 +322,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         **cupy_sort_ops(cp),
         **cupy_transfer_ops(cp),
         **cupy_linalg_ops(cp),
+        **cupy_npy_ops(cp),
         "user_axpy": user_axpy,
         "raw_axpy": raw_axpy,
         "copy_d2d": copy_d2d,
@@ -457,6 +463,20 @@ def cupy_transfer_ops(cp):
             ops[f"h2d_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: h2d(mib, pinned)
             ops[f"d2h_{kind}/{mib}"] = lambda mib=mib, pinned=pinned: d2h(mib, pinned)
     return ops
+
+
+def cupy_npy_ops(cp):
+    """cupy.save / cupy.load of a 1 GiB float32 array (numpy.save of the host copy, and back)."""
+
+    def save():
+        a = cp.ones(NPY_BYTES // 4, dtype=cp.float32)
+        return lambda: cp.save(NPY_PATH, a)
+
+    def load():
+        cp.save(NPY_PATH, cp.ones(NPY_BYTES // 4, dtype=cp.float32))
+        return lambda: cp.load(NPY_PATH)
+
+    return {"npy_save": save, "npy_load": load}
 
 
 def cupy_fuse_ops(cp):

@@ -95,6 +95,8 @@ OPS = {
     "h2d_pageable_driver/256": (None, "one driver copy from pageable memory, 256 MiB (our old path)"),
     "d2h_pageable_driver/64": (None, "one driver copy into pageable memory, 64 MiB (our old path)"),
     "d2h_pageable_driver/256": (None, "one driver copy into pageable memory, 256 MiB (our old path)"),
+    "npy_save": ("npy_save", "`save` of 1 GiB float32 to .npy (bench_npy: file system write beside it)"),
+    "npy_load": ("npy_load", "`load` of 1 GiB float32 from .npy (bench_npy: file system read beside it)"),
     "small_add_host_time": ("small_add_host_time", "host time per `z = x + y`, n = 1000"),
     "small_add_into_host_time": ("small_add_into_host_time", "host time per `z = x + y` into an existing z"),
     "small_alloc_host_time": (None, "host time to make and drop a 1000-element array"),

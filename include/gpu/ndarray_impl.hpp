@@ -15,6 +15,8 @@
 
 #include "gpu/ndarray.hpp"
 #include "gpu/user_kernels/raw_kernel.hpp"
+#include "gpu/npy.hpp"
+#include "gpu/interop.hpp"
 
 #include "gpu/core/shape.ipp"
 #include "gpu/runtime/config.ipp"
@@ -37,5 +39,11 @@
 #include "gpu/io/staging.ipp"
 #include "gpu/io/transfer.ipp"
 #include "gpu/io/print.ipp"
+#include "gpu/io/npy_file.ipp"
+#include "gpu/io/npy_format.ipp"
+#include "gpu/io/npz_zip.ipp"
+#include "gpu/io/npy.ipp"
+#include "gpu/interop/adopt.ipp"
+#include "gpu/interop/dlpack.ipp"
 #include "gpu/random/generator.ipp"
 #include "gpu/user_kernels/raw_kernel.ipp"

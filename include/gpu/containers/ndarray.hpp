@@ -183,7 +183,12 @@ public:
 
     static constexpr gpu::dtype dtype() noexcept { return dtype_of_v<V>; }
     const shape_t& shape() const noexcept { return shape_; }
-    const strides_t& strides() const noexcept { return strides_; }
+    const strides_t& strides() const noexcept { return strides_; }  // in elements
+    strides_t strides_bytes() const noexcept {  // in bytes, as NumPy's a.strides
+        strides_t s = strides_;
+        for (auto& x : s) x *= static_cast<std::int64_t>(sizeof(V));
+        return s;
+    }
     std::int64_t offset() const noexcept { return offset_; }
     int ndim() const noexcept { return shape_.size(); }
     std::int64_t size() const noexcept { return size_of(shape_); }

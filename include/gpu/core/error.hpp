@@ -30,6 +30,10 @@ struct overflow_error : error {
 struct index_error : error {
     using error::error;
 };
+// NumPy's KeyError: a name that is not there (a member of an .npz file).
+struct key_error : error {
+    using error::error;
+};
 // NumPy's AxisError (a ValueError and an IndexError there; a value_error here): an axis
 // argument out of range for the array's rank.
 struct axis_error : value_error {

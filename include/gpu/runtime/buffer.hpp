@@ -18,6 +18,7 @@
 #include "gpu/runtime/config.hpp"
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
+#include "gpu/runtime/stream_state.hpp"
 
 namespace gpu::detail {
 
@@ -33,6 +34,8 @@ struct device_memory_counters {
         }
     }
     void remove(std::int64_t bytes) noexcept { used.fetch_sub(bytes, std::memory_order_relaxed); }
+    // Frees the driver refused (a destructor cannot throw): 0 unless the library has a bug.
+    std::atomic<std::int64_t> free_errors{0};
 };
 inline device_memory_counters& memory_counters() {
     static device_memory_counters c;
@@ -122,7 +125,10 @@ inline void* device_allocate(std::size_t bytes, cudaStream_t s, bool cached = tr
 inline void device_free(void* p, std::size_t bytes, cudaStream_t s, bool cached = true) noexcept {
     const int c = cached ? small_block_cache::size_class(bytes) : -1;
     if (c >= 0 && block_cache().give(p, c, s)) return;
-    cudaFreeAsync(p, s);  // errors here cannot be reported from a destructor
+    if (cudaFreeAsync(p, s) != cudaSuccess) {  // cannot be thrown from a destructor: counted instead
+        cudaGetLastError();
+        memory_counters().free_errors.fetch_add(1, std::memory_order_relaxed);
+    }
 }
 
 // Memory of one array. A device buffer belongs to the stream it was allocated on and is freed
@@ -135,6 +141,7 @@ public:
         if (bytes == 0) return;
         if (where == executor::cuda) {
             stream_ = current_stream_state();
+            graph_owned_ = in_graph();  // a captured cudaMallocAsync: an address the graph owns
             ptr_ = device_allocate(bytes, stream(), device_ == detail::device().device);
             charged_ = static_cast<std::int64_t>(bytes);
             memory_counters().add(charged_);
@@ -143,15 +150,20 @@ public:
             if (!ptr_) throw_out_of_host_memory(bytes);
         }
     }
+    // Memory the library did not allocate (gpu::adopt, gpu::from_dlpack): `owner` keeps it alive
+    // and releases it when the last array using it is gone; the buffer frees nothing itself.
+    buffer(void* p, std::size_t bytes, executor where, int device, std::shared_ptr<void> owner)
+        : ptr_(p), bytes_(bytes), where_(where), device_(device), owner_(std::move(owner)), external_(true) {}
     ~buffer() {
-        if (!ptr_) return;
+        if (!ptr_ || external_) return;
         if (where_ != executor::cuda) {
             std::free(ptr_);
             return;
         }
         const cudaStream_t s = stream();
-        if (other_streams_[0] || other_streams_overflow_) wait_for_other_streams(s);
         memory_counters().remove(charged_);
+        if (graph_owned_ && !still_capturing(s)) return;  // see release_graph_owned in buffer.ipp
+        if (other_streams_[0] || other_streams_overflow_) wait_for_other_streams(s);
         const int current = current_device_id();  // free in the stream order of the buffer's own device
         if (current != device_) {
             free_on_own_device(current, s);
@@ -181,6 +193,7 @@ private:
     GPU_ND_INLINE void wait_for_other_streams(cudaStream_t s) noexcept;
     GPU_ND_INLINE void free_on_own_device(int current, cudaStream_t s) noexcept;
     [[noreturn]] GPU_ND_INLINE static void throw_out_of_host_memory(std::size_t bytes);
+    GPU_ND_INLINE static bool still_capturing(cudaStream_t s) noexcept;
 
     void note_use_slow(const std::shared_ptr<stream_state>& cur) {
         const std::shared_ptr<stream_state> as_used = cur ? cur : default_stream_marker();
@@ -207,6 +220,9 @@ private:
     std::shared_ptr<stream_state> stream_;
     std::array<std::shared_ptr<stream_state>, 3> other_streams_{};
     bool other_streams_overflow_ = false;
+    bool graph_owned_ = false;  // allocated inside gpu::capture
+    std::shared_ptr<void> owner_;  // of external memory
+    bool external_ = false;
 };
 
 inline std::shared_ptr<buffer> make_buffer(std::size_t bytes, executor where) {

@@ -76,6 +76,23 @@ GPU_ND_INLINE void buffer::free_on_own_device(int current, cudaStream_t s) noexc
     cudaSetDevice(current);
 }
 
+// Memory allocated inside gpu::capture is an address reserved by the graph's allocation node:
+// it is backed only while an instantiated graph runs, and belongs to the graph. Dropped while
+// its capture still records, it is freed with cudaFreeAsync on the capturing stream, which
+// records a free node (the graph's temporaries). Dropped after the capture, it belongs to a graph
+// that gpu::capture refused to instantiate (an allocation that outlives the capture throws), so
+// it was never backed and there is nothing to release: cudaFreeAsync (or cudaFree) of it returns
+// cudaErrorInvalidValue. (A graph that was launched would release it with cudaFreeAsync after
+// the launch; gpu::capture never makes one.)
+GPU_ND_INLINE bool buffer::still_capturing(cudaStream_t s) noexcept {
+    cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
+    if (!s || cudaStreamIsCapturing(s, &status) != cudaSuccess) {
+        cudaGetLastError();
+        return false;
+    }
+    return status == cudaStreamCaptureStatusActive;
+}
+
 GPU_ND_INLINE void buffer::throw_out_of_host_memory(std::size_t bytes) {
     throw out_of_memory("out of host memory allocating " + std::to_string(bytes) + " bytes");
 }

@@ -39,15 +39,12 @@
 #include "gpu/runtime/cuda_check.hpp"
 #include "gpu/runtime/executor.hpp"
 #include "gpu/runtime/stream.hpp"
+#include "gpu/runtime/stream_state.hpp"
 
 namespace gpu {
 namespace detail {
 
-// True while this thread records a graph (or replays a host-executor graph).
-inline bool& in_graph() {
-    thread_local bool flag = false;
-    return flag;
-}
+// in_graph(): runtime/stream_state.hpp (buffers read it when they allocate).
 
 // Called where the library waits for the device or reads values back to the host: inside a
 // capture that would invalidate it (CUDA refuses to synchronize a capturing stream), so it is

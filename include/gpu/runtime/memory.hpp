@@ -18,6 +18,7 @@ struct memory_stats {
     std::int64_t peak_bytes = 0;    // the most used_bytes has been (since reset_peak)
     std::int64_t cached_bytes = 0;  // reserved from the device but not in use, ready for reuse
     std::int64_t limit_bytes = 0;   // 0: no limit
+    std::int64_t free_errors = 0;   // frees the driver refused (0 unless the library has a bug)
 };
 
 inline memory_stats stats() {
@@ -26,6 +27,7 @@ inline memory_stats stats() {
     s.used_bytes = c.used.load();
     s.peak_bytes = c.peak.load();
     s.limit_bytes = c.limit.load();
+    s.free_errors = c.free_errors.load();
     if (cuda_available()) {
         cudaMemPool_t pool;
         detail::cuda_check(cudaDeviceGetDefaultMemPool(&pool, detail::device().device), "cudaDeviceGetDefaultMemPool");

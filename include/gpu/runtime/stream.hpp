@@ -23,6 +23,18 @@ public:
             detail::cuda_check(cudaStreamCreateWithFlags(&state_->handle, cudaStreamNonBlocking), "cudaStreamCreateWithFlags");
     }
 
+    // A stream made by someone else (PyTorch's current stream, a cudaStream_t of another
+    // library), so that the library's work is ordered with theirs: stream_scope it like any
+    // stream. The handle stays theirs: it must outlive every use here, including the
+    // stream-ordered frees of arrays allocated on it, and is never destroyed by the library.
+    static stream borrow(cudaStream_t handle) {
+        stream s(nullptr);
+        s.state_->handle = handle;
+        s.state_->owned = false;
+        return s;
+    }
+
+    // The CUDA handle, for another library's calls (cuBLAS, a kernel of your own, PyTorch).
     cudaStream_t handle() const noexcept { return state_->handle; }
 
     // Waits until all work enqueued on this stream has finished.
@@ -46,6 +58,7 @@ public:
     const std::shared_ptr<detail::stream_state>& state() const noexcept { return state_; }
 
 private:
+    explicit stream(std::nullptr_t) : state_(std::make_shared<detail::stream_state>()) {}
     std::shared_ptr<detail::stream_state> state_;
 };
 

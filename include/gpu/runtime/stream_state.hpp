@@ -10,11 +10,12 @@ namespace gpu::detail {
 // that it outlives the stream-ordered frees that name it. The default stream has no state.
 struct stream_state {
     cudaStream_t handle = nullptr;
+    bool owned = true;  // false for gpu::stream::borrow: another library destroys it
     stream_state() = default;
     stream_state(const stream_state&) = delete;
     stream_state& operator=(const stream_state&) = delete;
     ~stream_state() {
-        if (handle) cudaStreamDestroy(handle);  // pending work still completes
+        if (handle && owned) cudaStreamDestroy(handle);  // pending work still completes
     }
 };
 
@@ -28,6 +29,12 @@ inline int current_device_id() {
     int& d = thread_device_slot();
     if (d < 0 && cudaGetDevice(&d) != cudaSuccess) d = 0;
     return d;
+}
+
+// True while this thread records a graph with gpu::capture (or replays a host-executor graph).
+inline bool& in_graph() {
+    thread_local bool flag = false;
+    return flag;
 }
 
 // This thread's current stream (gpu::stream_scope sets it); empty means the default stream.
