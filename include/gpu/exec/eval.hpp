@@ -206,6 +206,15 @@ GPU_ND_COMPOUND(<<=, left_shift)
 GPU_ND_COMPOUND(>>=, right_shift)
 #undef GPU_ND_COMPOUND
 
+namespace detail {
+// a as a T array: a itself when it already is one (one conversion kernel otherwise).
+template <class T, class U>
+ndarray<T> as_dtype(const ndarray<U>& a) {
+    if constexpr (std::is_same_v<T, U>) return a;
+    else return gpu::eval(a.template astype<T>());
+}
+}  // namespace detail
+
 }  // namespace gpu
 
 #if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)

@@ -51,11 +51,5 @@ ndarray<T> filled(const shape_t& shape, S v, executor where) {
     return r;
 }
 
-// a as a T array: a itself when it already is one.
-template <class T, class U>
-ndarray<T> as_dtype(const ndarray<U>& a) {
-    if constexpr (std::is_same_v<T, U>) return a;
-    else return gpu::eval(a.template astype<T>());
-}
 
 }  // namespace gpu::detail

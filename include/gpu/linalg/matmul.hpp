@@ -38,11 +38,6 @@ namespace detail {
 template <class A, class B>
 using product_t = type_of_t<promote(dtype_of_v<A>, dtype_of_v<B>)>;
 
-template <class R, class T>
-ndarray<R> as_dtype(const ndarray<T>& a) {
-    if constexpr (std::is_same_v<R, T>) return a;
-    else return gpu::eval(a.template astype<R>());
-}
 
 // Both operands readable by BLAS: an operand whose matrix is neither row- nor column-major with
 // a valid leading dimension is copied (C-contiguous), and the plan redone.

@@ -15,6 +15,7 @@
 #include "gpu/indexing/put.hpp"
 #include "gpu/indexing/take.hpp"
 #include "gpu/manip/tile.hpp"
+#include "gpu/reductions/stats.hpp"
 #include "gpu/reductions/reduce.hpp"
 #include "gpu/scans/scan.hpp"
 #include "gpu/views/flip.hpp"
@@ -87,20 +88,7 @@ auto ndarray<V>::cumprod(std::int64_t axis) const {
     return gpu::cumprod(*this, axis);
 }
 
-// np.ptp(a): max - min over all elements (NumPy's ValueError for an empty array, from max).
-template <expression E>
-auto ptp(const E& a) {
-    const auto arr = gpu::eval(a);
-    const auto hi = gpu::max(arr);  // first, so an empty array names maximum, as NumPy
-    return gpu::eval(hi - gpu::min(arr));
-}
-template <expression E>
-auto ptp(const E& a, std::int64_t axis, bool keepdims = false) {
-    const auto arr = gpu::eval(a);
-    const auto hi = gpu::max(arr, axis, keepdims);
-    return gpu::eval(hi - gpu::min(arr, axis, keepdims));
-}
-
+// ptp is reductions/stats.hpp's.
 template <class V>
 auto ndarray<V>::ptp() const {
     return gpu::ptp(*this);
