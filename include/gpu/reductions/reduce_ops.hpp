@@ -106,13 +106,15 @@ template <class A> struct red_all {
    on the order in which partial results meet. */
 template <class T> struct arg_pair { T v; long long i; };
 template <class T, bool Max> GND_FN arg_pair<T> arg_combine(arg_pair<T> a, arg_pair<T> b) {
-    // One select instead of early returns: the branchy form compiled to a slower loop.
-    bool an = false, bn = false;
-    if constexpr (is_float<T>) { an = a.v != a.v; bn = b.v != b.v; }
-    const bool better = Max ? a.v < b.v : b.v < a.v, worse = Max ? b.v < a.v : a.v < b.v;
-    const bool lower = b.i < a.i;
-    const bool b_wins = bn ? (!an || lower) : (!an && (better || (!worse && lower)));
-    return b.i >= 0 && (a.i < 0 || b_wins) ? b : a;
+    if (b.i < 0) return a;
+    if (a.i < 0) return b;
+    if constexpr (is_float<T>) {
+        const bool an = a.v != a.v, bn = b.v != b.v;
+        if (an || bn) { if (an && bn) return a.i < b.i ? a : b; return an ? a : b; }
+    }
+    if (Max ? b.v < a.v : a.v < b.v) return a;
+    if (Max ? a.v < b.v : b.v < a.v) return b;
+    return a.i < b.i ? a : b;
 }
 template <class T> struct red_argmax {
     typedef arg_pair<T> acc;
