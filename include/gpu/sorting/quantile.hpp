@@ -102,59 +102,6 @@ inline double check_percentile(double q) {
     return q / 100;
 }
 
-template <class T>
-auto quantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
-    auto r = quantile_along(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
-    if (!keepdims) return r;
-    shape_t ones;
-    for (int d = 0; d < a.ndim(); ++d) ones.push_back(1);
-    return r.reshape(ones);
-}
-
-template <class T>
-auto quantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
-    return quantile_along(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
-}
-
-}  // namespace detail
-
-// np.median(a): of the flattened array, 0-d.
-template <expression E>
-auto median(const E& a, none_t = none, bool keepdims = false) {
-    return detail::quantile_flat(detail::quantile_operand(a), 0.5, {}, keepdims, true);
-}
-// np.median(a, axis, keepdims=False).
-template <expression E>
-auto median(const E& a, std::int64_t axis, bool keepdims = false) {
-    return detail::quantile_axis(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
-}
-
-// np.quantile(a, q, axis=None, method="linear", keepdims=False).
-template <expression E>
-auto quantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
-    return detail::quantile_flat(detail::quantile_operand(a), detail::check_quantile(q),
-                                 detail::quantile_method_of(method), keepdims, false);
-}
-template <expression E>
-auto quantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
-    return detail::quantile_axis(detail::quantile_operand(a), axis, detail::check_quantile(q),
-                                 detail::quantile_method_of(method), keepdims, false);
-}
-
-// np.percentile(a, q, ...): quantile(a, q / 100, ...).
-template <expression E>
-auto percentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
-    return detail::quantile_flat(detail::quantile_operand(a), detail::check_percentile(q),
-                                 detail::quantile_method_of(method), keepdims, false);
-}
-template <expression E>
-auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
-    return detail::quantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
-                                 detail::quantile_method_of(method), keepdims, false);
-}
-
-namespace detail {
-
 // The NaN-ignoring forms: every lane (all axes but `axis`) sorted, NaNs last; each lane's own
 // virtual index over its count of non-NaN values; values gathered by flat index.
 template <class T>
@@ -197,53 +144,96 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
     return keepdims ? r : r.squeeze(dims{axis});
 }
 
-template <class T>
-auto nanquantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
-    auto r = nanquantile_along(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
+// Both kinds, flattened or along an axis: Nan picks the NaN-ignoring lanes.
+template <bool Nan, class T>
+auto quantile_lanes(const ndarray<T>& a, int axis, double q, quantile_method m, bool keepdims, bool median) {
+    if constexpr (Nan) return nanquantile_along(a, axis, q, m, keepdims, median);
+    else return quantile_along(a, axis, q, m, keepdims, median);
+}
+
+template <bool Nan, class T>
+auto quantile_flat(const ndarray<T>& a, double q, quantile_method m, bool keepdims, bool median) {
+    auto r = quantile_lanes<Nan>(a.reshape(shape_t{a.size()}), 0, q, m, false, median);
     if (!keepdims) return r;
     shape_t ones;
     for (int d = 0; d < a.ndim(); ++d) ones.push_back(1);
     return r.reshape(ones);
 }
 
-template <class T>
-auto nanquantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
-    return nanquantile_along(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
+template <bool Nan, class T>
+auto quantile_axis(const ndarray<T>& a, std::int64_t axis, double q, quantile_method m, bool keepdims, bool median) {
+    return quantile_lanes<Nan>(a, normalize_axis(axis, a.ndim()), q, m, keepdims, median);
 }
 
 }  // namespace detail
 
+// np.median(a): of the flattened array, 0-d.
+template <expression E>
+auto median(const E& a, none_t = none, bool keepdims = false) {
+    return detail::quantile_flat<false>(detail::quantile_operand(a), 0.5, {}, keepdims, true);
+}
+// np.median(a, axis, keepdims=False).
+template <expression E>
+auto median(const E& a, std::int64_t axis, bool keepdims = false) {
+    return detail::quantile_axis<false>(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
+}
+
+// np.quantile(a, q, axis=None, method="linear", keepdims=False).
+template <expression E>
+auto quantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_quantile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto quantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_quantile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+
+// np.percentile(a, q, ...): quantile(a, q / 100, ...).
+template <expression E>
+auto percentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_percentile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+template <expression E>
+auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_percentile(q),
+                                 detail::quantile_method_of(method), keepdims, false);
+}
+
+
 // np.nanmedian(a, axis=None, keepdims=False).
 template <expression E>
 auto nanmedian(const E& a, none_t = none, bool keepdims = false) {
-    return detail::nanquantile_flat(detail::quantile_operand(a), 0.5, {}, keepdims, true);
+    return detail::quantile_flat<true>(detail::quantile_operand(a), 0.5, {}, keepdims, true);
 }
 template <expression E>
 auto nanmedian(const E& a, std::int64_t axis, bool keepdims = false) {
-    return detail::nanquantile_axis(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
+    return detail::quantile_axis<true>(detail::quantile_operand(a), axis, 0.5, {}, keepdims, true);
 }
 
 // np.nanquantile(a, q, axis=None, method="linear", keepdims=False).
 template <expression E>
 auto nanquantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
-    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_quantile(q),
+    return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
-    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_quantile(q),
+    return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 
 // np.nanpercentile(a, q, ...).
 template <expression E>
 auto nanpercentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
-    return detail::nanquantile_flat(detail::quantile_operand(a), detail::check_percentile(q),
+    return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanpercentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
-    return detail::nanquantile_axis(detail::quantile_operand(a), axis, detail::check_percentile(q),
+    return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 
