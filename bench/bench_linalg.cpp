@@ -21,14 +21,7 @@ gpu::ndarray<T> rand_matrix(const gpu::shape_t& shape, unsigned seed) {
 // GPU time per call and TFLOP/s (flops per call).
 template <class F>
 void time_flops(benchmark::State& state, double flops, F&& f) {
-    f();  // warm-up: handles, workspaces, kernels
-    check(cudaDeviceSynchronize());
-    double total = 0;
-    for (auto _ : state) {
-        const double s = gpu_seconds(f);
-        state.SetIterationTime(s);
-        total += s;
-    }
+    const double total = time_gpu_iterations(state, f);
     if (flops > 0) state.counters["TFLOP/s"] = flops * state.iterations() / total / 1e12;
 }
 

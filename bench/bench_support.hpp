@@ -72,10 +72,11 @@ inline void report_bandwidth(benchmark::State& state, double bytes) {
     state.counters["copy_GB/s"] = copy_bandwidth() / 1e9;
 }
 
-// Reports the fraction of copy bandwidth once the run's GPU times are known.
+// Times f on the GPU once per iteration after one warm-up call (compiles or loads the kernel,
+// makes handles and workspaces outside the timing); returns the total GPU seconds.
 template <class F>
-void time_gpu(benchmark::State& state, double bytes, F&& f) {
-    f();  // warm-up: compiles or loads the kernel outside the timing
+double time_gpu_iterations(benchmark::State& state, F&& f) {
+    f();
     check(cudaDeviceSynchronize());
     double total = 0;
     for (auto _ : state) {
@@ -83,6 +84,13 @@ void time_gpu(benchmark::State& state, double bytes, F&& f) {
         state.SetIterationTime(s);
         total += s;
     }
+    return total;
+}
+
+// Reports the fraction of copy bandwidth once the run's GPU times are known.
+template <class F>
+void time_gpu(benchmark::State& state, double bytes, F&& f) {
+    const double total = time_gpu_iterations(state, f);
     report_bandwidth(state, bytes);
     state.counters["frac_of_copy"] = (bytes * state.iterations() / total) / copy_bandwidth();
 }
