@@ -10,6 +10,7 @@
 
 #include "gpu/core/dtype.hpp"
 #include "gpu/core/error.hpp"
+#include "gpu/core/reduction_members.hpp"
 #include "gpu/core/shape.hpp"
 #include "gpu/expr/expression.hpp"
 #include "gpu/runtime/buffer.hpp"
@@ -151,32 +152,7 @@ public:
     // Reductions (reductions/reduce.hpp, reductions/stats.hpp), NumPy's methods of the same names:
     // each takes what its free function takes after the array (a.sum(1, true) is
     // gpu::sum(a, 1, true)); var and std take ddof last.
-#define GPU_ND_REDUCTION_DECL(NAME)                 \
-    auto NAME() const;                              \
-    auto NAME(std::int64_t axis, bool keepdims = false) const; \
-    auto NAME(none_t, bool keepdims = false) const;
-#define GPU_ND_REDUCTION_DECL_DIMS(NAME) \
-    GPU_ND_REDUCTION_DECL(NAME)          \
-    auto NAME(const dims& axes, bool keepdims = false) const;
-    GPU_ND_REDUCTION_DECL_DIMS(sum)
-    GPU_ND_REDUCTION_DECL_DIMS(prod)
-    GPU_ND_REDUCTION_DECL_DIMS(min)
-    GPU_ND_REDUCTION_DECL_DIMS(max)
-    GPU_ND_REDUCTION_DECL_DIMS(mean)
-    GPU_ND_REDUCTION_DECL_DIMS(any)
-    GPU_ND_REDUCTION_DECL_DIMS(all)
-    GPU_ND_REDUCTION_DECL(argmin)
-    GPU_ND_REDUCTION_DECL(argmax)
-#undef GPU_ND_REDUCTION_DECL_DIMS
-#undef GPU_ND_REDUCTION_DECL
-    auto var() const;
-    auto var(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto var(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto var(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std() const;
-    auto std(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+    GPU_ND_REDUCTION_MEMBERS
 
     // The element of a size-1 array as a host scalar (NumPy's a.item(); reductions/reduce.hpp).
     V item() const;

@@ -13,6 +13,7 @@
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/core/axis.hpp"
 #include "gpu/core/inline.hpp"
+#include "gpu/core/reduction_members.hpp"
 #include "gpu/core/shape.hpp"
 #include "gpu/expr/expression.hpp"
 #include "gpu/expr/ops.hpp"
@@ -40,32 +41,7 @@ struct node_mixin : expression_base {
     auto astype() const;
 
     // Reductions, defined in reductions/reduce.hpp and reductions/stats.hpp; as ndarray's.
-#define GPU_ND_NODE_REDUCTION_DECL(NAME)                    \
-    auto NAME() const;                                      \
-    auto NAME(std::int64_t axis, bool keepdims = false) const; \
-    auto NAME(none_t, bool keepdims = false) const;
-#define GPU_ND_NODE_REDUCTION_DECL_DIMS(NAME) \
-    GPU_ND_NODE_REDUCTION_DECL(NAME)          \
-    auto NAME(const dims& axes, bool keepdims = false) const;
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(sum)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(prod)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(min)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(max)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(mean)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(any)
-    GPU_ND_NODE_REDUCTION_DECL_DIMS(all)
-    GPU_ND_NODE_REDUCTION_DECL(argmin)
-    GPU_ND_NODE_REDUCTION_DECL(argmax)
-#undef GPU_ND_NODE_REDUCTION_DECL
-#undef GPU_ND_NODE_REDUCTION_DECL_DIMS
-    auto var() const;
-    auto var(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto var(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto var(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std() const;
-    auto std(std::int64_t axis, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std(const dims& axes, bool keepdims = false, std::int64_t ddof = 0) const;
-    auto std(none_t, bool keepdims = false, std::int64_t ddof = 0) const;
+    GPU_ND_REDUCTION_MEMBERS
 
     // The expression's values as a new array (gpu::eval), then ndarray's shape method.
     auto eval() const { return ndarray<typename Derived::value_type>(self()); }
