@@ -33,6 +33,11 @@ struct compiled_kernel {
 // The library's NVRTC options for a target, then `extra`.
 GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, const std::vector<std::string>& extra = {});
 
+// "-I<toolkit>/include" when the CUDA toolkit's headers are found (CUDA_PATH, CUDA_HOME, the
+// directory NVRTC was loaded from, /usr/local/cuda), else empty. NVRTC has no default include
+// path, and user kernels and the CUB kernels include toolkit headers.
+GPU_ND_INLINE const std::string& toolkit_include_option();
+
 // "major.minor" of the NVRTC library the program runs with.
 GPU_ND_INLINE std::string nvrtc_version();
 

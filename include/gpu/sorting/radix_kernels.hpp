@@ -22,7 +22,6 @@
 #include "gpu/core/error.hpp"
 #include "gpu/kernel/compiler.hpp"
 #include "gpu/kernel/head.hpp"
-#include "gpu/user_kernels/raw_kernel.hpp"
 
 namespace gpu::detail {
 

@@ -78,11 +78,6 @@ constexpr dtype scalar_dtype() {
     }
 }
 
-// "-I<toolkit>/include" when the CUDA toolkit's headers are found (CUDA_PATH, CUDA_HOME, the
-// directory NVRTC was loaded from, /usr/local/cuda), else empty. NVRTC has no default include
-// path, and user kernels include <cuda_fp16.h>, <cuda/std/...> and the like.
-GPU_ND_INLINE const std::string& toolkit_include_option();
-
 // The NVRTC options of a user kernel: the user's, as given, then the toolkit's include directory
 // (searched after the user's own -I directories).
 GPU_ND_INLINE std::vector<std::string> user_kernel_options(std::vector<std::string> options);

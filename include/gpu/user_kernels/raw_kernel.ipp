@@ -9,34 +9,9 @@
 #include <system_error>
 #include <vector>
 
-#if __has_include(<dlfcn.h>)
-#include <dlfcn.h>
-#endif
-
 #include "gpu/user_kernels/raw_kernel.hpp"
 
 namespace gpu::detail {
-
-GPU_ND_INLINE const std::string& toolkit_include_option() {
-    static const std::string opt = [] {
-        namespace fs = std::filesystem;
-        std::vector<fs::path> candidates;
-        for (const char* var : {"CUDA_PATH", "CUDA_HOME", "CUDA_ROOT"})
-            if (auto v = env_string(var); !v.empty()) candidates.push_back(fs::path(v) / "include");
-#if __has_include(<dlfcn.h>)
-        Dl_info info{};
-        if (dladdr(reinterpret_cast<void*>(&nvrtcVersion), &info) && info.dli_fname)
-            candidates.push_back(fs::path(info.dli_fname).parent_path().parent_path() / "include");
-#endif
-        candidates.emplace_back("/usr/local/cuda/include");
-        for (const auto& dir : candidates) {
-            std::error_code ec;
-            if (fs::exists(dir / "cuda_fp16.h", ec)) return "-I" + fs::weakly_canonical(dir, ec).string();
-        }
-        return std::string();
-    }();
-    return opt;
-}
 
 GPU_ND_INLINE std::vector<std::string> user_kernel_options(std::vector<std::string> options) {
     if (const std::string& inc = toolkit_include_option(); !inc.empty()) options.push_back(inc);
