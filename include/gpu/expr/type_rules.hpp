@@ -155,12 +155,7 @@ struct rule_logical_not {
 struct rule_float_math2 {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
-        constexpr dtype p = promote(A, B);
-        static_assert(itemsize(p) > 1 || is_float(p),
-                      "NumPy computes this function of bool, int8 and uint8 in float16, which gpu_ndarray does "
-                      "not support yet: convert first, e.g. x.astype<float>()");
-        constexpr dtype f = is_float(p) ? p : itemsize(p) == 2 ? dtype::float32 : dtype::float64;
-        return {f, f, f};
+        return rule_float_math::types<promote(A, B)>();
     }
 };
 
