@@ -125,32 +125,16 @@ __global__ void __launch_bounds__(256) ew_strided(typename E::out_t* out, const 
 }
 
 template <class E, class I>
-__global__ void __launch_bounds__(256) ew_tiled(typename E::out_t* out, const E e, const strides_of<I, 2, E::n + 1> st,
+__global__ void __launch_bounds__(256) ew_tiled(typename E::out_t* out, const __grid_constant__ E e, const strides_of<I, 2, E::n + 1> st,
                                                 const dims<I, 2> shape, const unsigned mask) {
   constexpr int T = 32, RW = 256 / T, P = T / RW;  /* tile_edge, tile_rows, passes per tile */
   __shared__ typename E::template tile<T> t;
   const int tx = threadIdx.x % T, ty = threadIdx.x / T;
   const I n0 = shape.v[0], n1 = shape.v[1], tiles1 = (n1 + T - 1) / T, tiles = (n0 + T - 1) / T * tiles1;
-  I o[E::n + 1];
   for (I tile = blockIdx.x; tile < tiles; tile += gridDim.x) {
     const I r0 = tile / tiles1 * T, c0 = tile % tiles1 * T;
     typename E::template regs<1> a[P];
-#pragma unroll
-    for (int u = 0; u < P; ++u) {
-      const int m = ty + u * RW;
-      I i = r0 + tx, j = c0 + m;  /* staged arrays: threads walk axis 0 */
-      if (i < n0 && j < n1) {
-#pragma unroll
-        for (int k = 0; k < E::n; ++k) o[k] = i * st.v[k + 1].v[0] + j * st.v[k + 1].v[1];
-        e.stage(t, m, tx, o, mask);
-      }
-      i = r0 + m, j = c0 + tx;
-      if (i < n0 && j < n1) {
-#pragma unroll
-        for (int k = 0; k < E::n; ++k) o[k] = i * st.v[k + 1].v[0] + j * st.v[k + 1].v[1];
-        e.load_direct(a[u], o, mask);
-      }
-    }
+    e.template load_tile<T, P>(t, a, r0, c0, tx, ty, n0, n1, st, mask);
     __syncthreads();
 #pragma unroll
     for (int u = 0; u < P; ++u) {

@@ -14,8 +14,8 @@
 //                                                     k of vmask is set, else broadcasts p[o[k]]
 //   eval<V>(const regs&, int j)                       element j of those V
 //   template <int T> struct tile                      a T x (T + 1) shared tile per array
-//   stage(tile&, r, c, o, mask)                       arrays in mask: tile[r][c] = p[o]
-//   load_direct(regs<1>&, o, mask)                    arrays not in mask: registers = p[o]
+//   load_tile<T, P>(tile&, regs<1>* a, r0, c0, ...)   the tile at (r0, c0): arrays in mask into
+//                                                     the shared tile, the others into a[0..P)
 //   eval_tiled(const tile&, r, c, const regs<1>&, mask)   arrays in mask from tile[r][c], the
 //                                                     others from the registers
 // An index_leaf "array" has no memory: its value at offset o is o itself (as on the host).

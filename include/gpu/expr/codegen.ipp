@@ -62,13 +62,16 @@ GPU_ND_INLINE std::string functor_source(const source_builder& g, const std::str
 
     s += "  template <int T> struct tile {\n";
     s += each([](auto k, auto& t, bool) { return "    " + t + " a" + k + "[T][T + 1];\n"; });
-    s += "  };\n  template <int T, class I> GND_FN void stage(tile<T>& t, int r, int c, const I* o, unsigned mask) const {\n";
+    // One loop per array, each offset computed only where that array is read: the kernel then
+    // needs 32 registers (full occupancy); one loop over all arrays, or a loop over k, needs 40.
+    s += "  };\n  template <int T, int P, class I, class S>\n";
+    s += "  GND_FN void load_tile(tile<T>& t, regs<1>* a, I r0, I c0, int tx, int ty, I n0, I n1, const S& st, unsigned mask) const {\n";
     s += each([&](auto k, auto&, bool index) {
-        return "    if " + bit(k) + " t.a" + k + "[r][c] = " + (index ? "(long long)o[" + k + "]" : "p" + k + "[o[" + k + "]]") + ";\n";
-    });
-    s += "  }\n  template <class I> GND_FN void load_direct(regs<1>& r, const I* o, unsigned mask) const {\n";
-    s += each([&](auto k, auto&, bool index) {
-        return "    if (!" + bit(k) + ") r.a" + k + ".v[0] = " + (index ? "(long long)o[" + k + "]" : "p" + k + "[o[" + k + "]]") + ";\n";
+        const std::string off = "i * st.v[" + k + " + 1].v[0] + j * st.v[" + k + " + 1].v[1]";
+        const std::string value = index ? "(long long)(" + off + ")" : "p" + k + "[" + off + "]";
+        return "#pragma unroll\n    for (int u = 0; u < P; ++u) {\n      const int m = ty + u * (T / P);\n"
+               "      if " + bit(k) + " { const I i = r0 + tx, j = c0 + m; if (i < n0 && j < n1) t.a" + k + "[m][tx] = " + value + "; }\n"
+               "      else { const I i = r0 + m, j = c0 + tx; if (i < n0 && j < n1) a[u].a" + k + ".v[0] = " + value + "; }\n    }\n";
     });
     s += "  }\n  template <int T> GND_FN out_t eval_tiled(const tile<T>& t, int r, int c, const regs<1>& a, unsigned mask) const {\n";
     s += each([&](auto k, auto& t, bool) {

@@ -46,7 +46,10 @@ GPU_ND_INLINE std::string compile_target::arch() const {
 }
 
 GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, const std::vector<std::string>& extra) {
-    std::vector<std::string> o{"--gpu-architecture=" + t.arch(), "-std=c++17"};
+    // --fmad=false: NumPy rounds every operation, so a fused a * x + y must not become one fma
+    // (the host executor does not contract either, and the two must agree bit for bit). The
+    // kernels are memory-bound, so this costs no time; a user kernel may pass --fmad=true.
+    std::vector<std::string> o{"--gpu-architecture=" + t.arch(), "-std=c++17", "--fmad=false"};
     o.insert(o.end(), extra.begin(), extra.end());
     return o;
 }

@@ -24,7 +24,9 @@
 namespace gpu {
 namespace detail {
 
-// The LU of a stack of A^T (its contiguous copy), with pivots and info.
+// The LU of a stack of A, with pivots and info. A is copied in column-major order, as NumPy
+// hands it to LAPACK: factoring A^T instead gives other rounding, so a matrix NumPy finds exactly
+// singular (a zero pivot, "Singular matrix", det 0) could come out merely ill-conditioned.
 template <class F>
 struct lu_stack {
     ndarray<F> lu;
@@ -72,7 +74,7 @@ template <class F, class T>
 lu_stack<F> lu_of(const ndarray<T>& a) {
     lu_stack<F> r;
     r.n = a.shape()[a.ndim() - 1];
-    r.lu = stack_copy<F>(a, false);
+    r.lu = stack_copy<F>(a, true);
     const std::int64_t batch = r.lu.shape()[0];
     r.info = ndarray<int>(shape_t{batch}, a.where());
     if (batch > 0 && r.n > 0 && use_batched_lu(a.where(), batch, r.n)) {
@@ -147,7 +149,7 @@ ndarray<gpu::detail::linalg_common_t<A, B>> solve(const ndarray<A>& a, const nda
     ndarray<F> x = vector ? gpu::eval(d::broadcast_view(b, d::join_shape(batch, {n})).template astype<F>())
                                 .reshape(shape_t{f.lu.shape()[0], 1, n})
                           : d::stack_copy<F>(d::broadcast_view(b, d::join_shape(batch, {n, nrhs})), true);
-    d::lapack<F>::getrs(f.lu, f.ipiv, x, n, nrhs, true, f.info);
+    d::lapack<F>::getrs(f.lu, f.ipiv, x, n, nrhs, false, f.info);
     if (vector) return x.reshape(out_shape);
     return gpu::eval(x.transpose(dims{0, 2, 1})).reshape(out_shape);
 }
@@ -162,16 +164,16 @@ ndarray<gpu::detail::linalg_float_t<T>> inv(const ndarray<T>& a) {
     if (a.size() == 0) return ndarray<F>(a.shape(), a.where());
     const std::int64_t batch = a.size() / (n * n);
     if (d::use_batched_lu(a.where(), batch, n)) {
-        ndarray<F> s = d::stack_copy<F>(a, false);
+        ndarray<F> s = d::stack_copy<F>(a, true);
         ndarray<int> info(shape_t{batch}, executor::cuda);
-        const ndarray<F> r = d::inv_batched_cublas(s, info);
+        const ndarray<F> r = d::inv_batched_cublas(s, info);  // inv(A) in column-major
         d::check_info(info, "Singular matrix");
-        return r.reshape(a.shape());
+        return gpu::eval(r.transpose(dims{0, 2, 1})).reshape(a.shape());
     }
     d::lu_stack<F> f = d::lu_of<F>(a);
     d::check_info(f.info, "Singular matrix");
     ndarray<F> x = gpu::eval(d::broadcast_view(gpu::eye<F>(n), shape_t{batch, n, n}));
-    d::lapack<F>::getrs(f.lu, f.ipiv, x, n, n, false, f.info);  // inv(A^T) in column-major is inv(A) in row-major
+    d::lapack<F>::getrs(f.lu, f.ipiv, x, n, n, true, f.info);  // inv(A^T) in column-major is inv(A) in row-major
     return x.reshape(a.shape());
 }
 
