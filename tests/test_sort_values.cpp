@@ -95,6 +95,8 @@ TYPED_TEST(SortFloats, NanAndSignedZero) {
         EXPECT_TRUE(std::signbit(s[2]));
         EXPECT_FALSE(std::signbit(s[3]));
         EXPECT_FALSE(std::signbit(s[4]));
+        EXPECT_FALSE(std::signbit(s[7]));  // the NaNs keep their order and their sign bits
+        EXPECT_TRUE(std::signbit(s[8]));
         expect_values(values_of(gpu::argsort(a)), std::vector<i64>{3, 7, 2, 4, 8, 1, 6, 0, 5});
         // -0.0 after 0.0 keeps its place after it.
         const auto z = make(std::vector<T>{T(0.0), T(-0.0), T(-1), T(0.0)});

@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Prints NumPy's values behind tests/test_sort_values.cpp (run with NumPy 2.x to re-check)."""
+"""Prints NumPy's values behind tests/test_sort_*.cpp (run with NumPy 2.x to re-check).
+
+NumPy 2.5.2's answers are kept in tools/numpy_data/expected/gen_sort.txt;
+tools/numpy_data/check_expected.py diffs a new run against them.
+"""
 import numpy as np
 
 print("numpy", np.__version__)

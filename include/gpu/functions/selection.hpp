@@ -4,7 +4,9 @@
 //                                                    default; everything broadcasts together. The
 //                                                    dtype is np.result_type(choices, default) with
 //                                                    the default a weak scalar, as NumPy 2 (int32
-//                                                    choices and 0 stay int32; 0.5 makes float64)
+//                                                    choices and 0 stay int32; 0.5 makes float64);
+//                                                    a default out of that dtype's range is cast
+//                                                    (wraps), as NumPy's np.full(..., dtype)
 //   gpu::choose(a, choices, mode = "raise")          choices[a[i]][i]; "wrap" and "clip" modes
 // gpu::clip(a, lo, hi) takes arrays as bounds already (expr/operators.hpp).
 #include <cstdint>
@@ -23,7 +25,10 @@ template <class T, class D = int>
     requires is_cpp_scalar_v<D>
 auto select(const std::vector<ndarray<bool>>& condlist, const std::vector<ndarray<T>>& choicelist, D default_value = 0) {
     using R = type_of_t<promote_weak(dtype_of_v<T>, scalar_kind_v<D>)>;
-    const R fill = detail::weak_scalar<dtype_of_v<T>>(default_value).value;  // NumPy's OverflowError check
+    // NumPy 2.5 takes the dtype with the default weak, then fills with np.full(shape,
+    // np.asarray(default), dtype), an unsafe cast: a default out of range wraps (int8 choices with
+    // default 300 fill 44), no OverflowError.
+    const R fill = static_cast<R>(default_value);
     if (condlist.size() != choicelist.size())
         throw value_error("list of cases must be same length as list of conditions");
     if (condlist.empty()) throw value_error("select with an empty condition list is not possible");

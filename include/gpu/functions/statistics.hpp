@@ -3,7 +3,7 @@
 //   gpu::average(a)                          a.mean()
 //   gpu::average(a, axis)                    a.mean(axis)
 //   gpu::average(a, gpu::none, weights)      sum(a * w) / sum(w), weights of a's shape
-//   gpu::average(a, axis, weights)           weights of a's shape, or 1-D along axis
+//   gpu::average(a, axis, weights)           weights of a's shape, or of shape (a.shape[axis],)
 //   gpu::average(a, axis, weights, gpu::returned)   also the sum of weights (broadcast to the
 //                                            average's shape): auto [avg, wsum] = ...
 // With weights the dtype is np.result_type(a, w), and at least float64 for integer or bool a.
@@ -37,11 +37,13 @@ using average_t = std::conditional_t<std::is_floating_point_v<T>, type_of_t<prom
 template <class T, class W>
 ndarray<W> average_weights(const ndarray<T>& a, const ndarray<W>& w, const std::optional<std::int64_t>& axis) {
     check_same_executor("average", a.where(), w.where());
+    const int ax = axis ? normalize_axis(*axis, a.ndim()) : 0;  // NumPy normalizes the axis first
     if (a.shape() == w.shape()) return w;
     if (!axis) throw type_error("Axis must be specified when shapes of a and weights differ.");
-    if (w.ndim() != 1) throw type_error("1D weights expected when shapes of a and weights differ.");
-    const int ax = normalize_axis(*axis, a.ndim());
-    if (w.shape()[0] != a.shape()[ax]) throw value_error("Length of weights not compatible with specified axis.");
+    // NumPy 2: weights of another shape must be (a.shape[axis],), else ValueError (NumPy 1's
+    // TypeError "1D weights expected ..." and "Length of weights not compatible ..." are gone).
+    if (w.ndim() != 1 || w.shape()[0] != a.shape()[ax])
+        throw value_error("Shape of weights must be consistent with shape of a along specified axis.");
     shape_t s = dims::filled(a.ndim(), 1);
     strides_t st = dims::filled(a.ndim(), 0);
     s[ax] = w.shape()[0];
