@@ -288,7 +288,10 @@ template <class E> source_t ew_source(const d::kernel_variant& v) { return d::el
 source_t sum_source() { return d::reduction_kernel_source<sum_red, tanh_expr>(sum_variant()); }
 source_t sum_axpy_source() { return d::reduction_kernel_source<sum_red, axpy_expr>(sum_variant()); }
 source_t randn_source() { return d::random_fill_kernel<d::gnd::normal_sampler, float, float>::source(); }
-std::vector<std::string> tree_options(const d::compile_target& t) { return d::nvrtc_options(t); }
+std::vector<std::string> tree_options(const d::compile_target& t, const source_t& s) {
+    if constexpr (requires { d::nvrtc_options(t, s); }) return d::nvrtc_options(t, s);
+    else return d::nvrtc_options(t, s.options);
+}
 // The disk-hit path without the GPU load: what compiled_for does before it returns.
 std::size_t disk_hit(const std::function<source_t()>& make, const d::compile_target& t, d::disk_cache& c) {
     return d::compiled_for(make(), t, c).cubin.size();
@@ -301,7 +304,7 @@ template <class E> source_t ew_source(const d::kernel_variant& v) { return d::ke
 source_t sum_source() { return d::reduction_source<sum_red, tanh_expr>(sum_variant()); }
 source_t sum_axpy_source() { return d::reduction_source<sum_red, axpy_expr>(sum_variant()); }
 source_t randn_source() { return d::random_fill_kernel<d::normal_sampler, float, float>::source(); }
-std::vector<std::string> tree_options(const d::compile_target& t) { return d::nvrtc_options(t); }
+std::vector<std::string> tree_options(const d::compile_target& t, const source_t&) { return d::nvrtc_options(t); }
 // The disk-hit path without the GPU load: cubin_for's steps on a given cache.
 std::size_t disk_hit(const std::function<source_t()>& make, const d::compile_target& t, d::disk_cache& c) {
     const std::string key = d::cache_key(make(), t);
@@ -330,10 +333,10 @@ int gen_mode(const fs::path& dir, int runs) {
         {"sum_axpy", sum_axpy_source},
         {"randn_f32", randn_source},
     };
-    std::string opts;
-    for (const auto& o : tree_options(target)) (opts += o) += ' ';
     for (const auto& k : kernels) {
         const source_t s = k.make();
+        std::string opts;  // the options the tree's compile_cubin passes for this source
+        for (const auto& o : tree_options(target, s)) (opts += o) += ' ';
         write_text(dir / (k.name + ".cu"), code_of(s));
         write_text(dir / (k.name + ".entry"), entry_of(s) + "\n");
         write_text(dir / (k.name + ".opts"), opts + "\n");
