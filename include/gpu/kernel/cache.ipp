@@ -33,7 +33,7 @@ GPU_ND_INLINE kernel_slot& slot_for(const std::string& key) {
 GPU_ND_INLINE std::string cache_key(const kernel_source& src, const compile_target& t) {
     std::string key = "gpu_ndarray " GPU_NDARRAY_VERSION_STRING "\ncuda " + std::to_string(CUDART_VERSION) + "\nnvrtc " +
                       nvrtc_version() + "\n";
-    for (const auto& o : nvrtc_options(t, src.options)) (key += o) += ' ';
+    for (const auto& o : nvrtc_options(t, src)) (key += o) += ' ';
     ((key += "\nentry ") += src.entry) += '\n';
     return key += src.code;
 }

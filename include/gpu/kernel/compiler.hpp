@@ -23,6 +23,11 @@ struct kernel_source {
     bool name_expression = false;      // entry is a name expression to instantiate
     std::vector<std::string> options;  // NVRTC options beyond the library's (user kernels)
     std::string what = "a generated kernel";  // named in compile errors
+    // NVRTC --minimal: the builtin head without textures, surfaces, device-side launches and the
+    // runtime API's types, which halves the front end of a small kernel. Every library kernel
+    // written on kernel_unit uses none of them; user kernels and kernels that include toolkit
+    // headers (CUB) set it false.
+    bool minimal = true;
 };
 
 struct compiled_kernel {
@@ -32,6 +37,9 @@ struct compiled_kernel {
 
 // The library's NVRTC options for a target, then `extra`.
 GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, const std::vector<std::string>& extra = {});
+
+// The NVRTC options of `src` for a target (nvrtc_options, --minimal when src.minimal).
+GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, const kernel_source& src);
 
 // "-I<toolkit>/include" when the CUDA toolkit's headers are found (CUDA_PATH, CUDA_HOME, the
 // directory NVRTC was loaded from, /usr/local/cuda), else empty. NVRTC has no default include

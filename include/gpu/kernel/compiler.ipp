@@ -54,6 +54,12 @@ GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, co
     return o;
 }
 
+GPU_ND_INLINE std::vector<std::string> nvrtc_options(const compile_target& t, const kernel_source& src) {
+    std::vector<std::string> o = nvrtc_options(t, src.options);
+    if (src.minimal) o.emplace_back("--minimal");
+    return o;
+}
+
 GPU_ND_INLINE std::string nvrtc_version() {
     int major = 0, minor = 0;
     nvrtc_check(nvrtcVersion(&major, &minor), "nvrtcVersion");
@@ -69,7 +75,7 @@ GPU_ND_INLINE compiled_kernel compile_cubin(const kernel_source& src, const comp
         ~guard() { nvrtcDestroyProgram(&p); }
     } g{prog};
     if (src.name_expression) nvrtc_check(nvrtcAddNameExpression(prog, src.entry.c_str()), "nvrtcAddNameExpression");
-    const std::vector<std::string> opts = nvrtc_options(t, src.options);
+    const std::vector<std::string> opts = nvrtc_options(t, src);
     std::vector<const char*> argv;
     for (const auto& o : opts) argv.push_back(o.c_str());
     const nvrtcResult res = nvrtcCompileProgram(prog, static_cast<int>(argv.size()), argv.data());

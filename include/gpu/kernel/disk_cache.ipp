@@ -29,16 +29,21 @@ GPU_ND_INLINE disk_cache& disk_cache::instance() {
 
 GPU_ND_INLINE std::string disk_cache::entry_path(const std::string& key) const {
     char name[48];
-    std::snprintf(name, sizeof name, "%016llx%016llx.cubin", static_cast<unsigned long long>(fnv1a(key)),
-                  static_cast<unsigned long long>(fnv1a(key, 0x84222325cbf29ce4ull)));
+    const fnv1a_pair h = fnv1a2(key, 0xcbf29ce484222325ull, 0x84222325cbf29ce4ull);  // fnv1a(key), fnv1a(key, ...)
+    std::snprintf(name, sizeof name, "%016llx%016llx.cubin", static_cast<unsigned long long>(h.a),
+                  static_cast<unsigned long long>(h.b));
     return (std::filesystem::path(dir_) / name).string();
 }
 
 GPU_ND_INLINE std::optional<std::vector<char>> disk_cache::load(const std::string& key) const {
     if (!enabled()) return std::nullopt;
-    std::ifstream in(entry_path(key), std::ios::binary);
-    if (!in) return std::nullopt;
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // One read of the whole file (an istreambuf_iterator loop costs as much as the hashing).
+    std::FILE* f = std::fopen(entry_path(key).c_str(), "rb");
+    if (!f) return std::nullopt;
+    std::string bytes;
+    char chunk[1 << 16];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) bytes.append(chunk, n);
+    std::fclose(f);
     header h;
     if (bytes.size() < sizeof h) return std::nullopt;
     std::memcpy(&h, bytes.data(), sizeof h);

@@ -154,7 +154,7 @@ struct radix_histogram_kernel {
         return {radix_unit(),
                 "cub::detail::radix_sort::DeviceRadixSortHistogramKernel<" + radix_policy_name<K, no_values, Off>() +
                     ", cub::SortOrder::Ascending, " + cuda_type_name<K>() + ", " + cuda_type_name<Off>() + ">",
-                true, cub_options(), "CUB's radix sort histogram kernel"};
+                true, cub_options(), "CUB's radix sort histogram kernel", false};
     }
 };
 
@@ -164,7 +164,7 @@ struct radix_exclusive_sum_kernel {
         return {radix_unit(),
                 "cub::detail::radix_sort::DeviceRadixSortExclusiveSumKernel<" +
                     radix_policy_name<unsigned int, no_values, Off>() + ", " + cuda_type_name<Off>() + ">",
-                true, cub_options(), "CUB's radix sort exclusive-sum kernel"};
+                true, cub_options(), "CUB's radix sort exclusive-sum kernel", false};
     }
 };
 
@@ -176,7 +176,7 @@ struct radix_onesweep_kernel {
                 "cub::detail::radix_sort::DeviceRadixSortOnesweepKernel<" + radix_policy_name<K, V, Off>() +
                     ", cub::SortOrder::Ascending, " + cuda_type_name<K>() + ", " + cub_type_name<V>() + ", " +
                     cuda_type_name<Off>() + ", int, int>",
-                true, cub_options(), "CUB's onesweep radix sort kernel"};
+                true, cub_options(), "CUB's onesweep radix sort kernel", false};
     }
 };
 

@@ -96,7 +96,7 @@ struct row_sort_kernel {
         return {kernel_unit({}, "#define GND_CCCL_VERSION " + std::to_string(cccl_version()) + "\n" + row_sort_source),
                 std::string("gnd::sort_rows_block<") + cuda_type_name<K>() + ", " + std::to_string(t.threads) + ", " +
                     std::to_string(t.items) + ">",
-                true, cub_options(), "a block radix sort kernel (CUB)"};
+                true, cub_options(), "a block radix sort kernel (CUB)", false};
     }
 };
 

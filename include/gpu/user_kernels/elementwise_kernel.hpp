@@ -481,6 +481,7 @@ struct uk_state {
         src.entry = v.name_expression(name);
         src.name_expression = true;
         src.options = user_kernel_options(options);
+        src.minimal = false;  // user code may use any of the CUDA builtins
         src.what = what;
         return src;
     }

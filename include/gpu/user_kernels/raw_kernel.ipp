@@ -48,6 +48,7 @@ GPU_ND_INLINE kernel_source raw_kernel_source(const raw_function_state& f) {
     src.entry = f.name;
     src.name_expression = true;  // extern "C", C++ and template kernels alike: NVRTC resolves the name
     src.options = user_kernel_options(f.module->options);
+    src.minimal = false;  // user code may use any of the CUDA builtins
     src.what = f.what;
     return src;
 }

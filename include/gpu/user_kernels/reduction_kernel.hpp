@@ -254,6 +254,7 @@ struct rk_state {
         src.entry = v.name_expression("gnd_op", "gnd_out");
         src.name_expression = true;
         src.options = user_kernel_options(options);
+        src.minimal = false;  // user code may use any of the CUDA builtins
         src.what = what;
         return src;
     }
