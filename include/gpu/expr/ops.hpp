@@ -271,9 +271,9 @@ GPU_ND_UNARY_OP(signbit_, rule_predicate,
     else if constexpr (is_signed_int<A>) return x < A(0);
     else return false;)
 GPU_ND_BINARY_OP(copysign_, rule_float_math2, return copysign(a, b);)
-GPU_ND_BINARY_OP(nextafter_, rule_float_math2, return nextafter(a, b);)
+GPU_ND_BINARY_OP(nextafter_, rule_float_math2_no_half, return nextafter(a, b);)
 // The distance to the next float away from zero; NaN for inf and NaN, as NumPy.
-GPU_ND_UNARY_OP(spacing_, rule_float_math,
+GPU_ND_UNARY_OP(spacing_, rule_float_math2_no_half,
     if (x != x || x - x != x - x) return x - x;
     return nextafter(x, copysign(R(1) / R(0), x)) - x;)
 

@@ -102,14 +102,11 @@ GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
 // Unary rules take the input dtype as both A and B.
 
 // sqrt, exp, sin, ...: floats keep their dtype; integers go to the smallest float that holds
-// them. NumPy gives float16 for bool, int8 and uint8, which this library does not have yet.
+// them (float16 for bool, int8 and uint8, as NumPy).
 struct rule_float_math {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {
-        static_assert(itemsize(A) > 1 || is_float(A),
-                      "NumPy computes this function of bool, int8 and uint8 in float16, which gpu_ndarray does "
-                      "not support yet: convert first, e.g. x.astype<float>()");
-        constexpr dtype f = is_float(A) ? A : itemsize(A) == 2 ? dtype::float32 : dtype::float64;
+        constexpr dtype f = float_holding(A);
         return {f, f, f};
     }
 };
@@ -151,7 +148,7 @@ struct rule_logical_not {
 };
 
 // arctan2, hypot, copysign, logaddexp, ...: float loops only; integers convert to the smallest
-// float that holds the promoted type (two int8 would need float16, not supported yet).
+// float that holds the promoted type (two int8: float16).
 struct rule_float_math2 {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
@@ -218,10 +215,21 @@ struct rule_frexp_exponent {
 struct rule_round {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
-        static_assert(A != dtype::bool_,
-                      "NumPy rounds bool in float16, which gpu_ndarray does not support yet: convert first, e.g. "
-                      "x.astype<float>()");
-        return {A, dtype::int64, A};
+        constexpr dtype p = A == dtype::bool_ ? dtype::float16 : A;
+        return {p, dtype::int64, p};
+    }
+};
+
+// nextafter and spacing step in the operand's own precision, which float32 arithmetic rounded to
+// a 2-byte float does not give.
+struct rule_float_math2_no_half {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr loop_types t = rule_float_math::types<promote(A, B)>();
+        static_assert(!is_half(t.result),
+                      "gpu_ndarray: nextafter and spacing of float16 / bfloat16 are not supported yet: convert "
+                      "first, e.g. x.astype<float>()");
+        return t;
     }
 };
 

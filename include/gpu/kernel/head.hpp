@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "gpu/core/half.hpp"
 #include "gpu/core/inline.hpp"
 #include "gpu/kernel/shared.hpp"
 
@@ -18,12 +19,17 @@ GPU_ND_SHARED(head_source,
 template <class T> struct is_float_t { static constexpr bool value = false; };
 template <> struct is_float_t<float> { static constexpr bool value = true; };
 template <> struct is_float_t<double> { static constexpr bool value = true; };
+template <> struct is_float_t<float16> { static constexpr bool value = true; };
+template <> struct is_float_t<bfloat16> { static constexpr bool value = true; };
 template <class T> struct is_bool_t { static constexpr bool value = false; };
 template <> struct is_bool_t<bool> { static constexpr bool value = true; };
 template <class T> constexpr bool is_float = is_float_t<T>::value;
 template <class T> constexpr bool is_bool = is_bool_t<T>::value;
+template <class T> constexpr bool is_half = half_ops<T>::value;
 template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T>;
 template <class T> constexpr bool is_signed_int = is_int<T> && T(-1) < T(0);
+template <class A, class B> struct is_same_t { static constexpr bool value = false; };
+template <class A> struct is_same_t<A, A> { static constexpr bool value = true; };
 
 template <int Bytes> struct uint_of;
 template <> struct uint_of<1> { using type = unsigned char; };
@@ -36,7 +42,13 @@ template <class T> using wide_uint = typename uint_of<(sizeof(T) < 4 ? 4 : sizeo
 /* NumPy's astype: to bool is "non-zero"; float to integer goes through int64 and wraps, as
    NumPy does on x86-64, so the host and the GPU agree for every in-range value. */
 template <class To, class From> GND_FN To cast(From x) {
-    if constexpr (is_bool<To>) {
+    if constexpr (is_same_t<To, From>::value) {
+        return x;
+    } else if constexpr (is_half<From>) {
+        return cast<To>(x.to_float());  /* exact: every half value is a float */
+    } else if constexpr (is_half<To>) {
+        if constexpr (is_bool<From>) return To(x ? 1.0f : 0.0f); else return To(x);
+    } else if constexpr (is_bool<To>) {
         return x != From(0);
     } else if constexpr (is_float<From> && is_int<To>) {
         if constexpr (sizeof(To) == 8 && !is_signed_int<To>)

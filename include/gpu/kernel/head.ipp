@@ -8,6 +8,8 @@ namespace gpu::detail {
 
 GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device) {
     std::string s = "// gpu_ndarray kernel\n#define GND_FN __device__ __forceinline__\nnamespace gnd {\n";
+    s += half_device_source;
+    s += half_source;
     s += head_source;
     s += device_head_source;
     for (std::string_view part : shared) (s += part) += '\n';

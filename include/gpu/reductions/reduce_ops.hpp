@@ -192,20 +192,22 @@ template <class A> struct red_nanroot_mean : red_nanmean<A> {
 
 namespace gpu::detail {
 
-// NumPy's accumulation dtype of sum and prod: bool and signed integers in int64, unsigned in
-// uint64, floats in their own type.
+// NumPy's dtype of sum and prod: bool and signed integers in int64, unsigned in uint64, floats
+// and complex keep theirs (float16 and bfloat16 accumulate in float32: see reducer).
 template <class T>
-using sum_type_t = std::conditional_t<std::is_floating_point_v<T>, T,
+using sum_type_t = std::conditional_t<is_inexact(dtype_of_v<T>), T,
                                       std::conditional_t<std::is_unsigned_v<T> && !std::is_same_v<T, bool>,
                                                          std::uint64_t, std::int64_t>>;
 // NumPy's dtype of mean, var and std (and of norm): floats keep theirs, the rest float64.
 template <class T>
-using mean_type_t = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+using mean_type_t = std::conditional_t<is_inexact(dtype_of_v<T>), T, double>;
 
-// One reduction: the accumulator template's name in the kernel text, its parameter P, the
-// accumulator type on the host and the result type R.
-template <template <class> class Op, const char* Name, class P, class R>
+// One reduction: the accumulator template's name in the kernel text, its parameter P (the
+// compute type of the dtype given: float for the 2-byte floats, which NumPy also sums in
+// float32), the accumulator type on the host and the result type R.
+template <template <class> class Op, const char* Name, class P_, class R>
 struct reducer {
+    using P = compute_t<P_>;
     using op = Op<P>;
     using param = P;
     using result = R;
