@@ -198,11 +198,13 @@ template <class S> struct is_std_complex : std::false_type {};
 template <class F> struct is_std_complex<std::complex<F>> : std::true_type {};
 }  // namespace detail
 
+// C++ scalars: arithmetic types, gpu::float16 / gpu::bfloat16 (weak floats, like a Python float)
+// and std::complex (weak complex, like a Python complex).
 template <class S>
 inline constexpr bool is_cpp_scalar_v =
     (std::is_arithmetic_v<S> && !std::is_same_v<S, char> && !std::is_same_v<S, wchar_t> &&
      !std::is_same_v<S, char8_t> && !std::is_same_v<S, char16_t> && !std::is_same_v<S, char32_t>) ||
-    detail::is_std_complex<S>::value;
+    detail::is_std_complex<S>::value || std::is_same_v<S, float16> || std::is_same_v<S, bfloat16>;
 
 template <class S>
 inline constexpr scalar_kind scalar_kind_v = std::is_same_v<S, bool>          ? scalar_kind::boolean

@@ -24,8 +24,12 @@ auto scan_operand(const E& e) {
     else return gpu::eval(e);
 }
 
+// float16 and bfloat16 scan in float32 and round each result (NumPy rounds every partial sum
+// to float16, so long half-precision scans here are the more accurate, and may differ from
+// NumPy's in the last bits).
 template <class Op, class T>
 ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a) {
+    if constexpr (is_half(dtype_of_v<T>)) return scan_flat<Op>(ndarray<float>(a.template astype<float>())).template astype<T>();
     ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
     run_scan<Op>(a, out, 0, true);
     return out;
@@ -37,6 +41,8 @@ ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
         normalize_axis(axis, 1);
         return scan_flat<Op>(a);
     }
+    if constexpr (is_half(dtype_of_v<T>))
+        return scan_axis<Op>(ndarray<float>(a.template astype<float>()), axis).template astype<T>();
     const int ax = normalize_axis(axis, a.ndim());
     ndarray<scan_result_t<T>> out(a.shape(), a.where());
     run_scan<Op>(a, out, ax, false);

@@ -53,12 +53,13 @@ namespace gpu::detail {
 // uint64, floats keep theirs.
 template <class T>
 using scan_result_t = std::conditional_t<
-    std::is_floating_point_v<T>, T,
+    is_inexact(dtype_of_v<T>), T,
     std::conditional_t<std::is_unsigned_v<T> && !std::is_same_v<T, bool>, std::uint64_t, std::int64_t>>;
 
-// The type the kernels add or multiply in: integers in uint64 (defined wrap-around).
+// The type the kernels add or multiply in: integers in uint64 (defined wrap-around). (float16
+// and bfloat16 never get here: scans/scan.hpp scans them in float32.)
 template <class T>
-using scan_acc_t = std::conditional_t<std::is_floating_point_v<T>, T, std::uint64_t>;
+using scan_acc_t = std::conditional_t<is_inexact(dtype_of_v<T>), T, std::uint64_t>;
 
 template <class Op>
 inline constexpr const char* scan_op_name = std::is_same_v<Op, gnd::scan_sum> ? "gnd::scan_sum" : "gnd::scan_prod";
