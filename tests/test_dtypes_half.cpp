@@ -249,8 +249,9 @@ void half_kernels_compile() {
     using mul = d::binary_node<d::gnd::multiply, leaf<H>, leaf<H>>;
     using axpy = d::binary_node<d::gnd::add, mul, leaf<H>>;
     using E = d::unary_node<d::gnd::sqrt_, axpy>;
-    gpu_test::expect_kernel_variants_compile<E>(std::string(gpu::dtype_name_v<H>) + " sqrt(a*x+y)", true);
-    for (int kind = 0; kind < 3; ++kind) {
+    constexpr bool f16 = std::is_same_v<H, float16>;  // bfloat16: the same code, fewer variants (CI time)
+    gpu_test::expect_kernel_variants_compile<E>(std::string(gpu::dtype_name_v<H>) + " sqrt(a*x+y)", f16);
+    for (int kind = 0; kind < (f16 ? 3 : 1); ++kind) {
         d::reduce_variant v;
         v.kind = kind;
         v.vec = true;

@@ -208,6 +208,19 @@ def promotion():
         line("sqrt bool", "float16")
 
 
+def smith(a, b):
+    """NumPy's complex division: Smith's algorithm with the reciprocal of the denominator."""
+    if abs(b.real) >= abs(b.imag):
+        if b.real == 0 and b.imag == 0:
+            return complex(a.real / abs(b.real), a.imag / abs(b.real))
+        rat = b.imag / b.real
+        scl = 1.0 / (b.real + b.imag * rat)
+        return complex((a.real + a.imag * rat) * scl, (a.imag - a.real * rat) * scl)
+    rat = b.real / b.imag
+    scl = 1.0 / (b.imag + b.real * rat)
+    return complex((a.real * rat + a.imag) * scl, (a.imag * rat - a.real) * scl)
+
+
 def c(z):
     return "(%r,%r)" % (z.real, z.imag)
 
@@ -235,7 +248,7 @@ def complex_values():
         line("c128 add", " ".join(c(p + q) for p, q in zip(za, zb)))
         line("c128 multiply", " ".join(c(complex(p.real * q.real - p.imag * q.imag, p.real * q.imag + p.imag * q.real))
                                          for p, q in zip(za, zb)))
-        line("c128 divide", " ".join(c(p / q) for p, q in zip(za, zb)))
+        line("c128 divide", " ".join(c(smith(p, q)) for p, q in zip(za, zb)))
         line("c128 abs", " ".join(repr(abs(p)) for p in za))
         line("c128 angle", " ".join(repr(math.atan2(p.imag, p.real)) for p in za))
         line("c128 exp", " ".join(c(cmath.exp(p)) for p in za))

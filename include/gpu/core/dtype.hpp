@@ -6,6 +6,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "gpu/core/complex.hpp"
 #include "gpu/core/half.hpp"
 
 namespace gpu {
@@ -45,7 +46,9 @@ GPU_ND_DTYPE(std::complex<double>, complex128, "complex128", "gnd::complex<doubl
 // The C++ spelling of T in kernel source.
 template <class T>
 inline const char* cuda_type_name() {
-    return dtype_of_impl<T>::cuda_name.data();
+    if constexpr (std::is_same_v<T, gnd::complex<float>>) return "gnd::complex<float>";
+    else if constexpr (std::is_same_v<T, gnd::complex<double>>) return "gnd::complex<double>";
+    else return dtype_of_impl<T>::cuda_name.data();
 }
 
 // The type scalar operations and accumulators compute in for values of dtype T: float for the
@@ -53,6 +56,7 @@ inline const char* cuda_type_name() {
 template <class T> struct compute_of { using type = T; };
 template <> struct compute_of<float16> { using type = float; };
 template <> struct compute_of<bfloat16> { using type = float; };
+template <class F> struct compute_of<std::complex<F>> { using type = gnd::complex<F>; };
 template <class T> using compute_t = typename compute_of<T>::type;
 template <class T>
 const char* compute_name() {
@@ -137,7 +141,7 @@ namespace detail {
 // The float dtype that holds every value of the real dtype d (float16 for bool and 8-bit
 // integers, float32 for 16-bit ones, float64 above), as NumPy's safe casts say.
 constexpr dtype float_holding(dtype d) {
-    if (is_float(d)) return d;
+    if (is_inexact(d)) return d;
     return itemsize(d) == 1 ? dtype::float16 : itemsize(d) == 2 ? dtype::float32 : dtype::float64;
 }
 constexpr int float_rank(dtype f) {

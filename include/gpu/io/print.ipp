@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <complex>
 #include <cstdio>
 #include <cstdint>
 #include <limits>
@@ -124,7 +125,8 @@ std::string format_float_scalar(F x) {
 template <class F>
 class float_format {
 public:
-    explicit float_format(const std::vector<F>& values) {
+    // plus: NumPy's sign='+' (a '+' before non-negative values), used for imaginary parts.
+    explicit float_format(const std::vector<F>& values, bool plus = false) : plus_(plus) {
         std::vector<F> finite;
         bool non_finite = false, neg_inf = false;
         for (F x : values) {
@@ -143,16 +145,17 @@ public:
             exp_ = !(max_abs < cutoff) || min_abs < F(0.0001) || F(1000) < max_abs / min_abs;
         }
         for (F x : finite) {
+            const int sign = plus_ && !std::signbit(real_value(x)) ? 1 : 0;
             if (exp_) {
                 const auto [mantissa, exponent] = scientific_digits(x, print_precision);
                 const auto dot = mantissa.find('.');
-                pad_left_ = std::max(pad_left_, static_cast<int>(dot));
+                pad_left_ = std::max(pad_left_, static_cast<int>(dot) + sign);
                 precision_ = std::max(precision_, static_cast<int>(mantissa.size() - dot - 1));
                 exp_size_ = std::max(exp_size_, static_cast<int>(exponent.size()) - 1);
             } else {
                 const std::string s = positional_digits(x, print_precision);
                 const auto dot = s.find('.');
-                pad_left_ = std::max(pad_left_, static_cast<int>(dot));
+                pad_left_ = std::max(pad_left_, static_cast<int>(dot) + sign);
                 pad_right_ = std::max(pad_right_, static_cast<int>(s.size() - dot - 1));
             }
         }
@@ -160,13 +163,13 @@ public:
         // nan and inf are right-aligned in the full field, which they may widen.
         if (non_finite) {
             const int offset = pad_right_ + 1;
-            pad_left_ = std::max({pad_left_, 3 - offset, 3 + (neg_inf ? 1 : 0) - offset});
+            pad_left_ = std::max({pad_left_, 3 - offset, 3 + (neg_inf || plus_ ? 1 : 0) - offset});
         }
     }
 
     std::string operator()(F x) const {
         if (!is_finite_(x)) {
-            const char* word = is_nan_(x) ? "nan" : real_value(x) < 0 ? "-inf" : "inf";
+            const char* word = is_nan_(x) ? (plus_ ? "+nan" : "nan") : real_value(x) < 0 ? "-inf" : plus_ ? "+inf" : "inf";
             return pad_left(word, static_cast<std::size_t>(pad_left_ + pad_right_ + 1));
         }
         std::string s;
@@ -184,11 +187,13 @@ public:
             s = positional_digits(x, print_precision);
             s.append(static_cast<std::size_t>(pad_right_) - (s.size() - s.find('.') - 1), ' ');
         }
+        if (plus_ && !std::signbit(real_value(x))) s.insert(0, 1, '+');
         const int int_len = static_cast<int>(s.find('.'));
         return int_len < pad_left_ ? std::string(static_cast<std::size_t>(pad_left_ - int_len), ' ') + s : s;
     }
 
 private:
+    bool plus_ = false;
     bool exp_ = false;
     int pad_left_ = 0, pad_right_ = 0, precision_ = 0, exp_size_ = -1;
 };
@@ -219,6 +224,9 @@ struct bool_format {
     std::string operator()(bool x) const { return x ? " True" : "False"; }
 };
 
+template <class T> struct real_type { using type = T; };
+template <class F> struct real_type<std::complex<F>> { using type = F; };
+
 // ml_dtypes' bfloat16 is not a NumPy float: NumPy prints each element with the scalar's str(),
 // which ml_dtypes writes as C++'s `ostream << float` (6 significant digits), without padding.
 inline std::string bfloat16_str(bfloat16 x) {
@@ -233,6 +241,43 @@ struct bfloat16_format {
     std::string operator()(bfloat16 x) const { return bfloat16_str(x); }
 };
 
+// NumPy's ComplexFloatingFormat: the real parts formatted together, the imaginary parts together
+// with a sign, and 'j' before the imaginary part's padding.
+template <class F>
+class complex_format {
+public:
+    explicit complex_format(const std::vector<std::complex<F>>& values)
+        : re_(parts(values, 0), false), im_(parts(values, 1), true) {}
+    std::string operator()(std::complex<F> z) const {
+        std::string i = im_(z.imag());
+        const std::size_t end = i.find_last_not_of(' ') + 1;
+        i.insert(end, 1, 'j');
+        return re_(z.real()) + i;
+    }
+
+private:
+    static std::vector<F> parts(const std::vector<std::complex<F>>& v, int k) {
+        std::vector<F> out;
+        for (const auto& z : v) out.push_back(k == 0 ? z.real() : z.imag());
+        return out;
+    }
+    float_format<F> re_, im_;
+};
+
+// str() of a NumPy complex scalar: "2j" when the real part is +0, else "(1+2j)"; each part as the
+// float scalar, without a trailing ".0".
+template <class F>
+std::string format_complex_scalar(std::complex<F> z) {
+    auto part = [](F x, bool plus) {
+        std::string s = format_float_scalar(x);
+        if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+        if (plus && !std::signbit(x)) s.insert(0, 1, '+');
+        return s;
+    };
+    if (z.real() == 0 && !std::signbit(z.real())) return part(z.imag(), false) + "j";
+    return "(" + part(z.real(), false) + part(z.imag(), true) + "j)";
+}
+
 template <class T>
 inline constexpr bool printed_as_float_v = std::is_floating_point_v<T> || std::is_same_v<T, float16>;
 
@@ -240,7 +285,9 @@ template <class T>
 using element_format_t = std::conditional_t<
     std::is_same_v<T, bool>, bool_format,
     std::conditional_t<printed_as_float_v<T>, float_format<T>,
-                       std::conditional_t<std::is_same_v<T, bfloat16>, bfloat16_format, int_format<T>>>>;
+                       std::conditional_t<std::is_same_v<T, bfloat16>, bfloat16_format,
+                                          std::conditional_t<is_complex(dtype_of_v<T>), complex_format<typename real_type<T>::type>,
+                                                             int_format<T>>>>>;
 
 // NumPy's _formatArray: nested brackets, "..." in place of the middle of each axis longer than
 // 2 * edgeitems when the array is summarized, and rows wrapped at the line width.
@@ -326,6 +373,7 @@ std::string format_array(const T* data, const shape_t& shape) {
         if constexpr (std::is_same_v<T, bool>) return data[0] ? "True" : "False";
         else if constexpr (printed_as_float_v<T>) return format_float_scalar(data[0]);
         else if constexpr (std::is_same_v<T, bfloat16>) return bfloat16_str(data[0]);
+        else if constexpr (is_complex(dtype_of_v<T>)) return format_complex_scalar(data[0]);
         else return int_format<T>::to_str(data[0]);
     }
     if (size_of(shape) == 0) return "[]";

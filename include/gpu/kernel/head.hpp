@@ -9,6 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include <complex>
+
+#include "gpu/core/complex.hpp"
 #include "gpu/core/half.hpp"
 #include "gpu/core/inline.hpp"
 #include "gpu/kernel/shared.hpp"
@@ -26,7 +29,11 @@ template <> struct is_bool_t<bool> { static constexpr bool value = true; };
 template <class T> constexpr bool is_float = is_float_t<T>::value;
 template <class T> constexpr bool is_bool = is_bool_t<T>::value;
 template <class T> constexpr bool is_half = half_ops<T>::value;
-template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T>;
+template <class T> struct is_complex_t { static constexpr bool value = false; };
+template <class T> struct is_complex_t<complex<T> > { static constexpr bool value = true; };
+template <class T> constexpr bool is_complex = is_complex_t<T>::value;
+template <class T> constexpr bool is_inexact = is_float<T> || is_complex<T>;
+template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T> && !is_complex<T>;
 template <class T> constexpr bool is_signed_int = is_int<T> && T(-1) < T(0);
 template <class A, class B> struct is_same_t { static constexpr bool value = false; };
 template <class A> struct is_same_t<A, A> { static constexpr bool value = true; };
@@ -46,6 +53,13 @@ template <class To, class From> GND_FN To cast(From x) {
         return x;
     } else if constexpr (is_half<From>) {
         return cast<To>(x.to_float());  /* exact: every half value is a float */
+    } else if constexpr (is_complex<From>) {
+        /* To complex: part by part; to bool: either part non-zero; to a real: the real part. */
+        if constexpr (is_complex<To>) return To(cast<typename To::value_type>(x.real()), cast<typename To::value_type>(x.imag()));
+        else if constexpr (is_bool<To>) return x.real() != 0 || x.imag() != 0;
+        else return cast<To>(x.real());
+    } else if constexpr (is_complex<To>) {
+        return To(cast<typename To::value_type>(x), typename To::value_type(0));
     } else if constexpr (is_half<To>) {
         if constexpr (is_bool<From>) return To(x ? 1.0f : 0.0f); else return To(x);
     } else if constexpr (is_bool<To>) {
@@ -88,6 +102,11 @@ template <class T, int N> struct alignas(sizeof(T) * N) vec { T v[N]; };
 template <class I, int R> struct dims { I v[R]; };
 template <class I, int R, int N> struct strides_of { dims<I, R> v[N]; };
 )
+
+// On the host, arrays of complex dtypes hold std::complex, converted to gnd::complex to compute.
+namespace gpu::detail::gnd {
+template <class T> struct is_complex_t<std::complex<T>> { static constexpr bool value = true; };
+}  // namespace gpu::detail::gnd
 
 namespace gpu::detail {
 

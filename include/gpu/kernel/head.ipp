@@ -10,6 +10,7 @@ GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> sh
     std::string s = "// gpu_ndarray kernel\n#define GND_FN __device__ __forceinline__\nnamespace gnd {\n";
     s += half_device_source;
     s += half_source;
+    s += complex_source;
     s += head_source;
     s += device_head_source;
     for (std::string_view part : shared) (s += part) += '\n';

@@ -68,15 +68,24 @@ ndarray<T> normal(double loc, double scale, const shape_t& shape) {
     }
 }
 
-// np.random.randn / standard_normal.
+// np.random.randn / standard_normal. For std::complex<F>, each part is a standard normal of F:
+// the numbers of randn<F> of twice the size, in pairs (the array is that buffer, viewed).
 template <class T = double>
 ndarray<T> randn(const shape_t& shape) {
+    if constexpr (detail::is_std_complex<T>::value) {
+        using F = typename T::value_type;
+        shape_t pairs = shape;
+        pairs.push_back(2);
+        const ndarray<F> parts = randn<F>(pairs);
+        return ndarray<T>(parts.buffer(), shape, c_strides(shape), 0);
+    } else {
     static_assert(detail::is_random_float_v<T>,
                   "gpu::random::randn<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
     // The 2-byte floats: float32 numbers rounded (the same bits on both executors).
     if constexpr (detail::is_random_half_v<T>) return randn<float>(shape).template astype<T>();
     else {
     return detail::random_fill<detail::gnd::normal_sampler, T>(shape, T(0), T(1));
+    }
     }
 }
 
