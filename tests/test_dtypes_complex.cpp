@@ -3,9 +3,13 @@
 // ordering, reductions (var real), scans, creation, transfers, indexing and printing, on every
 // executor; and the NVRTC compile of complex kernels. Expected values are the lines of
 // tools/numpy_data/gen_dtypes.py.
+#include <gpu/npy.hpp>
+
 #include "support.hpp"
 
 #include <complex>
+#include <filesystem>
+#include <fstream>
 #include <cstdint>
 #include <sstream>
 #include <string>
@@ -218,6 +222,61 @@ TEST(Complex, Printing) {
     EXPECT_EQ(str(make(za)), "[ 1. +2.j  -3. +0.5j  0. -1.j   2.5-4.j ]");
     EXPECT_EQ(str(make(std::vector<c64>{{1, 2}}, {})), "(1+2j)");
     EXPECT_EQ(str(make(std::vector<c64>{{0, 2.5f}}, {})), "2.5j");
+}
+
+// .npy files of the new dtypes, as gen_npy.py writes them with NumPy (and ml_dtypes): element
+// i is (i - 2) * 0.375 (+ 0.5j * i for complex), shape (2, 3), both byte orders.
+std::filesystem::path npy_dir() { return std::filesystem::path(__FILE__).parent_path() / "data" / "npy"; }
+
+template <class T>
+std::vector<T> npy_values() {
+    std::vector<T> v;
+    for (int i = 0; i < 6; ++i) {
+        if constexpr (gpu::is_complex(gpu::dtype_of_v<T>)) v.push_back(T((i - 2) * 0.375, 0.5 * i));
+        else v.push_back(T((i - 2) * 0.375));
+    }
+    return v;
+}
+
+template <class T>
+void npy_round_trip(const std::string& name) {
+    SCOPED_TRACE(name);
+    auto same = [](const gpu::ndarray<T>& a, const std::vector<T>& want) {
+        const auto got = values_of(a);
+        ASSERT_EQ(got.size(), want.size());
+        EXPECT_EQ(std::memcmp(got.data(), want.data(), want.size() * sizeof(T)), 0);
+    };
+    const auto a = gpu::load<T>(npy_dir() / (name + ".npy"));
+    EXPECT_EQ(a.shape(), (gpu::shape_t{2, 3}));
+    same(a, npy_values<T>());
+    if (!std::is_same_v<T, gpu::bfloat16>) same(gpu::load<T>(npy_dir() / (name + "_be.npy")), npy_values<T>());
+    // Saved as np.save writes it (byte for byte), and loaded back, also from a transposed view.
+    const auto tmp = std::filesystem::temp_directory_path() / ("gpu_nd_dtypes_" + name + ".npy");
+    gpu::save(tmp, a);
+    std::ifstream w(tmp, std::ios::binary), n(npy_dir() / (name + ".npy"), std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(w), {}), std::string(std::istreambuf_iterator<char>(n), {}));
+    gpu::save(tmp, a.T());
+    same(gpu::load<T>(tmp), values_of(gpu::ndarray<T>(a.T().copy())));
+    std::filesystem::remove(tmp);
+}
+
+TEST(DtypesNpy, ReadWhatNumPyWroteAndRoundTrip) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        npy_round_trip<gpu::float16>("float16");
+        npy_round_trip<gpu::bfloat16>("bfloat16");
+        npy_round_trip<c64>("complex64");
+        npy_round_trip<c128>("complex128");
+        EXPECT_EQ(gpu::load_any(npy_dir() / "complex64.npy").dtype(), gpu::dtype::complex64);
+        EXPECT_EQ(gpu::load_any(npy_dir() / "float16_be.npy").dtype(), gpu::dtype::float16);
+        // '<V2' does not say bfloat16: only a typed load reads it.
+        const std::string bf = gpu_test::message_of<gpu::type_error>([] { gpu::load_any(npy_dir() / "bfloat16.npy"); });
+        EXPECT_NE(bf.find("bfloat16.npy holds 2-byte void data ('V2'), which is how NumPy saves an ml_dtypes bfloat16 "
+                          "array, but the file does not say which dtype it is: load it with gpu::load<gpu::bfloat16>"),
+                  std::string::npos)
+            << bf;
+        const std::string c = gpu_test::message_of<gpu::type_error>([] { gpu::load<float>(npy_dir() / "complex64.npy"); });
+        EXPECT_NE(c.find("complex64.npy holds complex64, not float32"), std::string::npos) << c;
+    }
 }
 
 namespace d = gpu::detail;
