@@ -9,6 +9,7 @@
 // (<cuda/std/complex> costs about 1 s of NVRTC per kernel; this costs nothing until used.)
 #include <cmath>
 
+#include "gpu/core/half.hpp"
 #include "gpu/kernel/shared.hpp"
 
 namespace gpu::detail::gnd {

@@ -12,6 +12,21 @@
 
 #include "gpu/kernel/shared.hpp"
 
+// Which types are 2-byte floats and complex numbers, before their definitions: every kernel is
+// compiled with this (kernel/head.hpp), while the definitions themselves (half_source,
+// complex_source) go only into kernels whose text names the types, so a float32 kernel's cold
+// compile does not grow.
+GPU_ND_SHARED(scalar_kinds_source,
+struct float16;
+struct bfloat16;
+template <class T> struct complex;
+template <class T> struct is_half_t { static constexpr bool value = false; };
+template <> struct is_half_t<float16> { static constexpr bool value = true; };
+template <> struct is_half_t<bfloat16> { static constexpr bool value = true; };
+template <class T> struct is_complex_t { static constexpr bool value = false; };
+template <class T> struct is_complex_t<complex<T> > { static constexpr bool value = true; };
+)
+
 namespace gpu::detail::gnd {
 
 // Round-to-nearest-even of an IEEE value with MANT explicit mantissa bits and exponent bias BIAS
@@ -125,10 +140,7 @@ struct bfloat16 {
     static GND_FN bfloat16 from_bits(unsigned short b) { bfloat16 h; h.bits = b; return h; }
 };
 /* NumPy's float16 scalar arithmetic: in float, rounded once. */
-template <class H> struct half_ops { static constexpr bool value = false; };
-template <> struct half_ops<float16> { static constexpr bool value = true; };
-template <> struct half_ops<bfloat16> { static constexpr bool value = true; };
-template <class H, bool = half_ops<H>::value> struct half_result;
+template <class H, bool = is_half_t<H>::value> struct half_result;
 template <class H> struct half_result<H, true> { typedef H type; };
 template <class H> GND_FN typename half_result<H>::type operator+(H a, H b) { return H(a.to_float() + b.to_float()); }
 template <class H> GND_FN typename half_result<H>::type operator-(H a, H b) { return H(a.to_float() - b.to_float()); }

@@ -20,7 +20,7 @@ namespace gpu {
 namespace detail {
 
 // Where float16 values are computed for printing: float, exactly.
-template <class F> using float_of_t = std::conditional_t<std::is_same_v<F, float16>, float, F>;
+template <class F> using print_float_t = std::conditional_t<std::is_same_v<F, float16>, float, F>;
 
 // NumPy's default print options (np.get_printoptions()).
 inline constexpr int print_precision = 8;
@@ -57,7 +57,7 @@ inline std::string chars_of(float16 x, std::chars_format f, int precision) {
 }
 
 // The float operations the formats use, for float, double and float16 alike.
-template <class F> float_of_t<F> real_value(F x) { return static_cast<float_of_t<F>>(x); }
+template <class F> print_float_t<F> real_value(F x) { return static_cast<print_float_t<F>>(x); }
 template <class F> bool is_nan_(F x) { return std::isnan(real_value(x)); }
 template <class F> bool is_inf_(F x) { return std::isinf(real_value(x)); }
 template <class F> bool is_finite_(F x) { return std::isfinite(real_value(x)); }

@@ -28,9 +28,7 @@ template <class T> struct is_bool_t { static constexpr bool value = false; };
 template <> struct is_bool_t<bool> { static constexpr bool value = true; };
 template <class T> constexpr bool is_float = is_float_t<T>::value;
 template <class T> constexpr bool is_bool = is_bool_t<T>::value;
-template <class T> constexpr bool is_half = half_ops<T>::value;
-template <class T> struct is_complex_t { static constexpr bool value = false; };
-template <class T> struct is_complex_t<complex<T> > { static constexpr bool value = true; };
+template <class T> constexpr bool is_half = is_half_t<T>::value;
 template <class T> constexpr bool is_complex = is_complex_t<T>::value;
 template <class T> constexpr bool is_inexact = is_float<T> || is_complex<T>;
 template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T> && !is_complex<T>;
@@ -157,8 +155,12 @@ template <class I, int R> GND_FN long long offset_of(long long g, int ndim, cons
 )";
 
 // A translation unit: the head, then `shared` (texts of GPU_ND_SHARED blocks) inside namespace
-// gnd, then `device` (a family's kernel templates, or a generated kernel). Runs only on a miss.
-GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device);
+// gnd, then `device` (a family's kernel templates, or a generated kernel). The definitions of
+// gnd::float16 / gnd::bfloat16 and gnd::complex are added when the shared texts, the device text
+// or `names` (the name expression of a template instantiated with such a type) name them.
+// Runs only on a miss.
+GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device,
+                                      std::string_view names = {});
 
 }  // namespace gpu::detail
 

@@ -341,19 +341,19 @@ template <class T, class Op>
 kernel_source scan_tile_source(bool contiguous, bool large) {
     using A = scan_acc_t<T>;
     const int items = large ? scan_items_large<A> : scan_items_small<A>;
-    return {kernel_unit({scan_ops_source}, scan_kernels_source),
-            std::string("gnd::scan_tile<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
-                scan_op_name<Op> + ", " + (contiguous ? "true" : "false") + ", " + std::to_string(items) + ">",
-            true, {}, "a scan kernel"};
+    std::string entry = std::string("gnd::scan_tile<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
+                        scan_op_name<Op> + ", " + (contiguous ? "true" : "false") + ", " + std::to_string(items) + ">";
+    std::string code = kernel_unit({scan_ops_source}, scan_kernels_source, entry);
+    return {std::move(code), std::move(entry), true, {}, "a scan kernel"};
 }
 
 template <class T, class Op>
 kernel_source scan_lines_source() {
     using A = scan_acc_t<T>;
-    return {kernel_unit({scan_ops_source}, scan_kernels_source),
-            std::string("gnd::scan_lines<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
-                scan_op_name<Op> + ", " + std::to_string(scan_chunk<A>) + ">",
-            true, {}, "a scan kernel"};
+    std::string entry = std::string("gnd::scan_lines<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
+                        scan_op_name<Op> + ", " + std::to_string(scan_chunk<A>) + ">";
+    std::string code = kernel_unit({scan_ops_source}, scan_kernels_source, entry);
+    return {std::move(code), std::move(entry), true, {}, "a scan kernel"};
 }
 
 }  // namespace gpu::detail
