@@ -144,6 +144,9 @@ TEST(Complex, PartsAreWritableViews) {
         const auto r = make<double>({1.5, 2});
         EXPECT_TRUE(gpu_test::shares(r.real(), r));
         EXPECT_EQ(values_of(r.imag()), (std::vector<double>{0, 0}));
+        EXPECT_EQ(values_of(gpu::iscomplex(make(std::vector<c64>{{1, 0}, {1, 1}}))), (std::vector<bool>{false, true}));
+        EXPECT_EQ(values_of(gpu::isreal(r)), (std::vector<bool>{true, true}));
+        static_assert(gpu::iscomplexobj(gpu::ndarray<c64>()) && gpu::isrealobj(gpu::ndarray<float>()));
     }
 }
 

@@ -298,6 +298,25 @@ auto imag(const E& e) {
         return detail::make_unary<detail::gnd::imag_>(e);
 }
 
+// np.iscomplex / np.isreal: whether each element has a non-zero (zero) imaginary part;
+// np.iscomplexobj / np.isrealobj: whether the dtype is complex (false / true for real dtypes).
+template <expression E>
+auto iscomplex(const E& e) {
+    return gpu::imag(e) != 0;
+}
+template <expression E>
+auto isreal(const E& e) {
+    return gpu::imag(e) == 0;
+}
+template <expression E>
+constexpr bool iscomplexobj(const E&) {
+    return is_complex(dtype_of_v<typename E::value_type>);
+}
+template <expression E>
+constexpr bool isrealobj(const E& e) {
+    return !iscomplexobj(e);
+}
+
 template <class V>
 auto ndarray<V>::real() const {
     return gpu::real(*this);
