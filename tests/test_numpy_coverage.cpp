@@ -39,6 +39,17 @@ void main_namespace(probe& p) {
     gpu::ndarray<float> w = gpu::zeros<float>({3});
     // ufuncs
     GND_YES("numpy", abs, gpu::eval(gpu::abs(f)))
+    // complex numbers (issue 12)
+    gpu::ndarray<std::complex<float>> c = gpu::zeros<std::complex<float>>({4});
+    GND_YES("numpy", angle, gpu::eval(gpu::angle(c)))
+    GND_YES("numpy", conj, gpu::eval(gpu::conj(c)))
+    GND_YES("numpy", conjugate, gpu::eval(gpu::conjugate(c)))
+    GND_YES("numpy", real, gpu::real(c))
+    GND_YES("numpy", imag, gpu::imag(c))
+    GND_YES("numpy", iscomplex, gpu::eval(gpu::iscomplex(c)))
+    GND_YES("numpy", isreal, gpu::eval(gpu::isreal(f)))
+    GND_YES("numpy", iscomplexobj, gpu::iscomplexobj(c))
+    GND_YES("numpy", isrealobj, gpu::isrealobj(f))
     GND_YES("numpy", absolute, gpu::eval(gpu::absolute(f)))
     GND_YES("numpy", fabs, gpu::eval(gpu::fabs(f)))
     GND_YES("numpy", add, gpu::eval(gpu::add(f, f)))

@@ -34,6 +34,12 @@ BYTES = {
     "user_axpy": 3 * 4 * N,
     "raw_axpy": 3 * 4 * N,
     "mixed": 3 * 4 * N,
+    # issue 12 (bench/bench_dtypes.cpp): 2^26 2-byte floats, 2^25 complex64
+    "copy_d2d_f16": 2 * 2 * N,
+    "axpy_f16": 3 * 2 * N,
+    "axpy_bf16": 3 * 2 * N,
+    "mixed_f16": 3 * 2 * N,
+    "complex_ab_plus_a": 3 * 8 * (N // 2),
     "ufunc_mix": 3 * 4 * N,
     "broadcast_row_add": 2 * 4 * ROWS * COLS + 4 * COLS,
     "transpose_add": 3 * 4 * M * M,
@@ -338,6 +344,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         "axpy": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(1.75 * x, y, out=z)),
         "mixed": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
             cp.sin(x) * cp.exp(-y), cp.sqrt(cp.abs(x * y)) / (1 + x * x), out=z)),
+        **cupy_dtype_ops(cp),
         "ufunc_mix": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
             cp.log1p(cp.abs(x)) * cp.sign(y), cp.hypot(x, y), out=z)),
         "broadcast_row_add": lambda: binary((ROWS, COLS), (COLS,), (ROWS, COLS),
@@ -506,7 +513,63 @@ def cupy_fuse_ops(cp):
         return setup
 
     return {"axpy": make(fused_axpy), "mixed": make(fused_mixed), "sum_xy": make(fused_sum_xy),
-            "ufunc_mix": make(fused_ufunc_mix)}
+            "ufunc_mix": make(fused_ufunc_mix), **cupy_fuse_dtype_ops(cp)}
+
+
+def cupy_dtype_ops(cp):
+    """float16 and complex64 (CuPy has no bfloat16)."""
+    f16 = cp.float16
+
+    def h(n):
+        return cp.random.uniform(-2.0, 2.0, n, dtype=cp.float32).astype(f16)
+
+    def c(n):
+        return (cp.random.standard_normal(n, dtype=cp.float32) + 1j * cp.random.standard_normal(n, dtype=cp.float32)).astype(cp.complex64)
+
+    def half_binary(f):
+        x, y, z = h(N), h(N), cp.empty(N, dtype=f16)
+        return lambda: f(x, y, z)
+
+    def copy_f16():
+        a, b = h(N), cp.empty(N, dtype=f16)
+        kind = getattr(cp.cuda.runtime, "memcpyDeviceToDevice", 3)
+        stream = cp.cuda.get_current_stream().ptr
+        return lambda: cp.cuda.runtime.memcpyAsync(b.data.ptr, a.data.ptr, a.nbytes, kind, stream)
+
+    def complex_ab():
+        a, b, z = c(N // 2), c(N // 2), cp.empty(N // 2, dtype=cp.complex64)
+        return lambda: cp.add(a * b, a, out=z)
+
+    return {
+        "copy_d2d_f16": copy_f16,
+        "axpy_f16": lambda: half_binary(lambda x, y, z: cp.add(f16(1.75) * x, y, out=z)),
+        "mixed_f16": lambda: half_binary(lambda x, y, z: cp.add(
+            cp.sin(x) * cp.exp(-y), cp.sqrt(cp.abs(x * y)) / (1 + x * x), out=z)),
+        "complex_ab_plus_a": complex_ab,
+    }
+
+
+def cupy_fuse_dtype_ops(cp):
+    def fused(f, make_inputs):
+        def setup():
+            k = cp.fuse(f)
+            xs = make_inputs()
+            return lambda: k(*xs)
+
+        return setup
+
+    def h():
+        return [cp.random.uniform(-2.0, 2.0, N, dtype=cp.float32).astype(cp.float16) for _ in range(2)]
+
+    def c():
+        return [(cp.random.standard_normal(N // 2, dtype=cp.float32) +
+                 1j * cp.random.standard_normal(N // 2, dtype=cp.float32)).astype(cp.complex64) for _ in range(2)]
+
+    return {
+        "axpy_f16": fused(lambda x, y: cp.float16(1.75) * x + y, h),
+        "mixed_f16": fused(lambda x, y: cp.sin(x) * cp.exp(-y) + cp.sqrt(cp.abs(x * y)) / (1 + x * x), h),
+        "complex_ab_plus_a": fused(lambda a, b: a * b + a, c),
+    }
 
 
 def run_cupy(results, errors, meta, args, only):
@@ -623,6 +686,7 @@ def torch_ops(torch):
         "cumsum_axis0_8192": lambda: scan(r(M, M), dim=0),
         "cumsum_flat_transposed_8192": lambda: scan(r(M, M).T),
         "axpy": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(1.75 * x, y, out=z), (N,)),
+        **torch_dtype_ops(torch),
         "mixed": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
             torch.sin(x) * torch.exp(-y), torch.sqrt(torch.abs(x * y)) / (1 + x * x), out=z), (N,)),
         "ufunc_mix": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
@@ -760,6 +824,38 @@ def torch_transfer_ops(torch):
     return ops
 
 
+def torch_dtype_inputs(torch, dtype, n):
+    if dtype == torch.complex64:
+        return torch.randn(n, device="cuda", dtype=torch.complex64)
+    return torch.empty(n, device="cuda", dtype=torch.float32).uniform_(-2.0, 2.0).to(dtype)
+
+
+def torch_dtype_ops(torch):
+    """float16, bfloat16 and complex64, eager (out= into preallocated tensors)."""
+
+    def ops(dtype, n, f):
+        def setup():
+            x, y = torch_dtype_inputs(torch, dtype, n), torch_dtype_inputs(torch, dtype, n)
+            z = torch.empty(n, device="cuda", dtype=dtype)
+            return lambda: f(x, y, z)
+
+        return setup
+
+    def copy_f16():
+        a = torch_dtype_inputs(torch, torch.float16, N)
+        b = torch.empty_like(a)
+        return lambda: b.copy_(a)
+
+    mixed = lambda x, y, z: torch.add(torch.sin(x) * torch.exp(-y), torch.sqrt(torch.abs(x * y)) / (1 + x * x), out=z)
+    return {
+        "copy_d2d_f16": copy_f16,
+        "axpy_f16": ops(torch.float16, N, lambda x, y, z: torch.add(1.75 * x, y, out=z)),
+        "axpy_bf16": ops(torch.bfloat16, N, lambda x, y, z: torch.add(1.75 * x, y, out=z)),
+        "mixed_f16": ops(torch.float16, N, mixed),
+        "complex_ab_plus_a": ops(torch.complex64, N // 2, lambda a, b, z: torch.add(a * b, a, out=z)),
+    }
+
+
 def torch_compile_ops(torch):
     """Each operation as a function for torch.compile (mode default); results are new tensors,
     since compiled graphs take no out=."""
@@ -771,6 +867,14 @@ def torch_compile_ops(torch):
     def compiled(shapes, f):
         def setup():
             xs = [r(*s) for s in shapes]
+            g = torch.compile(f)
+            return lambda: g(*xs)
+
+        return setup
+
+    def typed(dtype, n, f):
+        def setup():
+            xs = [torch_dtype_inputs(torch, dtype, n) for _ in range(2)]
             g = torch.compile(f)
             return lambda: g(*xs)
 
@@ -794,6 +898,12 @@ def torch_compile_ops(torch):
         "sum_axis1": compiled([(M, M)], lambda x: torch.sum(x, dim=1)),
         "cumsum": compiled([(N,)], lambda x: torch.cumsum(x, dim=0)),
         "randn": compiled([], lambda: torch.randn(N, device=dev)),
+        **{name: typed(dtype, n, f) for name, dtype, n, f in [
+            ("axpy_f16", torch.float16, N, lambda x, y: 1.75 * x + y),
+            ("axpy_bf16", torch.bfloat16, N, lambda x, y: 1.75 * x + y),
+            ("mixed_f16", torch.float16, N,
+             lambda x, y: torch.sin(x) * torch.exp(-y) + torch.sqrt(torch.abs(x * y)) / (1 + x * x)),
+            ("complex_ab_plus_a", torch.complex64, N // 2, lambda a, b: a * b + a)]},
     }
 
 

@@ -18,6 +18,9 @@ import sys
 import numpy as np
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"]
+# The dtypes of issue 12 (tests/test_dtypes_complex.cpp reads their files): complex values are
+# (i - 2) * 0.375 + 0.5j * i; bfloat16 is ml_dtypes', which np.save writes as '<V2'.
+NEW_DTYPES = ["float16", "complex64", "complex128"]
 
 
 def values(name, shape):
@@ -28,6 +31,8 @@ def values(name, shape):
         v = (i % 3) == 0
     elif dt.kind == "i":
         v = ((i - 2) * 37).astype(dt)
+    elif dt.kind == "c":
+        v = ((i - 2) * 0.375 + 0.5j * i).astype(dt)
     elif dt.kind == "u":
         v = (i * 37).astype(dt)
         if dt.itemsize > 1:
@@ -46,6 +51,15 @@ def main():
         np.save(p(name + ".npy"), a)
         if a.dtype.itemsize > 1:
             np.save(p(name + "_be.npy"), a.astype(a.dtype.newbyteorder(">")))
+    for name in NEW_DTYPES:
+        a = values(name, (2, 3))
+        np.save(p(name + ".npy"), a)
+        np.save(p(name + "_be.npy"), a.astype(a.dtype.newbyteorder(">")))
+    try:
+        import ml_dtypes
+        np.save(p("bfloat16.npy"), values("float32", (2, 3)).astype(ml_dtypes.bfloat16))
+    except ImportError:
+        print("ml_dtypes is missing: bfloat16.npy not rewritten")
     # Fortran order: the array's values are values(dtype, shape) in C order; the file stores the
     # transpose's C order (NumPy writes an F-contiguous array that way).
     np.save(p("float64_fortran.npy"), np.asfortranarray(values("float64", (2, 3, 4))))

@@ -149,6 +149,13 @@ public:
     template <class U>
     auto astype() const;
 
+    // NumPy's a.real and a.imag: of a complex array, writable views of its parts (the buffer
+    // seen as the real dtype with doubled strides), so a.real()(...) = v writes into a; of a real
+    // array, a itself and a new array of zeros (expr/operators.hpp). conj() is lazy, like astype.
+    auto real() const;
+    auto imag() const;
+    auto conj() const;
+
     // Reductions (reductions/reduce.hpp, reductions/stats.hpp), NumPy's methods of the same names:
     // each takes what its free function takes after the array (a.sum(1, true) is
     // gpu::sum(a, 1, true)); var and std take ddof last.

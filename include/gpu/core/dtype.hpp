@@ -1,15 +1,19 @@
 #pragma once
 // Data types: the dtype enumeration, the C++ type behind each one, and NumPy 2's promotion
 // rules, all decided at compile time so an expression's result type costs nothing at run time.
+#include <complex>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
 
+#include "gpu/core/complex.hpp"
+#include "gpu/core/half.hpp"
+
 namespace gpu {
 
 enum class dtype : std::uint8_t {
-    bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64
-    // float16, bfloat16 and the complex types slot in here later.
+    bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64,
+    float16, bfloat16, complex64, complex128
 };
 
 namespace detail {
@@ -33,12 +37,31 @@ GPU_ND_DTYPE(std::uint32_t, uint32, "uint32", "unsigned int")
 GPU_ND_DTYPE(std::uint64_t, uint64, "uint64", "unsigned long long")
 GPU_ND_DTYPE(float, float32, "float32", "float")
 GPU_ND_DTYPE(double, float64, "float64", "double")
+GPU_ND_DTYPE(float16, float16, "float16", "gnd::float16")
+GPU_ND_DTYPE(bfloat16, bfloat16, "bfloat16", "gnd::bfloat16")
+GPU_ND_DTYPE(std::complex<float>, complex64, "complex64", "gnd::complex<float>")
+GPU_ND_DTYPE(std::complex<double>, complex128, "complex128", "gnd::complex<double>")
 #undef GPU_ND_DTYPE
 
 // The C++ spelling of T in kernel source.
 template <class T>
 inline const char* cuda_type_name() {
-    return dtype_of_impl<T>::cuda_name.data();
+    if constexpr (std::is_same_v<T, gnd::complex<float>>) return "gnd::complex<float>";
+    else if constexpr (std::is_same_v<T, gnd::complex<double>>) return "gnd::complex<double>";
+    else return dtype_of_impl<T>::cuda_name.data();
+}
+
+// The type scalar operations and accumulators compute in for values of dtype T: float for the
+// 2-byte floats (NumPy's float16 loops compute in float32 and round each result), T otherwise.
+template <class T> struct compute_of { using type = T; };
+template <> struct compute_of<float16> { using type = float; };
+template <> struct compute_of<bfloat16> { using type = float; };
+template <class F> struct compute_of<std::complex<F>> { using type = gnd::complex<F>; };
+template <class T> using compute_t = typename compute_of<T>::type;
+template <class T>
+const char* compute_name() {
+    if constexpr (std::is_same_v<compute_t<T>, float>) return "float";
+    else return cuda_type_name<T>();
 }
 
 template <dtype D> struct type_of_impl;
@@ -53,6 +76,10 @@ template <> struct type_of_impl<dtype::uint32> { using type = std::uint32_t; };
 template <> struct type_of_impl<dtype::uint64> { using type = std::uint64_t; };
 template <> struct type_of_impl<dtype::float32> { using type = float; };
 template <> struct type_of_impl<dtype::float64> { using type = double; };
+template <> struct type_of_impl<dtype::float16> { using type = float16; };
+template <> struct type_of_impl<dtype::bfloat16> { using type = bfloat16; };
+template <> struct type_of_impl<dtype::complex64> { using type = std::complex<float>; };
+template <> struct type_of_impl<dtype::complex128> { using type = std::complex<double>; };
 
 }  // namespace detail
 
@@ -71,7 +98,15 @@ template <class T>
 inline constexpr std::string_view dtype_name_v = detail::dtype_of_impl<T>::name;
 
 constexpr bool is_bool(dtype d) { return d == dtype::bool_; }
-constexpr bool is_float(dtype d) { return d == dtype::float32 || d == dtype::float64; }
+// Real floating-point dtypes (NumPy's kind 'f'; bfloat16 counts as one, as in ml_dtypes).
+constexpr bool is_float(dtype d) {
+    return d == dtype::float32 || d == dtype::float64 || d == dtype::float16 || d == dtype::bfloat16;
+}
+constexpr bool is_complex(dtype d) { return d == dtype::complex64 || d == dtype::complex128; }
+// 2-byte floats: stored as such, computed in float32 and rounded after every operation.
+constexpr bool is_half(dtype d) { return d == dtype::float16 || d == dtype::bfloat16; }
+// Floats and complex: NumPy's "inexact" kinds.
+constexpr bool is_inexact(dtype d) { return is_float(d) || is_complex(d); }
 constexpr bool is_unsigned(dtype d) { return d >= dtype::uint8 && d <= dtype::uint64; }
 constexpr bool is_signed_int(dtype d) { return d >= dtype::int8 && d <= dtype::int64; }
 constexpr bool is_integer(dtype d) { return is_signed_int(d) || is_unsigned(d); }
@@ -79,15 +114,17 @@ constexpr bool is_integer(dtype d) { return is_signed_int(d) || is_unsigned(d); 
 constexpr int itemsize(dtype d) {
     switch (d) {
         case dtype::bool_: case dtype::int8: case dtype::uint8: return 1;
-        case dtype::int16: case dtype::uint16: return 2;
+        case dtype::int16: case dtype::uint16: case dtype::float16: case dtype::bfloat16: return 2;
         case dtype::int32: case dtype::uint32: case dtype::float32: return 4;
+        case dtype::complex128: return 16;
         default: return 8;
     }
 }
 
 constexpr std::string_view name_of(dtype d) {
     constexpr std::string_view names[] = {"bool",  "int8",   "int16",  "int32",   "int64",  "uint8",
-                                          "uint16", "uint32", "uint64", "float32", "float64"};
+                                          "uint16", "uint32", "uint64", "float32", "float64", "float16",
+                                          "bfloat16", "complex64", "complex128"};
     return names[static_cast<int>(d)];
 }
 
@@ -99,17 +136,55 @@ constexpr dtype signed_of_size(int bytes) {
 
 }  // namespace detail
 
-// np.result_type for two array dtypes (NumPy 2, no value-based casting).
+namespace detail {
+
+// The float dtype that holds every value of the real dtype d (float16 for bool and 8-bit
+// integers, float32 for 16-bit ones, float64 above), as NumPy's safe casts say.
+constexpr dtype float_holding(dtype d) {
+    if (is_inexact(d)) return d;
+    return itemsize(d) == 1 ? dtype::float16 : itemsize(d) == 2 ? dtype::float32 : dtype::float64;
+}
+constexpr int float_rank(dtype f) {
+    return f == dtype::float16 ? 1 : f == dtype::float32 ? 2 : f == dtype::float64 ? 3 : 0;
+}
+
+// np.result_type of two real float-or-integer dtypes, at least one of them a float.
+constexpr dtype promote_real_float(dtype a, dtype b) {
+    // bfloat16 (ml_dtypes): bool, int8 and uint8 cast to it safely; anything else meets it as
+    // float32 would, so an int16 or float16 operand is never rounded to bfloat16's 8 bits.
+    if (a == dtype::bfloat16 || b == dtype::bfloat16) {
+        const dtype o = a == dtype::bfloat16 ? b : a;
+        if (o == dtype::bfloat16 || is_bool(o) || o == dtype::int8 || o == dtype::uint8) return dtype::bfloat16;
+        return promote_real_float(dtype::float32, o);
+    }
+    const dtype fa = float_holding(a), fb = float_holding(b);
+    return float_rank(fa) >= float_rank(fb) ? fa : fb;
+}
+
+// The complex dtype of a real float's precision (float32 and below: complex64).
+constexpr dtype complex_of(dtype f) { return f == dtype::float64 ? dtype::complex128 : dtype::complex64; }
+// The real dtype of a complex dtype's parts.
+constexpr dtype real_of(dtype c) {
+    return c == dtype::complex128 ? dtype::float64 : c == dtype::complex64 ? dtype::float32 : c;
+}
+
+}  // namespace detail
+
+// np.result_type for two array dtypes (NumPy 2, no value-based casting; bfloat16 as ml_dtypes).
 constexpr dtype promote(dtype a, dtype b) {
     if (a == b) return a;
     if (is_bool(a)) return b;
     if (is_bool(b)) return a;
-    if (is_float(a) || is_float(b)) {
-        if (is_float(a) && is_float(b)) return itemsize(a) > itemsize(b) ? a : b;
-        const dtype f = is_float(a) ? a : b, i = is_float(a) ? b : a;
-        // float32 holds int8/16 and uint8/16 exactly; wider integers need float64.
-        return (f == dtype::float32 && itemsize(i) <= 2) ? dtype::float32 : dtype::float64;
+    if (is_complex(a) || is_complex(b)) {
+        // The parts' dtype is the promotion of the real dtypes (complex64 + int16 -> complex64,
+        // complex64 + int32 or float64 -> complex128).
+        const dtype ra = detail::real_of(a), rb = detail::real_of(b);
+        const dtype r = (is_complex(a) && is_complex(b)) ? (itemsize(a) > itemsize(b) ? ra : rb)
+                                                          : detail::promote_real_float(is_complex(a) ? ra : a,
+                                                                                       is_complex(a) ? b : rb);
+        return detail::complex_of(r);
     }
+    if (is_float(a) || is_float(b)) return detail::promote_real_float(a, b);
     if (is_unsigned(a) == is_unsigned(b)) return itemsize(a) > itemsize(b) ? a : b;
     const dtype s = is_unsigned(a) ? b : a, u = is_unsigned(a) ? a : b;
     if (itemsize(s) > itemsize(u)) return s;
@@ -119,24 +194,35 @@ constexpr dtype promote(dtype a, dtype b) {
 
 // The kinds of C++ scalars. They are "weak" like Python scalars (NEP 50): the array's dtype
 // wins unless the scalar is of a higher kind.
-enum class scalar_kind : std::uint8_t { boolean, integer, floating };
+// std::complex is Python's complex, one kind above floating.
+enum class scalar_kind : std::uint8_t { boolean, integer, floating, complex };
 
+namespace detail {
+template <class S> struct is_std_complex : std::false_type {};
+template <class F> struct is_std_complex<std::complex<F>> : std::true_type {};
+}  // namespace detail
+
+// C++ scalars: arithmetic types, gpu::float16 / gpu::bfloat16 (weak floats, like a Python float)
+// and std::complex (weak complex, like a Python complex).
 template <class S>
 inline constexpr bool is_cpp_scalar_v =
-    std::is_arithmetic_v<S> && !std::is_same_v<S, char> && !std::is_same_v<S, wchar_t> &&
-    !std::is_same_v<S, char8_t> && !std::is_same_v<S, char16_t> && !std::is_same_v<S, char32_t>;
+    (std::is_arithmetic_v<S> && !std::is_same_v<S, char> && !std::is_same_v<S, wchar_t> &&
+     !std::is_same_v<S, char8_t> && !std::is_same_v<S, char16_t> && !std::is_same_v<S, char32_t>) ||
+    detail::is_std_complex<S>::value || std::is_same_v<S, float16> || std::is_same_v<S, bfloat16>;
 
 template <class S>
-inline constexpr scalar_kind scalar_kind_v = std::is_same_v<S, bool>  ? scalar_kind::boolean
-                                             : std::is_integral_v<S> ? scalar_kind::integer
-                                                                      : scalar_kind::floating;
+inline constexpr scalar_kind scalar_kind_v = std::is_same_v<S, bool>          ? scalar_kind::boolean
+                                             : std::is_integral_v<S>         ? scalar_kind::integer
+                                             : detail::is_std_complex<S>::value ? scalar_kind::complex
+                                                                              : scalar_kind::floating;
 
 // np.result_type(array_of_dtype_a, python_scalar_of_kind_k).
 constexpr dtype promote_weak(dtype a, scalar_kind k) {
     switch (k) {
         case scalar_kind::boolean: return a;
         case scalar_kind::integer: return is_bool(a) ? dtype::int64 : a;
-        default: return is_float(a) ? a : dtype::float64;
+        case scalar_kind::floating: return is_inexact(a) ? a : dtype::float64;
+        default: return is_complex(a) ? a : is_float(a) ? detail::complex_of(a) : dtype::complex128;
     }
 }
 
@@ -144,8 +230,9 @@ constexpr dtype promote_weak(dtype a, scalar_kind k) {
 constexpr bool can_cast_same_kind(dtype from, dtype to) {
     if (is_bool(from) || from == to) return true;
     if (is_bool(to)) return false;
-    if (is_float(from)) return is_float(to);
-    if (is_float(to)) return true;
+    if (is_complex(from)) return is_complex(to);
+    if (is_inexact(to)) return true;
+    if (is_float(from)) return false;
     if (is_unsigned(from)) return true;  // unsigned to any integer is within the kind
     return is_signed_int(to);
 }

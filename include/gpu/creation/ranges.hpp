@@ -115,6 +115,15 @@ auto arange_expr(std::int64_t length, T first, T second) {
         const auto delta = static_cast<std::int64_t>(static_cast<std::uint64_t>(static_cast<std::int64_t>(second)) -
                                                      static_cast<std::uint64_t>(start));
         return (i * delta + start).template astype<T>();
+    } else if constexpr (is_half(dtype_of_v<T>)) {
+        // NumPy's HALF_fill: start + i * delta in float32 (delta = second - first in float32),
+        // rounded once to the 2-byte float.
+        const float f0 = static_cast<float>(first), delta = static_cast<float>(second) - f0;
+        auto body = ((i.astype<float>() * delta) / 1.0f + f0).template astype<T>();
+        using B = decltype(body);
+        using head = where_node<decltype(i == 0), scalar_leaf<T>, scalar_leaf<T>>;
+        return where_node<decltype(i < 2), head, B>(i < 2, head(i == 0, scalar_leaf<T>(first), scalar_leaf<T>(second)),
+                                                    std::move(body));
     } else {
         const T delta = second - first;
         auto body = (i.astype<T>() * delta) / T(1) + first;  // two roundings, as NumPy (see top)

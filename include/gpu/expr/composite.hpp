@@ -18,9 +18,14 @@ auto nan_to_num(const E& x, bool copy = true, double nan = 0.0, std::optional<do
     (void)copy;
     auto node = detail::as_node(x);
     using T = typename decltype(node)::value_type;
-    if constexpr (std::is_floating_point_v<T>) {
-        const double hi = posinf ? *posinf : static_cast<double>(std::numeric_limits<T>::max());
-        const double lo = neginf ? *neginf : static_cast<double>(std::numeric_limits<T>::lowest());
+    static_assert(!is_complex(dtype_of_v<T>), "gpu_ndarray: nan_to_num of complex numbers is not supported yet");
+    if constexpr (is_float(dtype_of_v<T>)) {
+        // The largest finite value of T (float16: 65504, bfloat16: about 3.39e38).
+        const double top = std::is_same_v<T, float16>    ? 65504.0
+                           : std::is_same_v<T, bfloat16> ? 3.3895313892515355e38
+                                                         : static_cast<double>(std::numeric_limits<detail::compute_t<T>>::max());
+        const double hi = posinf ? *posinf : top;
+        const double lo = neginf ? *neginf : -top;
         return where(isnan(node), nan, where(isposinf(node), hi, where(isneginf(node), lo, node)));
     } else {
         return node;
@@ -37,7 +42,7 @@ auto isclose_float(const B& b) {
     } else {
         auto n = as_node(b);
         using T = typename decltype(n)::value_type;
-        if constexpr (std::is_floating_point_v<T>) return n;
+        if constexpr (is_inexact(dtype_of_v<T>)) return n;
         else return n.template astype<double>();
     }
 }

@@ -163,14 +163,25 @@ struct index_leaf : node_mixin<index_leaf> {
     template <class G> static void emit(G& g, std::string& out) { out += g.add_index(); }
 };
 
+// Kernel text: `inner` rounded to R when R's operations compute in another type.
+template <class R>
+void emit_round_open(std::string& out) {
+    if constexpr (!std::is_same_v<compute_t<R>, R>) emit_text(out, {"gnd::cast<", cuda_type_name<R>(), ">("});
+}
+template <class R>
+void emit_round_close(std::string& out) {
+    if constexpr (!std::is_same_v<compute_t<R>, R>) out += ")";
+}
+
 template <class Op, class L, class R>
 struct binary_node : node_mixin<binary_node<Op, L, R>> {
     GPU_ND_NODE_ASSIGN(binary_node<Op, L, R>)
     static constexpr loop_types types =
         Op::rule::template types<dtype_of_v<typename L::value_type>, dtype_of_v<typename R::value_type>>();
     using value_type = type_of_t<types.result>;
-    using a_type = type_of_t<types.a>;
-    using b_type = type_of_t<types.b>;
+    using a_type = compute_t<type_of_t<types.a>>;
+    using b_type = compute_t<type_of_t<types.b>>;
+    using r_type = compute_t<value_type>;
     static constexpr int n_arrays = L::n_arrays + R::n_arrays, n_scalars = L::n_scalars + R::n_scalars;
     L l;
     R r;
@@ -182,18 +193,20 @@ struct binary_node : node_mixin<binary_node<Op, L, R>> {
     template <class F> void visit_scalars(F&& f) const { l.visit_scalars(f); r.visit_scalars(f); }
     template <int I>
     value_type at(const void* const* ptrs, const std::int64_t* offs) const {
-        return Op::template apply<value_type, a_type, b_type>(
+        return gnd::cast<value_type>(Op::template apply<r_type, a_type, b_type>(
             gnd::cast<a_type>(l.template at<I>(ptrs, offs)),
-            gnd::cast<b_type>(r.template at<I + L::n_arrays>(ptrs, offs)));
+            gnd::cast<b_type>(r.template at<I + L::n_arrays>(ptrs, offs))));
     }
     template <class G> static void emit(G& g, std::string& out) {
         g.use_op(Op::source);
-        const char *a = cuda_type_name<a_type>(), *b = cuda_type_name<b_type>();
-        emit_text(out, {"gnd::", Op::name, "::apply<", cuda_type_name<value_type>(), ", ", a, ", ", b, ">(gnd::cast<", a, ">("});
+        const char *a = compute_name<type_of_t<types.a>>(), *b = compute_name<type_of_t<types.b>>();
+        emit_round_open<value_type>(out);
+        emit_text(out, {"gnd::", Op::name, "::apply<", compute_name<value_type>(), ", ", a, ", ", b, ">(gnd::cast<", a, ">("});
         L::emit(g, out);
         emit_text(out, {"), gnd::cast<", b, ">("});
         R::emit(g, out);
         out += "))";
+        emit_round_close<value_type>(out);
     }
 };
 
@@ -202,7 +215,8 @@ struct unary_node : node_mixin<unary_node<Op, E>> {
     GPU_ND_NODE_ASSIGN(unary_node<Op, E>)
     static constexpr loop_types types = Op::rule::template types<dtype_of_v<typename E::value_type>>();
     using value_type = type_of_t<types.result>;
-    using a_type = type_of_t<types.a>;
+    using a_type = compute_t<type_of_t<types.a>>;
+    using r_type = compute_t<value_type>;
     static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
     E e;
 
@@ -212,14 +226,16 @@ struct unary_node : node_mixin<unary_node<Op, E>> {
     template <class F> void visit_scalars(F&& f) const { e.visit_scalars(f); }
     template <int I>
     value_type at(const void* const* ptrs, const std::int64_t* offs) const {
-        return Op::template apply<value_type, a_type>(gnd::cast<a_type>(e.template at<I>(ptrs, offs)));
+        return gnd::cast<value_type>(Op::template apply<r_type, a_type>(gnd::cast<a_type>(e.template at<I>(ptrs, offs))));
     }
     template <class G> static void emit(G& g, std::string& out) {
         g.use_op(Op::source);
-        const char* a = cuda_type_name<a_type>();
-        emit_text(out, {"gnd::", Op::name, "::apply<", cuda_type_name<value_type>(), ", ", a, ">(gnd::cast<", a, ">("});
+        const char* a = compute_name<type_of_t<types.a>>();
+        emit_round_open<value_type>(out);
+        emit_text(out, {"gnd::", Op::name, "::apply<", compute_name<value_type>(), ", ", a, ">(gnd::cast<", a, ">("});
         E::emit(g, out);
         out += "))";
+        emit_round_close<value_type>(out);
     }
 };
 
@@ -295,7 +311,9 @@ using node_t = decltype(as_node(std::declval<const E&>()));
 template <class Derived>
 template <class U>
 auto node_mixin<Derived>::astype() const {
-    static_assert(is_dtype_v<U>, "astype<U>: U must be bool, a fixed-width integer type, float or double");
+    static_assert(is_dtype_v<U>,
+                  "astype<U>: U must be bool, a fixed-width integer type, float, double, gpu::float16, "
+                  "gpu::bfloat16, std::complex<float> or std::complex<double>");
     return cast_node<U, Derived>(static_cast<const Derived&>(*this));
 }
 

@@ -49,6 +49,8 @@ template <class S>
 auto strong_scalar(S v) {
     if constexpr (scalar_kind_v<S> == scalar_kind::boolean) return scalar_leaf<bool>(v);
     else if constexpr (scalar_kind_v<S> == scalar_kind::integer) return scalar_leaf<std::int64_t>(static_cast<std::int64_t>(v));
+    else if constexpr (scalar_kind_v<S> == scalar_kind::complex)
+        return scalar_leaf<std::complex<double>>(static_cast<std::complex<double>>(v));
     else return scalar_leaf<double>(static_cast<double>(v));
 }
 
@@ -258,6 +260,75 @@ GPU_ND_BINARY_FUNCTION(bitwise_right_shift, right_shift)
 GPU_ND_BINARY_FUNCTION(gcd, gcd_)
 GPU_ND_BINARY_FUNCTION(lcm, lcm_)
 GPU_ND_BINARY_FUNCTION(heaviside, heaviside_)
+
+// Complex numbers: np.conj / np.conjugate (a ufunc), np.angle, np.real and np.imag.
+GPU_ND_UNARY_FUNCTION(conj, conjugate)
+GPU_ND_UNARY_FUNCTION(conjugate, conjugate)
+GPU_ND_UNARY_FUNCTION(angle, angle_)
+
+namespace detail {
+// The part (0: real, 1: imaginary) of a complex array as a strided view of its buffer.
+template <class F>
+ndarray<F> complex_part_view(const ndarray<std::complex<F>>& a, int part) {
+    strides_t s = a.strides();
+    for (int d = 0; d < s.size(); ++d) s[d] *= 2;
+    return ndarray<F>(a.buffer(), a.shape(), s, 2 * a.offset() + part);
+}
+}  // namespace detail
+
+// np.real(e): of an ndarray, a view (writable, as NumPy's a.real); of an expression, a lazy node.
+template <expression E>
+auto real(const E& e) {
+    if constexpr (is_ndarray_v<E> && is_complex(dtype_of_v<typename E::value_type>))
+        return detail::complex_part_view(e, 0);
+    else if constexpr (is_ndarray_v<E>)
+        return e;
+    else
+        return detail::make_unary<detail::gnd::real_>(e);
+}
+// np.imag(e): of a complex ndarray, a writable view; of a real ndarray, new zeros (NumPy: a
+// read-only array of zeros); of an expression, a lazy node.
+template <expression E>
+auto imag(const E& e) {
+    if constexpr (is_ndarray_v<E> && is_complex(dtype_of_v<typename E::value_type>))
+        return detail::complex_part_view(e, 1);
+    else if constexpr (is_ndarray_v<E>)
+        return ndarray<typename E::value_type>(detail::make_unary<detail::gnd::imag_>(e));
+    else
+        return detail::make_unary<detail::gnd::imag_>(e);
+}
+
+// np.iscomplex / np.isreal: whether each element has a non-zero (zero) imaginary part;
+// np.iscomplexobj / np.isrealobj: whether the dtype is complex (false / true for real dtypes).
+template <expression E>
+auto iscomplex(const E& e) {
+    return gpu::imag(e) != 0;
+}
+template <expression E>
+auto isreal(const E& e) {
+    return gpu::imag(e) == 0;
+}
+template <expression E>
+constexpr bool iscomplexobj(const E&) {
+    return is_complex(dtype_of_v<typename E::value_type>);
+}
+template <expression E>
+constexpr bool isrealobj(const E& e) {
+    return !iscomplexobj(e);
+}
+
+template <class V>
+auto ndarray<V>::real() const {
+    return gpu::real(*this);
+}
+template <class V>
+auto ndarray<V>::imag() const {
+    return gpu::imag(*this);
+}
+template <class V>
+auto ndarray<V>::conj() const {
+    return gpu::conj(*this);
+}
 
 #undef GPU_ND_BINARY_FUNCTION
 #undef GPU_ND_BINARY_OPERATOR

@@ -63,16 +63,16 @@ using std::trunc;
 
 // Arithmetic. Bools add as "or" and multiply as "and", as NumPy's bool loops do.
 GPU_ND_BINARY_OP(add, rule_arithmetic,
-    if constexpr (is_bool<R>) return a || b; else if constexpr (is_float<R>) return a + b; else return wrap_add(a, b);)
+    if constexpr (is_bool<R>) return a || b; else if constexpr (is_inexact<R>) return a + b; else return wrap_add(a, b);)
 GPU_ND_BINARY_OP(subtract, rule_subtract,
-    if constexpr (is_float<R>) return a - b; else return wrap_sub(a, b);)
+    if constexpr (is_inexact<R>) return a - b; else return wrap_sub(a, b);)
 GPU_ND_BINARY_OP(multiply, rule_arithmetic,
-    if constexpr (is_bool<R>) return a && b; else if constexpr (is_float<R>) return a * b; else return wrap_mul(a, b);)
+    if constexpr (is_bool<R>) return a && b; else if constexpr (is_inexact<R>) return a * b; else return wrap_mul(a, b);)
 GPU_ND_BINARY_OP(true_divide, rule_true_divide, return a / b;)
 
 // Python's floor division: rounds toward -inf; integer division by zero gives 0 (NumPy warns),
 // and MIN // -1 wraps instead of trapping.
-GPU_ND_BINARY_OP(floor_divide, rule_integer_arithmetic,
+GPU_ND_BINARY_OP(floor_divide, rule_floor_divide,
     if constexpr (is_float<R>) {
         if (b == R(0)) return a / b;
         R mod = fmod(a, b);
@@ -89,7 +89,7 @@ GPU_ND_BINARY_OP(floor_divide, rule_integer_arithmetic,
     })
 
 // Python's modulo: the result takes the divisor's sign; x % 0 is 0 for integers, nan for floats.
-GPU_ND_BINARY_OP(remainder, rule_integer_arithmetic,
+GPU_ND_BINARY_OP(remainder, rule_remainder,
     if constexpr (is_float<R>) {
         if (b == R(0)) return fmod(a, b);
         R mod = fmod(a, b);
@@ -105,7 +105,7 @@ GPU_ND_BINARY_OP(remainder, rule_integer_arithmetic,
 // Integer powers by squaring, wrapping like NumPy. A negative integer exponent is an error in
 // NumPy; scalar exponents are checked on the host, array exponents give 0 (see README).
 GPU_ND_BINARY_OP(power, rule_integer_arithmetic,
-    if constexpr (is_float<R>) {
+    if constexpr (is_inexact<R>) {
         return pow(a, b);
     } else {
         if constexpr (is_signed_int<R>) { if (b < R(0)) return R(0); }
@@ -117,12 +117,13 @@ GPU_ND_BINARY_OP(power, rule_integer_arithmetic,
         return result;
     })
 
-// NaN propagates, as in np.maximum / np.minimum.
+// NaN propagates, as in np.maximum / np.minimum (complex: a NaN in either part; the order is
+// lexicographic).
 GPU_ND_BINARY_OP(maximum, rule_arithmetic,
-    if constexpr (is_float<R>) { if (a != a) return a; if (b != b) return b; }
+    if constexpr (is_inexact<R>) { if (a != a) return a; if (b != b) return b; }
     return a > b ? a : b;)
 GPU_ND_BINARY_OP(minimum, rule_arithmetic,
-    if constexpr (is_float<R>) { if (a != a) return a; if (b != b) return b; }
+    if constexpr (is_inexact<R>) { if (a != a) return a; if (b != b) return b; }
     return a < b ? a : b;)
 
 // Comparisons.
@@ -150,10 +151,11 @@ GPU_ND_BINARY_OP(right_shift, rule_right_shift,
     return R(a >> b);)
 
 // Unary operations.
-GPU_ND_UNARY_OP(negative, rule_negative, if constexpr (is_float<R>) return -x; else return wrap_neg(x);)
+GPU_ND_UNARY_OP(negative, rule_negative, if constexpr (is_inexact<R>) return -x; else return wrap_neg(x);)
 GPU_ND_UNARY_OP(positive, rule_positive, return x;)
-GPU_ND_UNARY_OP(absolute, rule_same,
-    if constexpr (is_float<R>) return fabs(x);
+GPU_ND_UNARY_OP(absolute, rule_absolute,
+    if constexpr (is_complex<A>) return abs(x);
+    else if constexpr (is_float<R>) return fabs(x);
     else if constexpr (is_signed_int<R>) return x < R(0) ? wrap_neg(x) : x;
     else return x;)
 GPU_ND_UNARY_OP(sqrt_, rule_float_math, return sqrt(x);)
@@ -163,65 +165,72 @@ GPU_ND_UNARY_OP(sin_, rule_float_math, return sin(x);)
 GPU_ND_UNARY_OP(cos_, rule_float_math, return cos(x);)
 GPU_ND_UNARY_OP(tan_, rule_float_math, return tan(x);)
 GPU_ND_UNARY_OP(tanh_, rule_float_math, return tanh(x);)
-GPU_ND_UNARY_OP(floor_, rule_same, if constexpr (is_float<R>) return floor(x); else return x;)
-GPU_ND_UNARY_OP(ceil_, rule_same, if constexpr (is_float<R>) return ceil(x); else return x;)
+GPU_ND_UNARY_OP(floor_, rule_floor, if constexpr (is_float<R>) return floor(x); else return x;)
+GPU_ND_UNARY_OP(ceil_, rule_ceil, if constexpr (is_float<R>) return ceil(x); else return x;)
 GPU_ND_UNARY_OP(invert, rule_invert, if constexpr (is_bool<R>) return !x; else return R(~x);)
 GPU_ND_UNARY_OP(logical_not, rule_logical_not, return !(x != A(0));)
 
 // ---- the rest of NumPy's real ufuncs (issue 11) ------------------------------------------------
 
 // Powers, logs and exponentials of floats (integers convert as type_rules.hpp says).
-GPU_ND_UNARY_OP(fabs_, rule_float_math, return fabs(x);)
-GPU_ND_UNARY_OP(cbrt_, rule_float_math, return cbrt(x);)
-GPU_ND_UNARY_OP(exp2_, rule_float_math, return exp2(x);)
-GPU_ND_UNARY_OP(expm1_, rule_float_math, return expm1(x);)
-GPU_ND_UNARY_OP(log2_, rule_float_math, return log2(x);)
+GPU_ND_UNARY_OP(fabs_, rule_fabs, return fabs(x);)
+GPU_ND_UNARY_OP(cbrt_, rule_cbrt, return cbrt(x);)
+GPU_ND_UNARY_OP(exp2_, rule_exp2, return exp2(x);)
+GPU_ND_UNARY_OP(expm1_, rule_expm1, return expm1(x);)
+GPU_ND_UNARY_OP(log2_, rule_log2, return log2(x);)
 GPU_ND_UNARY_OP(log10_, rule_float_math, return log10(x);)
-GPU_ND_UNARY_OP(log1p_, rule_float_math, return log1p(x);)
+GPU_ND_UNARY_OP(log1p_, rule_log1p, return log1p(x);)
 GPU_ND_UNARY_OP(square, rule_same_no_bool,
-    if constexpr (is_float<R>) return x * x; else return wrap_mul(x, x);)
+    if constexpr (is_inexact<R>) return x * x; else return wrap_mul(x, x);)
 // Integer 1/x as NumPy's loop computes it (1.0 / x converted back): 1/0 is what x86-64 makes of
 // inf, INT_MIN for int32 and int64, 0 for the other integer types.
 GPU_ND_UNARY_OP(reciprocal, rule_same_no_bool,
-    if constexpr (is_float<R>) return R(1) / x;
+    if constexpr (is_inexact<R>) return R(1) / x;
     else {
         if (x == R(0)) { if constexpr (is_signed_int<R> && sizeof(R) >= 4) return R(wide_uint<R>(1) << (8 * sizeof(R) - 1)); else return R(0); }
         return R(R(1) / x);
     })
 // sign: -1, 0 or 1 in the input dtype; NaN stays NaN.
-GPU_ND_UNARY_OP(sign_, rule_sign,
+GPU_ND_UNARY_OP(sign_, rule_sign_real,
     if constexpr (is_float<R>) { if (x != x) return x; }
     return x > R(0) ? R(1) : x < R(0) ? R(-1) : R(0);)
 // log(exp(a) + exp(b)) and its base-2 form without overflow, as NumPy computes them.
-GPU_ND_BINARY_OP(logaddexp, rule_float_math2,
+GPU_ND_BINARY_OP(logaddexp, rule_logaddexp,
     if (a == b) return a + R(0.693147180559945309417232121458176568);
     const R d = a - b;
     if (d > R(0)) return a + log1p(exp(-d));
     if (d <= R(0)) return b + log1p(exp(d));
     return d;)
-GPU_ND_BINARY_OP(logaddexp2, rule_float_math2,
+GPU_ND_BINARY_OP(logaddexp2, rule_logaddexp2,
     if (a == b) return a + R(1);
     const R d = a - b;
     if (d > R(0)) return a + log1p(exp2(-d)) * R(1.442695040888963407359924681001892137);
     if (d <= R(0)) return b + log1p(exp2(d)) * R(1.442695040888963407359924681001892137);
     return d;)
-GPU_ND_BINARY_OP(float_power, rule_float64, return pow(a, b);)
+GPU_ND_BINARY_OP(float_power, rule_float_power, return pow(a, b);)
 // C's fmod: the result takes the dividend's sign; x fmod 0 is 0 for integers (NumPy warns).
-GPU_ND_BINARY_OP(fmod_, rule_integer_arithmetic,
+GPU_ND_BINARY_OP(fmod_, rule_fmod,
     if constexpr (is_float<R>) return fmod(a, b);
     else {
         if (b == R(0)) return R(0);
         if constexpr (is_signed_int<R>) { if (b == R(-1)) return R(0); }
         return R(a % b);
     })
-GPU_ND_BINARY_OP(ldexp_, rule_ldexp,
+GPU_ND_BINARY_OP(ldexp_, rule_ldexp_real,
     return ldexp(a, b > B(2147483647) ? 2147483647 : b < B(-2147483647) ? -2147483647 : int(b));)
 // The two results of modf and frexp, one operation each (the host and NVRTC call the C function).
-GPU_ND_UNARY_OP(modf_fraction, rule_float_math, A i; return modf(x, &i);)
-GPU_ND_UNARY_OP(modf_integral, rule_float_math, A i; modf(x, &i); return i;)
-GPU_ND_UNARY_OP(frexp_mantissa, rule_float_math, int e; return frexp(x, &e);)
-GPU_ND_UNARY_OP(frexp_exponent, rule_frexp_exponent,
+GPU_ND_UNARY_OP(modf_fraction, rule_modf, A i; return modf(x, &i);)
+GPU_ND_UNARY_OP(modf_integral, rule_modf, A i; modf(x, &i); return i;)
+GPU_ND_UNARY_OP(frexp_mantissa, rule_frexp, int e; return frexp(x, &e);)
+GPU_ND_UNARY_OP(frexp_exponent, rule_frexp_exponent_real,
     int e = 0; if (x == x && x - x == A(0)) frexp(x, &e); return e;)
+
+// Complex parts (np.real, np.imag, np.angle, np.conjugate); for real input real is x, imag 0,
+// conjugate x and angle arctan2(0, x).
+GPU_ND_UNARY_OP(real_, rule_complex_part, if constexpr (is_complex<A>) return x.re; else return x;)
+GPU_ND_UNARY_OP(imag_, rule_complex_part, if constexpr (is_complex<A>) return x.im; else return R(0);)
+GPU_ND_UNARY_OP(angle_, rule_angle, if constexpr (is_complex<A>) return arg(x); else return atan2(R(0), x);)
+GPU_ND_UNARY_OP(conjugate, rule_same, if constexpr (is_complex<A>) return conj(x); else return x;)
 
 // Trigonometry, hyperbolic functions and angle units.
 GPU_ND_UNARY_OP(arcsin_, rule_float_math, return asin(x);)
@@ -232,19 +241,19 @@ GPU_ND_UNARY_OP(cosh_, rule_float_math, return cosh(x);)
 GPU_ND_UNARY_OP(arcsinh_, rule_float_math, return asinh(x);)
 GPU_ND_UNARY_OP(arccosh_, rule_float_math, return acosh(x);)
 GPU_ND_UNARY_OP(arctanh_, rule_float_math, return atanh(x);)
-GPU_ND_BINARY_OP(arctan2_, rule_float_math2, return atan2(a, b);)
-GPU_ND_BINARY_OP(hypot_, rule_float_math2, return hypot(a, b);)
+GPU_ND_BINARY_OP(arctan2_, rule_arctan2, return atan2(a, b);)
+GPU_ND_BINARY_OP(hypot_, rule_hypot, return hypot(a, b);)
 // NumPy multiplies by the constant rounded to the dtype (180.0f / NPY_PIf for float32).
-GPU_ND_UNARY_OP(degrees_, rule_float_math, return x * (R(180) / R(3.141592653589793238462643383279502884));)
-GPU_ND_UNARY_OP(radians_, rule_float_math, return x * (R(3.141592653589793238462643383279502884) / R(180));)
+GPU_ND_UNARY_OP(degrees_, rule_degrees, return x * (R(180) / R(3.141592653589793238462643383279502884));)
+GPU_ND_UNARY_OP(radians_, rule_radians, return x * (R(3.141592653589793238462643383279502884) / R(180));)
 
 // Rounding. trunc (and fix) keep integer dtypes, as floor and ceil do in NumPy 2.3+.
-GPU_ND_UNARY_OP(trunc_, rule_same, if constexpr (is_float<R>) return trunc(x); else return x;)
-GPU_ND_UNARY_OP(rint_, rule_float_math, return rint(x);)
+GPU_ND_UNARY_OP(trunc_, rule_trunc, if constexpr (is_float<R>) return trunc(x); else return x;)
+GPU_ND_UNARY_OP(rint_, rule_rint, return rint(x);)
 // np.round(x, decimals): floats as rint(x * 10**d) / 10**d (or rint(x / 10**-d) * 10**-d), with
 // 10**d exact in double and rounded to R; integers with d < 0 the same in float64, converted back;
 // otherwise integers and bools are unchanged.
-GPU_ND_BINARY_OP(round_, rule_round,
+GPU_ND_BINARY_OP(round_, rule_round_real,
     if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
     {
         double p = 1.0;
@@ -258,31 +267,38 @@ GPU_ND_BINARY_OP(round_, rule_round,
     })
 
 // Floating-point classification and bit-level functions.
-GPU_ND_UNARY_OP(isnan_, rule_predicate, if constexpr (is_float<A>) return x != x; else return false;)
+// Complex: NaN if either part is; infinite if either part is (and neither is NaN... as NumPy:
+// either part infinite); finite if both are.
+GPU_ND_UNARY_OP(isnan_, rule_predicate,
+    if constexpr (is_complex<A>) return x.re != x.re || x.im != x.im;
+    else if constexpr (is_float<A>) return x != x; else return false;)
 GPU_ND_UNARY_OP(isinf_, rule_predicate,
-    if constexpr (is_float<A>) return x == x && x - x != x - x; else return false;)
-GPU_ND_UNARY_OP(isfinite_, rule_predicate, if constexpr (is_float<A>) return x - x == A(0); else return true;)
-GPU_ND_UNARY_OP(isposinf_, rule_predicate,
+    if constexpr (is_complex<A>) return (x.re == x.re && x.re - x.re != x.re - x.re) || (x.im == x.im && x.im - x.im != x.im - x.im);
+    else if constexpr (is_float<A>) return x == x && x - x != x - x; else return false;)
+GPU_ND_UNARY_OP(isfinite_, rule_predicate,
+    if constexpr (is_complex<A>) return x.re - x.re == 0 && x.im - x.im == 0;
+    else if constexpr (is_float<A>) return x - x == A(0); else return true;)
+GPU_ND_UNARY_OP(isposinf_, rule_isposinf,
     if constexpr (is_float<A>) return x > A(0) && x - x != x - x; else return false;)
-GPU_ND_UNARY_OP(isneginf_, rule_predicate,
+GPU_ND_UNARY_OP(isneginf_, rule_isneginf,
     if constexpr (is_float<A>) return x < A(0) && x - x != x - x; else return false;)
-GPU_ND_UNARY_OP(signbit_, rule_predicate,
+GPU_ND_UNARY_OP(signbit_, rule_signbit,
     if constexpr (is_float<A>) return copysign(A(1), x) < A(0);
     else if constexpr (is_signed_int<A>) return x < A(0);
     else return false;)
-GPU_ND_BINARY_OP(copysign_, rule_float_math2, return copysign(a, b);)
-GPU_ND_BINARY_OP(nextafter_, rule_float_math2, return nextafter(a, b);)
+GPU_ND_BINARY_OP(copysign_, rule_copysign, return copysign(a, b);)
+GPU_ND_BINARY_OP(nextafter_, rule_nextafter, return nextafter(a, b);)
 // The distance to the next float away from zero; NaN for inf and NaN, as NumPy.
-GPU_ND_UNARY_OP(spacing_, rule_float_math,
+GPU_ND_UNARY_OP(spacing_, rule_spacing,
     if (x != x || x - x != x - x) return x - x;
     return nextafter(x, copysign(R(1) / R(0), x)) - x;)
 
 // fmax / fmin ignore a NaN unless both are NaN.
 GPU_ND_BINARY_OP(fmax_, rule_arithmetic,
-    if constexpr (is_float<R>) { if (b != b) return a; if (a != a) return b; }
+    if constexpr (is_inexact<R>) { if (b != b) return a; if (a != a) return b; }
     return a < b ? b : a;)
 GPU_ND_BINARY_OP(fmin_, rule_arithmetic,
-    if constexpr (is_float<R>) { if (b != b) return a; if (a != a) return b; }
+    if constexpr (is_inexact<R>) { if (b != b) return a; if (a != a) return b; }
     return b < a ? b : a;)
 GPU_ND_BINARY_OP(logical_xor, rule_logical, return (a != A(0)) != (b != B(0));)
 
@@ -299,6 +315,6 @@ GPU_ND_BINARY_OP(lcm_, rule_lcm,
     return wrap_mul(R(x / g), y);)
 
 // heaviside(x, h0): 0 below zero, 1 above, h0 at zero; NaN stays NaN.
-GPU_ND_BINARY_OP(heaviside_, rule_float_math2,
+GPU_ND_BINARY_OP(heaviside_, rule_heaviside,
     if (a != a) return a;
     return a < R(0) ? R(0) : a > R(0) ? R(1) : b;)

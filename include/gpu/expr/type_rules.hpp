@@ -44,7 +44,7 @@ struct rule_integer_arithmetic {
 struct rule_true_divide {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
-        constexpr dtype p = is_float(promote(A, B)) ? promote(A, B) : dtype::float64;
+        constexpr dtype p = is_inexact(promote(A, B)) ? promote(A, B) : dtype::float64;
         return {p, p, p};
     }
 };
@@ -81,7 +81,7 @@ struct rule_logical {
     struct RULE {                                                                            \
         template <dtype A, dtype B = A>                                                      \
         static constexpr loop_types types() {                                                \
-            static_assert(!is_float(A) && !is_float(B) && !is_float(promote(A, B)),          \
+            static_assert(!is_inexact(A) && !is_inexact(B) && !is_float(promote(A, B)),      \
                           GPU_ND_NO_LOOP(UFUNC));                                            \
             static_assert(BOOL_RESULT != dtype::float64 || promote(A, B) != dtype::bool_,    \
                           GPU_ND_NO_LOOP(UFUNC));                                            \
@@ -102,15 +102,36 @@ GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
 // Unary rules take the input dtype as both A and B.
 
 // sqrt, exp, sin, ...: floats keep their dtype; integers go to the smallest float that holds
-// them. NumPy gives float16 for bool, int8 and uint8, which this library does not have yet.
+// them (float16 for bool, int8 and uint8, as NumPy).
 struct rule_float_math {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {
-        static_assert(itemsize(A) > 1 || is_float(A),
-                      "NumPy computes this function of bool, int8 and uint8 in float16, which gpu_ndarray does "
-                      "not support yet: convert first, e.g. x.astype<float>()");
-        constexpr dtype f = is_float(A) ? A : itemsize(A) == 2 ? dtype::float32 : dtype::float64;
+        constexpr dtype f = float_holding(A);
         return {f, f, f};
+    }
+};
+
+// absolute: the input dtype, except complex, whose magnitude is real.
+struct rule_absolute {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        return {A, A, is_complex(A) ? real_of(A) : A};
+    }
+};
+
+// real, imag, angle: the parts of a complex dtype are its real dtype; real and imag keep a real
+// dtype (imag gives zeros); angle of a real is arctan2(0, x), a float function.
+struct rule_complex_part {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        return {A, A, is_complex(A) ? real_of(A) : A};
+    }
+};
+struct rule_angle {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr dtype f = float_holding(A);
+        return {f, f, is_complex(f) ? real_of(f) : f};
     }
 };
 
@@ -151,7 +172,7 @@ struct rule_logical_not {
 };
 
 // arctan2, hypot, copysign, logaddexp, ...: float loops only; integers convert to the smallest
-// float that holds the promoted type (two int8 would need float16, not supported yet).
+// float that holds the promoted type (two int8: float16).
 struct rule_float_math2 {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
@@ -218,13 +239,81 @@ struct rule_frexp_exponent {
 struct rule_round {
     template <dtype A, dtype B>
     static constexpr loop_types types() {
-        static_assert(A != dtype::bool_,
-                      "NumPy rounds bool in float16, which gpu_ndarray does not support yet: convert first, e.g. "
-                      "x.astype<float>()");
-        return {A, dtype::int64, A};
+        constexpr dtype p = A == dtype::bool_ ? dtype::float16 : A;
+        return {p, dtype::int64, p};
     }
 };
 
+// nextafter and spacing step in the operand's own precision, which float32 arithmetic rounded to
+// a 2-byte float does not give.
+struct rule_float_math2_no_half {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr loop_types t = rule_float_math::types<promote(A, B)>();
+        static_assert(!is_half(t.result),
+                      "gpu_ndarray: nextafter and spacing of float16 / bfloat16 are not supported yet: convert "
+                      "first, e.g. x.astype<float>()");
+        return t;
+    }
+};
+
+// Ufuncs NumPy defines for real dtypes only: a complex operand is NumPy's TypeError.
+#define GPU_ND_REAL_RULE(RULE, BASE, UFUNC)                                                      \
+    struct RULE {                                                                                \
+        template <dtype A, dtype B = A>                                                          \
+        static constexpr loop_types types() {                                                    \
+            static_assert(!is_complex(A) && !is_complex(B), GPU_ND_NO_LOOP(UFUNC));              \
+            return BASE::template types<A, B>();                                                 \
+        }                                                                                        \
+    };
+GPU_ND_REAL_RULE(rule_floor_divide, rule_integer_arithmetic, "floor_divide")
+GPU_ND_REAL_RULE(rule_remainder, rule_integer_arithmetic, "remainder")
+GPU_ND_REAL_RULE(rule_fmod, rule_integer_arithmetic, "fmod")
+GPU_ND_REAL_RULE(rule_floor, rule_same, "floor")
+GPU_ND_REAL_RULE(rule_ceil, rule_same, "ceil")
+GPU_ND_REAL_RULE(rule_trunc, rule_same, "trunc")
+GPU_ND_REAL_RULE(rule_fabs, rule_float_math, "fabs")
+GPU_ND_REAL_RULE(rule_cbrt, rule_float_math, "cbrt")
+GPU_ND_REAL_RULE(rule_logaddexp, rule_float_math2, "logaddexp")
+GPU_ND_REAL_RULE(rule_logaddexp2, rule_float_math2, "logaddexp2")
+GPU_ND_REAL_RULE(rule_ldexp_real, rule_ldexp, "ldexp")
+GPU_ND_REAL_RULE(rule_modf, rule_float_math, "modf")
+GPU_ND_REAL_RULE(rule_frexp, rule_float_math, "frexp")
+GPU_ND_REAL_RULE(rule_frexp_exponent_real, rule_frexp_exponent, "frexp")
+GPU_ND_REAL_RULE(rule_arctan2, rule_float_math2, "arctan2")
+GPU_ND_REAL_RULE(rule_hypot, rule_float_math2, "hypot")
+GPU_ND_REAL_RULE(rule_degrees, rule_float_math, "degrees")
+GPU_ND_REAL_RULE(rule_radians, rule_float_math, "radians")
+GPU_ND_REAL_RULE(rule_signbit, rule_predicate, "signbit")
+GPU_ND_REAL_RULE(rule_copysign, rule_float_math2, "copysign")
+GPU_ND_REAL_RULE(rule_nextafter, rule_float_math2_no_half, "nextafter")
+GPU_ND_REAL_RULE(rule_spacing, rule_float_math2_no_half, "spacing")
+GPU_ND_REAL_RULE(rule_heaviside, rule_float_math2, "heaviside")
+GPU_ND_REAL_RULE(rule_isposinf, rule_predicate, "isposinf")
+GPU_ND_REAL_RULE(rule_isneginf, rule_predicate, "isneginf")
+#undef GPU_ND_REAL_RULE
+
+// Ufuncs NumPy also defines for complex that this library does not compute for complex yet.
+#define GPU_ND_COMPLEX_LATER_RULE(RULE, BASE, UFUNC)                                             \
+    struct RULE {                                                                                \
+        template <dtype A, dtype B = A>                                                          \
+        static constexpr loop_types types() {                                                    \
+            static_assert(!is_complex(A) && !is_complex(B),                                      \
+                          "gpu_ndarray: " UFUNC " of complex numbers is not supported yet");     \
+            return BASE::template types<A, B>();                                                 \
+        }                                                                                        \
+    };
+GPU_ND_COMPLEX_LATER_RULE(rule_exp2, rule_float_math, "exp2")
+GPU_ND_COMPLEX_LATER_RULE(rule_expm1, rule_float_math, "expm1")
+GPU_ND_COMPLEX_LATER_RULE(rule_log2, rule_float_math, "log2")
+GPU_ND_COMPLEX_LATER_RULE(rule_log1p, rule_float_math, "log1p")
+GPU_ND_COMPLEX_LATER_RULE(rule_rint, rule_float_math, "rint")
+GPU_ND_COMPLEX_LATER_RULE(rule_round_real, rule_round, "round")
+GPU_ND_COMPLEX_LATER_RULE(rule_sign_real, rule_sign, "sign")
+GPU_ND_COMPLEX_LATER_RULE(rule_float_power, rule_float64, "float_power")
+#undef GPU_ND_COMPLEX_LATER_RULE
+
 }  // namespace gpu::detail
+
 
 #undef GPU_ND_NO_LOOP

@@ -209,6 +209,7 @@ template <> struct storage_of<1> { using type = std::uint8_t; };
 template <> struct storage_of<2> { using type = std::uint16_t; };
 template <> struct storage_of<4> { using type = std::uint32_t; };
 template <> struct storage_of<8> { using type = std::uint64_t; };
+template <> struct storage_of<16> { using type = std::complex<double>; };  // complex128, moved whole
 template <class T>
 using storage_t = typename storage_of<sizeof(T)>::type;
 
@@ -221,7 +222,8 @@ inline constexpr std::int64_t min_chunk = 4096;
 
 // The translation unit of every indexing kernel, instantiated as `entry` (runs on a miss only).
 inline kernel_source indexing_kernel_source(std::string entry, const char* what) {
-    return {kernel_unit({indexing_source}, indexing_kernels_source), std::move(entry), true, {}, what};
+    std::string code = kernel_unit({indexing_source}, indexing_kernels_source, entry);
+    return {std::move(code), std::move(entry), true, {}, what};
 }
 
 // The device spelling of a compaction action (its name-expression argument).

@@ -44,6 +44,10 @@ inline any_array empty_of(dtype d, const shape_t& shape) {
 // The array of a .npy stream; errors name `path`.
 inline any_array read_npy(byte_source& in, const std::string& who, const std::string& path, const dtype* want) {
     const npy_header h = read_npy_header(in, who, path);
+    if (!want && h.type == dtype::bfloat16)
+        throw type_error(who + ": " + path +
+                         " holds 2-byte void data ('V2'), which is how NumPy saves an ml_dtypes bfloat16 array, but "
+                         "the file does not say which dtype it is: load it with gpu::load<gpu::bfloat16>");
     if (want && *want != h.type)
         throw type_error(who + ": " + path + " holds " + std::string(name_of(h.type)) + ", not " + std::string(name_of(*want)));
     shape_t shape = h.shape;
@@ -51,7 +55,7 @@ inline any_array read_npy(byte_source& in, const std::string& who, const std::st
     any_array a = empty_of(h.type, shape);
     void* data = a.visit([](const auto& x) { return static_cast<void*>(x.data()); });
     const executor where = a.visit([](const auto& x) { return x.where(); });
-    read_npy_data(in, data, where, h.data_bytes, h.itemsize, h.byteswap);
+    read_npy_data(in, data, where, h.data_bytes, h.swap_size, h.byteswap);
     if (h.fortran_order) return a.visit([](const auto& x) { return any_array(x.transpose()); });
     return a;
 }

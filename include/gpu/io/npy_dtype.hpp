@@ -1,8 +1,11 @@
 #pragma once
 // The dtypes .npy files can hold, in one table: the C++ type, NumPy's type character and the
-// item size of the file's 'descr' ('<f4': little-endian, 'f', 4 bytes). A dtype added to the
-// library (float16 as ('f', 2), complex64 as ('c', 8), bfloat16 as ml_dtypes writes it) is one
-// line of GPU_ND_NPY_DTYPES; the header parser, gpu::any_array and load_any follow from it.
+// item size of the file's 'descr' ('<f4': little-endian, 'f', 4 bytes). A dtype is one line of
+// GPU_ND_NPY_DTYPES; the header parser, gpu::any_array and load_any follow from it.
+// bfloat16: NumPy saves an ml_dtypes.bfloat16 array as 2-byte void data ('<V2'; NumPy loads it
+// back as void, and .view(ml_dtypes.bfloat16) recovers it). The file does not say bfloat16, so
+// gpu::load<gpu::bfloat16> reads '<V2' / '|V2', and load_any / load_npz refuse it (io/npy.ipp).
+#include <complex>
 #include <cstdint>
 #include <string_view>
 
@@ -20,13 +23,17 @@
     X(std::uint32_t, 'u', 4)   \
     X(std::uint64_t, 'u', 8)   \
     X(float, 'f', 4)           \
-    X(double, 'f', 8)
+    X(double, 'f', 8)          \
+    X(float16, 'f', 2)         \
+    X(bfloat16, 'V', 2)        \
+    X(std::complex<float>, 'c', 8) \
+    X(std::complex<double>, 'c', 16)
 
 namespace gpu::detail {
 
 struct npy_type {
     dtype type;
-    char kind;     // NumPy's type character: b i u f (c for complex, later)
+    char kind;     // NumPy's type character: b i u f c (V: bfloat16, see above)
     int itemsize;  // bytes
 };
 

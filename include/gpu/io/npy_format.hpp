@@ -21,6 +21,7 @@ struct npy_header {
     int itemsize = 1;
     bool fortran_order = false;
     bool byteswap = false;  // big-endian file on this little-endian host
+    int swap_size = 1;      // bytes reversed together when swapping: the item, or a complex part
     shape_t shape;
     std::size_t data_bytes = 0;
     int major = 1, minor = 0;

@@ -156,6 +156,7 @@ GPU_ND_INLINE npy_header read_npy_header(byte_source& in, const std::string& who
     h.type = t->type;
     h.itemsize = t->itemsize;
     h.byteswap = order == '>' && size > 1;
+    h.swap_size = kind == 'c' ? size / 2 : size;  // a complex number swaps each part
 
     std::int64_t count = 1;
     for (std::int64_t d : h.shape) {

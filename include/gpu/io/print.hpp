@@ -21,7 +21,8 @@ std::string format_array(const T* data, const shape_t& shape);
 
 #define GPU_ND_PRINTED_DTYPES(X) \
     X(bool) X(std::int8_t) X(std::int16_t) X(std::int32_t) X(std::int64_t) X(std::uint8_t) X(std::uint16_t) \
-    X(std::uint32_t) X(std::uint64_t) X(float) X(double)
+    X(std::uint32_t) X(std::uint64_t) X(float) X(double) X(float16) X(bfloat16) \
+    X(std::complex<float>) X(std::complex<double>)
 #if defined(GPU_NDARRAY_SEPARATE_COMPILATION)
 #define GPU_ND_EXTERN_FORMAT(T) extern template std::string format_array<T>(const T*, const shape_t&);
 GPU_ND_PRINTED_DTYPES(GPU_ND_EXTERN_FORMAT)

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <complex>
+#include <cstdio>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -16,6 +18,9 @@
 
 namespace gpu {
 namespace detail {
+
+// Where float16 values are computed for printing: float, exactly.
+template <class F> using print_float_t = std::conditional_t<std::is_same_v<F, float16>, float, F>;
 
 // NumPy's default print options (np.get_printoptions()).
 inline constexpr int print_precision = 8;
@@ -31,6 +36,32 @@ std::string chars_of(F x, Args... args) {
     const auto r = std::to_chars(buf, buf + sizeof buf, x, args...);
     return std::string(buf, r.ptr);
 }
+
+// float16 (NumPy's Dragon4 in half precision): the shortest digits that round-trip in float16,
+// as the double those digits spell, whose own shortest digits are the same; cut to a precision,
+// the exact value rounds, as Dragon4 rounds it.
+inline double shortest_half_value(float16 x) {
+    const double d = static_cast<double>(x);
+    if (d == 0 || d != d || d - d != 0) return d;
+    for (int p = 0; p < 17; ++p) {
+        const std::string s = chars_of(d, std::chars_format::scientific, p);
+        double back = 0;
+        std::from_chars(s.data(), s.data() + s.size(), back);
+        if (float16(back).bits == x.bits) return back;
+    }
+    return d;
+}
+inline std::string chars_of(float16 x, std::chars_format f) { return chars_of(shortest_half_value(x), f); }
+inline std::string chars_of(float16 x, std::chars_format f, int precision) {
+    return chars_of(static_cast<double>(x), f, precision);
+}
+
+// The float operations the formats use, for float, double and float16 alike.
+template <class F> print_float_t<F> real_value(F x) { return static_cast<print_float_t<F>>(x); }
+template <class F> bool is_nan_(F x) { return std::isnan(real_value(x)); }
+template <class F> bool is_inf_(F x) { return std::isinf(real_value(x)); }
+template <class F> bool is_finite_(F x) { return std::isfinite(real_value(x)); }
+template <class F> F abs_(F x) { return F(std::fabs(real_value(x))); }
 
 inline void strip_trailing_zeros(std::string& s) {
     if (s.find('.') == std::string::npos) return;
@@ -76,11 +107,11 @@ inline std::string pad_left(std::string s, std::size_t width) {
 // scientific notation outside [1e-4, 1e16) (float32: [1e-4, 1e6)). NumPy compares in long double.
 template <class F>
 std::string format_float_scalar(F x) {
-    if (std::isnan(x)) return "nan";
-    if (std::isinf(x)) return x < 0 ? "-inf" : "inf";
-    const long double a = std::fabs(static_cast<long double>(x));
-    const long double max_positional = std::is_same_v<F, float> ? 1e6L : 1e16L;
-    if (x == 0 || (a < max_positional && a >= 1e-4L)) {
+    if (is_nan_(x)) return "nan";
+    if (is_inf_(x)) return real_value(x) < 0 ? "-inf" : "inf";
+    const long double a = std::fabs(static_cast<long double>(real_value(x)));
+    const long double max_positional = std::is_same_v<F, float16> ? 1e3L : std::is_same_v<F, float> ? 1e6L : 1e16L;
+    if (real_value(x) == 0 || (a < max_positional && a >= 1e-4L)) {
         std::string s = positional_digits(x, -1);
         return s.back() == '.' ? s + '0' : s;
     }
@@ -94,34 +125,37 @@ std::string format_float_scalar(F x) {
 template <class F>
 class float_format {
 public:
-    explicit float_format(const std::vector<F>& values) {
+    // plus: NumPy's sign='+' (a '+' before non-negative values), used for imaginary parts.
+    explicit float_format(const std::vector<F>& values, bool plus = false) : plus_(plus) {
         std::vector<F> finite;
         bool non_finite = false, neg_inf = false;
         for (F x : values) {
-            if (std::isfinite(x)) finite.push_back(x);
-            else non_finite = true, neg_inf = neg_inf || (std::isinf(x) && x < 0);
+            if (is_finite_(x)) finite.push_back(x);
+            else non_finite = true, neg_inf = neg_inf || (is_inf_(x) && real_value(x) < 0);
         }
         // Scientific notation is chosen from the non-zero finite magnitudes; NumPy compares
         // in F, so these constants are rounded to F as NumPy rounds its Python floats.
-        F max_abs = 0, min_abs = std::numeric_limits<F>::infinity();
+        F max_abs = F(0), min_abs = F(std::numeric_limits<float>::infinity());
         for (F x : finite)
-            if (x != 0) max_abs = std::max(max_abs, std::fabs(x)), min_abs = std::min(min_abs, std::fabs(x));
-        if (max_abs > 0) {
-            // 10 ** min(8, finfo(F).precision): float32 switches at 1e6 (NumPy >= 2.3).
-            const F cutoff = std::is_same_v<F, float> ? F(1e6) : F(1e8);
-            exp_ = max_abs >= cutoff || min_abs < F(0.0001) || max_abs / min_abs > F(1000);
+            if (real_value(x) != 0) max_abs = std::max(max_abs, abs_(x)), min_abs = std::min(min_abs, abs_(x));
+        if (real_value(max_abs) > 0) {
+            // 10 ** min(8, finfo(F).precision): float32 switches at 1e6 (NumPy >= 2.3), float16
+            // at 1e3. The ratio is computed in F (float16 division rounds to float16).
+            const F cutoff = std::is_same_v<F, float16> ? F(1e3) : std::is_same_v<F, float> ? F(1e6) : F(1e8);
+            exp_ = !(max_abs < cutoff) || min_abs < F(0.0001) || F(1000) < max_abs / min_abs;
         }
         for (F x : finite) {
+            const int sign = plus_ && !std::signbit(real_value(x)) ? 1 : 0;
             if (exp_) {
                 const auto [mantissa, exponent] = scientific_digits(x, print_precision);
                 const auto dot = mantissa.find('.');
-                pad_left_ = std::max(pad_left_, static_cast<int>(dot));
+                pad_left_ = std::max(pad_left_, static_cast<int>(dot) + sign);
                 precision_ = std::max(precision_, static_cast<int>(mantissa.size() - dot - 1));
                 exp_size_ = std::max(exp_size_, static_cast<int>(exponent.size()) - 1);
             } else {
                 const std::string s = positional_digits(x, print_precision);
                 const auto dot = s.find('.');
-                pad_left_ = std::max(pad_left_, static_cast<int>(dot));
+                pad_left_ = std::max(pad_left_, static_cast<int>(dot) + sign);
                 pad_right_ = std::max(pad_right_, static_cast<int>(s.size() - dot - 1));
             }
         }
@@ -129,13 +163,13 @@ public:
         // nan and inf are right-aligned in the full field, which they may widen.
         if (non_finite) {
             const int offset = pad_right_ + 1;
-            pad_left_ = std::max({pad_left_, 3 - offset, 3 + (neg_inf ? 1 : 0) - offset});
+            pad_left_ = std::max({pad_left_, 3 - offset, 3 + (neg_inf || plus_ ? 1 : 0) - offset});
         }
     }
 
     std::string operator()(F x) const {
-        if (!std::isfinite(x)) {
-            const char* word = std::isnan(x) ? "nan" : x < 0 ? "-inf" : "inf";
+        if (!is_finite_(x)) {
+            const char* word = is_nan_(x) ? (plus_ ? "+nan" : "nan") : real_value(x) < 0 ? "-inf" : plus_ ? "+inf" : "inf";
             return pad_left(word, static_cast<std::size_t>(pad_left_ + pad_right_ + 1));
         }
         std::string s;
@@ -153,11 +187,13 @@ public:
             s = positional_digits(x, print_precision);
             s.append(static_cast<std::size_t>(pad_right_) - (s.size() - s.find('.') - 1), ' ');
         }
+        if (plus_ && !std::signbit(real_value(x))) s.insert(0, 1, '+');
         const int int_len = static_cast<int>(s.find('.'));
         return int_len < pad_left_ ? std::string(static_cast<std::size_t>(pad_left_ - int_len), ' ') + s : s;
     }
 
 private:
+    bool plus_ = false;
     bool exp_ = false;
     int pad_left_ = 0, pad_right_ = 0, precision_ = 0, exp_size_ = -1;
 };
@@ -188,10 +224,70 @@ struct bool_format {
     std::string operator()(bool x) const { return x ? " True" : "False"; }
 };
 
+template <class T> struct real_type { using type = T; };
+template <class F> struct real_type<std::complex<F>> { using type = F; };
+
+// ml_dtypes' bfloat16 is not a NumPy float: NumPy prints each element with the scalar's str(),
+// which ml_dtypes writes as C++'s `ostream << float` (6 significant digits), without padding.
+inline std::string bfloat16_str(bfloat16 x) {
+    const float f = static_cast<float>(x);
+    if (f != f) return "nan";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", f);
+    return buf;
+}
+struct bfloat16_format {
+    explicit bfloat16_format(const std::vector<bfloat16>&) {}
+    std::string operator()(bfloat16 x) const { return bfloat16_str(x); }
+};
+
+// NumPy's ComplexFloatingFormat: the real parts formatted together, the imaginary parts together
+// with a sign, and 'j' before the imaginary part's padding.
+template <class F>
+class complex_format {
+public:
+    explicit complex_format(const std::vector<std::complex<F>>& values)
+        : re_(parts(values, 0), false), im_(parts(values, 1), true) {}
+    std::string operator()(std::complex<F> z) const {
+        std::string i = im_(z.imag());
+        const std::size_t end = i.find_last_not_of(' ') + 1;
+        i.insert(end, 1, 'j');
+        return re_(z.real()) + i;
+    }
+
+private:
+    static std::vector<F> parts(const std::vector<std::complex<F>>& v, int k) {
+        std::vector<F> out;
+        for (const auto& z : v) out.push_back(k == 0 ? z.real() : z.imag());
+        return out;
+    }
+    float_format<F> re_, im_;
+};
+
+// str() of a NumPy complex scalar: "2j" when the real part is +0, else "(1+2j)"; each part as the
+// float scalar, without a trailing ".0".
+template <class F>
+std::string format_complex_scalar(std::complex<F> z) {
+    auto part = [](F x, bool plus) {
+        std::string s = format_float_scalar(x);
+        if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+        if (plus && !std::signbit(x)) s.insert(0, 1, '+');
+        return s;
+    };
+    if (z.real() == 0 && !std::signbit(z.real())) return part(z.imag(), false) + "j";
+    return "(" + part(z.real(), false) + part(z.imag(), true) + "j)";
+}
+
 template <class T>
-using element_format_t = std::conditional_t<std::is_same_v<T, bool>, bool_format,
-                                            std::conditional_t<std::is_floating_point_v<T>, float_format<T>,
-                                                               int_format<T>>>;
+inline constexpr bool printed_as_float_v = std::is_floating_point_v<T> || std::is_same_v<T, float16>;
+
+template <class T>
+using element_format_t = std::conditional_t<
+    std::is_same_v<T, bool>, bool_format,
+    std::conditional_t<printed_as_float_v<T>, float_format<T>,
+                       std::conditional_t<std::is_same_v<T, bfloat16>, bfloat16_format,
+                                          std::conditional_t<is_complex(dtype_of_v<T>), complex_format<typename real_type<T>::type>,
+                                                             int_format<T>>>>>;
 
 // NumPy's _formatArray: nested brackets, "..." in place of the middle of each axis longer than
 // 2 * edgeitems when the array is summarized, and rows wrapped at the line width.
@@ -275,7 +371,9 @@ std::string format_array(const T* data, const shape_t& shape) {
     static_assert(is_dtype_v<T>, "gpu::detail::format_array: T must be a gpu dtype");
     if (shape.empty()) {  // a 0-d array prints as its scalar
         if constexpr (std::is_same_v<T, bool>) return data[0] ? "True" : "False";
-        else if constexpr (std::is_floating_point_v<T>) return format_float_scalar(data[0]);
+        else if constexpr (printed_as_float_v<T>) return format_float_scalar(data[0]);
+        else if constexpr (std::is_same_v<T, bfloat16>) return bfloat16_str(data[0]);
+        else if constexpr (is_complex(dtype_of_v<T>)) return format_complex_scalar(data[0]);
         else return int_format<T>::to_str(data[0]);
     }
     if (size_of(shape) == 0) return "[]";

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include <complex>
+
+#include "gpu/core/complex.hpp"
+#include "gpu/core/half.hpp"
 #include "gpu/core/inline.hpp"
 #include "gpu/kernel/shared.hpp"
 
@@ -18,12 +22,19 @@ GPU_ND_SHARED(head_source,
 template <class T> struct is_float_t { static constexpr bool value = false; };
 template <> struct is_float_t<float> { static constexpr bool value = true; };
 template <> struct is_float_t<double> { static constexpr bool value = true; };
+template <> struct is_float_t<float16> { static constexpr bool value = true; };
+template <> struct is_float_t<bfloat16> { static constexpr bool value = true; };
 template <class T> struct is_bool_t { static constexpr bool value = false; };
 template <> struct is_bool_t<bool> { static constexpr bool value = true; };
 template <class T> constexpr bool is_float = is_float_t<T>::value;
 template <class T> constexpr bool is_bool = is_bool_t<T>::value;
-template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T>;
+template <class T> constexpr bool is_half = is_half_t<T>::value;
+template <class T> constexpr bool is_complex = is_complex_t<T>::value;
+template <class T> constexpr bool is_inexact = is_float<T> || is_complex<T>;
+template <class T> constexpr bool is_int = !is_float<T> && !is_bool<T> && !is_complex<T>;
 template <class T> constexpr bool is_signed_int = is_int<T> && T(-1) < T(0);
+template <class A, class B> struct is_same_t { static constexpr bool value = false; };
+template <class A> struct is_same_t<A, A> { static constexpr bool value = true; };
 
 template <int Bytes> struct uint_of;
 template <> struct uint_of<1> { using type = unsigned char; };
@@ -36,7 +47,20 @@ template <class T> using wide_uint = typename uint_of<(sizeof(T) < 4 ? 4 : sizeo
 /* NumPy's astype: to bool is "non-zero"; float to integer goes through int64 and wraps, as
    NumPy does on x86-64, so the host and the GPU agree for every in-range value. */
 template <class To, class From> GND_FN To cast(From x) {
-    if constexpr (is_bool<To>) {
+    if constexpr (is_same_t<To, From>::value) {
+        return x;
+    } else if constexpr (is_half<From>) {
+        return cast<To>(x.to_float());  /* exact: every half value is a float */
+    } else if constexpr (is_complex<From>) {
+        /* To complex: part by part; to bool: either part non-zero; to a real: the real part. */
+        if constexpr (is_complex<To>) return To(cast<typename To::value_type>(x.real()), cast<typename To::value_type>(x.imag()));
+        else if constexpr (is_bool<To>) return x.real() != 0 || x.imag() != 0;
+        else return cast<To>(x.real());
+    } else if constexpr (is_complex<To>) {
+        return To(cast<typename To::value_type>(x), typename To::value_type(0));
+    } else if constexpr (is_half<To>) {
+        if constexpr (is_bool<From>) return To(x ? 1.0f : 0.0f); else return To(x);
+    } else if constexpr (is_bool<To>) {
         return x != From(0);
     } else if constexpr (is_float<From> && is_int<To>) {
         if constexpr (sizeof(To) == 8 && !is_signed_int<To>)
@@ -76,6 +100,11 @@ template <class T, int N> struct alignas(sizeof(T) * N) vec { T v[N]; };
 template <class I, int R> struct dims { I v[R]; };
 template <class I, int R, int N> struct strides_of { dims<I, R> v[N]; };
 )
+
+// On the host, arrays of complex dtypes hold std::complex, converted to gnd::complex to compute.
+namespace gpu::detail::gnd {
+template <class T> struct is_complex_t<std::complex<T>> { static constexpr bool value = true; };
+}  // namespace gpu::detail::gnd
 
 namespace gpu::detail {
 
@@ -126,8 +155,12 @@ template <class I, int R> GND_FN long long offset_of(long long g, int ndim, cons
 )";
 
 // A translation unit: the head, then `shared` (texts of GPU_ND_SHARED blocks) inside namespace
-// gnd, then `device` (a family's kernel templates, or a generated kernel). Runs only on a miss.
-GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device);
+// gnd, then `device` (a family's kernel templates, or a generated kernel). The definitions of
+// gnd::float16 / gnd::bfloat16 and gnd::complex are added when the shared texts, the device text
+// or `names` (the name expression of a template instantiated with such a type) name them.
+// Runs only on a miss.
+GPU_ND_INLINE std::string kernel_unit(std::initializer_list<std::string_view> shared, std::string_view device,
+                                      std::string_view names = {});
 
 }  // namespace gpu::detail
 

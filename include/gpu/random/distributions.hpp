@@ -18,7 +18,10 @@ namespace gpu {
 namespace detail {
 
 template <class T>
-inline constexpr bool is_random_float_v = std::is_same_v<T, float> || std::is_same_v<T, double>;
+inline constexpr bool is_random_float_v = std::is_same_v<T, float> || std::is_same_v<T, double> ||
+                                          std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>;
+template <class T>
+inline constexpr bool is_random_half_v = std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>;
 
 }  // namespace detail
 
@@ -28,33 +31,62 @@ namespace random {
 // moved just below it; NumPy may return high). low > high is allowed, as in NumPy.
 template <class T = double>
 ndarray<T> uniform(double low, double high, const shape_t& shape) {
-    static_assert(detail::is_random_float_v<T>, "gpu::random::uniform<T>: T must be float or double");
+    static_assert(detail::is_random_float_v<T>,
+                  "gpu::random::uniform<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
+    // The 2-byte floats: float32 numbers rounded (the same bits on both executors).
+    if constexpr (detail::is_random_half_v<T>) return uniform<float>(low, high, shape).template astype<T>();
+    else {
     if (!std::isfinite(high - low)) throw overflow_error("Range exceeds valid bounds");
     const T lo = static_cast<T>(low), hi = static_cast<T>(high);
     if (!std::isfinite(static_cast<T>(hi - lo))) throw overflow_error("Range exceeds valid bounds");
     return detail::random_fill<detail::gnd::uniform_sampler, T>(shape, lo, hi);
+    }
 }
 
 // np.random.rand / random_sample: floats in [0, 1) with 24 (float) or 53 (double) random bits.
 template <class T = double>
 ndarray<T> rand(const shape_t& shape) {
-    static_assert(detail::is_random_float_v<T>, "gpu::random::rand<T>: T must be float or double");
+    static_assert(detail::is_random_float_v<T>,
+                  "gpu::random::rand<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
+    // The 2-byte floats: float32 numbers rounded (the same bits on both executors).
+    if constexpr (detail::is_random_half_v<T>) return rand<float>(shape).template astype<T>();
+    else {
     return detail::random_fill<detail::gnd::uniform_sampler, T>(shape, T(0), T(1));
+    }
 }
 
 // np.random.normal(loc, scale, size). NumPy: "scale < 0" for a negative scale.
 template <class T = double>
 ndarray<T> normal(double loc, double scale, const shape_t& shape) {
-    static_assert(detail::is_random_float_v<T>, "gpu::random::normal<T>: T must be float or double");
+    static_assert(detail::is_random_float_v<T>,
+                  "gpu::random::normal<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
+    // The 2-byte floats: float32 numbers rounded (the same bits on both executors).
+    if constexpr (detail::is_random_half_v<T>) return normal<float>(loc, scale, shape).template astype<T>();
+    else {
     if (scale < 0 || std::isnan(scale)) throw value_error("scale < 0");
     return detail::random_fill<detail::gnd::normal_sampler, T>(shape, static_cast<T>(loc), static_cast<T>(scale));
+    }
 }
 
-// np.random.randn / standard_normal.
+// np.random.randn / standard_normal. For std::complex<F>, each part is a standard normal of F:
+// the numbers of randn<F> of twice the size, in pairs (the array is that buffer, viewed).
 template <class T = double>
 ndarray<T> randn(const shape_t& shape) {
-    static_assert(detail::is_random_float_v<T>, "gpu::random::randn<T>: T must be float or double");
+    if constexpr (detail::is_std_complex<T>::value) {
+        using F = typename T::value_type;
+        shape_t pairs = shape;
+        pairs.push_back(2);
+        const ndarray<F> parts = randn<F>(pairs);
+        return ndarray<T>(parts.buffer(), shape, c_strides(shape), 0);
+    } else {
+    static_assert(detail::is_random_float_v<T>,
+                  "gpu::random::randn<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
+    // The 2-byte floats: float32 numbers rounded (the same bits on both executors).
+    if constexpr (detail::is_random_half_v<T>) return randn<float>(shape).template astype<T>();
+    else {
     return detail::random_fill<detail::gnd::normal_sampler, T>(shape, T(0), T(1));
+    }
+    }
 }
 
 // np.random.randint(low, high, size, dtype): integers in [low, high), each value equally likely

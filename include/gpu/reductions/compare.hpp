@@ -25,7 +25,7 @@ bool array_equal(const A& a1, const B& a2, bool equal_nan = false) {
     if (size_of(x.shape()) == 0) return true;
     using TX = typename decltype(x)::value_type;
     using TY = typename decltype(y)::value_type;
-    if constexpr (std::is_floating_point_v<TX> || std::is_floating_point_v<TY>) {
+    if constexpr (is_inexact(dtype_of_v<TX>) || is_inexact(dtype_of_v<TY>)) {
         if (equal_nan) return gpu::all((x == y) | (isnan(x) & isnan(y))).item();
     }
     return gpu::all(x == y).item();

@@ -19,7 +19,7 @@ auto nan_arg_reduce(const E& e, const axes_arg& axes, bool keepdims, const char*
     auto node = as_node(e);
     using T = typename decltype(node)::value_type;
     auto r = reduce_node<RedOf<T>>(node, axes, keepdims, reduce_options{name, empty_rule::arg});
-    if constexpr (std::is_floating_point_v<T>) {
+    if constexpr (is_inexact(dtype_of_v<T>)) {
         if (r.size() > 0 && gpu::any(r < std::int64_t{0}).item()) throw value_error("All-NaN slice encountered");
     }
     return r;

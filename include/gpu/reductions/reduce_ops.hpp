@@ -21,19 +21,21 @@ GPU_ND_SHARED(reduce_ops_source,
 template <class T> GND_FN T inf_of() { T zero = T(0); return T(1) / zero; }
 /* The smallest and largest values of T: the starts of max and min. */
 template <class T> GND_FN T lowest_of() {
-    if constexpr (is_float<T>) return -inf_of<T>();
+    if constexpr (is_complex<T>) return T(lowest_of<typename T::value_type>(), lowest_of<typename T::value_type>());
+    else if constexpr (is_float<T>) return -inf_of<T>();
     else if constexpr (is_bool<T>) return false;
     else if constexpr (is_signed_int<T>) return T(wide_uint<T>(1) << (8 * sizeof(T) - 1));
     else return T(0);
 }
 template <class T> GND_FN T highest_of() {
-    if constexpr (is_float<T>) return inf_of<T>();
+    if constexpr (is_complex<T>) return T(highest_of<typename T::value_type>(), highest_of<typename T::value_type>());
+    else if constexpr (is_float<T>) return inf_of<T>();
     else if constexpr (is_bool<T>) return true;
     else if constexpr (is_signed_int<T>) return T(~lowest_of<T>());
     else return T(~wide_uint<T>(0));
 }
 template <class A> GND_FN A add_acc(A a, A b) {
-    if constexpr (is_float<A>) return a + b; else return wrap_add(a, b);
+    if constexpr (is_inexact<A>) return a + b; else return wrap_add(a, b);
 }
 
 /* sum, and mean / var / std / norm, which divide the sum by d and (std, norm) take its root. */
@@ -57,7 +59,7 @@ template <class A> struct red_prod {
     static GND_FN acc identity() { return A(1); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
-        if constexpr (is_float<A>) return a * b; else return wrap_mul(a, b);
+        if constexpr (is_inexact<A>) return a * b; else return wrap_mul(a, b);
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
 };
@@ -68,7 +70,7 @@ template <class A> struct red_max {
     static GND_FN acc identity() { return lowest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
-        if constexpr (is_float<A>) { if (a != a) return a; if (b != b) return b; }
+        if constexpr (is_inexact<A>) { if (a != a) return a; if (b != b) return b; }
         return a < b ? b : a;
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
@@ -79,7 +81,7 @@ template <class A> struct red_min {
     static GND_FN acc identity() { return highest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
-        if constexpr (is_float<A>) { if (a != a) return a; if (b != b) return b; }
+        if constexpr (is_inexact<A>) { if (a != a) return a; if (b != b) return b; }
         return b < a ? b : a;
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
@@ -108,7 +110,7 @@ template <class T> struct arg_pair { T v; long long i; };
 template <class T, bool Max> GND_FN arg_pair<T> arg_combine(arg_pair<T> a, arg_pair<T> b) {
     if (b.i < 0) return a;
     if (a.i < 0) return b;
-    if constexpr (is_float<T>) {
+    if constexpr (is_inexact<T>) {
         const bool an = a.v != a.v, bn = b.v != b.v;
         if (an || bn) { if (an && bn) return a.i < b.i ? a : b; return an ? a : b; }
     }
@@ -136,25 +138,25 @@ template <class T> struct red_argmin {
 /* The NaN-aware reductions (np.nansum, nanmax, nanargmax, nanmean, ...): a NaN counts as absent.
    nansum / nanprod give NaN the identity's value; nanmax / nanmin start from NaN and keep it only
    when every element is NaN; nanargmax / nanargmin leave i = -1 then (the caller raises). */
-template <class T> GND_FN bool is_nan_value(T x) { if constexpr (is_float<T>) return x != x; else return false; }
+template <class T> GND_FN bool is_nan_value(T x) { if constexpr (is_inexact<T>) return x != x; else return false; }
 template <class A> struct red_nansum : red_sum<A> {
     template <class X> static GND_FN A make(X x, long long) { const A v = cast<A>(x); return is_nan_value(v) ? A(0) : v; }
 };
 template <class A> struct red_nanprod : red_prod<A> {
     template <class X> static GND_FN A make(X x, long long) { const A v = cast<A>(x); return is_nan_value(v) ? A(1) : v; }
 };
-template <class A> GND_FN A nan_start() { if constexpr (is_float<A>) { A zero = A(0); return zero / zero; } else return A(0); }
+template <class A> GND_FN A nan_start() { if constexpr (is_inexact<A>) { A zero = A(0); return zero / zero; } else return A(0); }
 template <class A> struct red_nanmax : red_max<A> {
-    static GND_FN A identity() { if constexpr (is_float<A>) return nan_start<A>(); else return lowest_of<A>(); }
+    static GND_FN A identity() { if constexpr (is_inexact<A>) return nan_start<A>(); else return lowest_of<A>(); }
     static GND_FN A combine(A a, A b) {
-        if constexpr (is_float<A>) { if (a != a) return b; if (b != b) return a; }
+        if constexpr (is_inexact<A>) { if (a != a) return b; if (b != b) return a; }
         return a < b ? b : a;
     }
 };
 template <class A> struct red_nanmin : red_min<A> {
-    static GND_FN A identity() { if constexpr (is_float<A>) return nan_start<A>(); else return highest_of<A>(); }
+    static GND_FN A identity() { if constexpr (is_inexact<A>) return nan_start<A>(); else return highest_of<A>(); }
     static GND_FN A combine(A a, A b) {
-        if constexpr (is_float<A>) { if (a != a) return b; if (b != b) return a; }
+        if constexpr (is_inexact<A>) { if (a != a) return b; if (b != b) return a; }
         return b < a ? b : a;
     }
 };
@@ -192,20 +194,22 @@ template <class A> struct red_nanroot_mean : red_nanmean<A> {
 
 namespace gpu::detail {
 
-// NumPy's accumulation dtype of sum and prod: bool and signed integers in int64, unsigned in
-// uint64, floats in their own type.
+// NumPy's dtype of sum and prod: bool and signed integers in int64, unsigned in uint64, floats
+// and complex keep theirs (float16 and bfloat16 accumulate in float32: see reducer).
 template <class T>
-using sum_type_t = std::conditional_t<std::is_floating_point_v<T>, T,
+using sum_type_t = std::conditional_t<is_inexact(dtype_of_v<T>), T,
                                       std::conditional_t<std::is_unsigned_v<T> && !std::is_same_v<T, bool>,
                                                          std::uint64_t, std::int64_t>>;
 // NumPy's dtype of mean, var and std (and of norm): floats keep theirs, the rest float64.
 template <class T>
-using mean_type_t = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+using mean_type_t = std::conditional_t<is_inexact(dtype_of_v<T>), T, double>;
 
-// One reduction: the accumulator template's name in the kernel text, its parameter P, the
-// accumulator type on the host and the result type R.
-template <template <class> class Op, const char* Name, class P, class R>
+// One reduction: the accumulator template's name in the kernel text, its parameter P (the
+// compute type of the dtype given: float for the 2-byte floats, which NumPy also sums in
+// float32), the accumulator type on the host and the result type R.
+template <template <class> class Op, const char* Name, class P_, class R>
 struct reducer {
+    using P = compute_t<P_>;
     using op = Op<P>;
     using param = P;
     using result = R;

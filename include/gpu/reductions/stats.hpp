@@ -28,7 +28,11 @@ auto var_impl(const E& e, const axes_arg& axes, bool keepdims, std::int64_t ddof
     using T = typename decltype(node)::value_type;
     const auto mu = reduce_node<mean_reducer<T>>(node, axes, true, reduce_options{"", empty_rule::identity, true, 0});
     auto dev = node - mu;
-    auto sq = as_node(dev * dev);
+    // Complex: |dev|^2 as NumPy computes it, the real part of dev * conj(dev).
+    auto sq = [&] {
+        if constexpr (is_complex(dtype_of_v<T>)) return as_node(gpu::real(dev * gpu::conj(dev)));
+        else return as_node(dev * dev);
+    }();
     using S = typename decltype(sq)::value_type;
     const reduce_options opt{"", empty_rule::identity, true, ddof};
     if (root) return reduce_node<root_mean_reducer<S>>(sq, axes, keepdims, opt);

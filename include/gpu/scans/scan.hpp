@@ -10,8 +10,11 @@
 // temporary array first (the scan does not fuse it). On the GPU a scan is one kernel (a
 // single-pass scan with decoupled look-back, scans/scan_kernels.hpp) plus a small memset; float
 // results may differ from a sequential sum by rounding, since the GPU adds in a different order.
+#include <complex>
+
 #include "gpu/core/axis.hpp"
 #include "gpu/exec/eval.hpp"
+#include "gpu/expr/operators.hpp"
 #include "gpu/scans/scan_launch.hpp"
 
 namespace gpu {
@@ -24,11 +27,44 @@ auto scan_operand(const E& e) {
     else return gpu::eval(e);
 }
 
+// float16 and bfloat16 scan in float32 and round each result (NumPy rounds every partial sum
+// to float16, so long half-precision scans here are the more accurate, and may differ from
+// NumPy's in the last bits).
+// Complex: cumsum adds the parts separately (two real scans, the same sums); cumprod of
+// complex64 runs the scan kernels on complex accumulators; of complex128 it is not supported yet
+// (a 16-byte look-back word).
+template <class Op, class T>
+ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a);
+template <class Op, class T>
+ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis);
+
+template <class Op, class F, class Scan>
+ndarray<std::complex<F>> scan_complex(const ndarray<std::complex<F>>& a, Scan scan) {
+    static_assert(std::is_same_v<Op, gnd::scan_sum> || std::is_same_v<F, float>,
+                  "gpu_ndarray: cumprod of complex128 is not supported yet");
+    if constexpr (std::is_same_v<Op, gnd::scan_sum>) {
+        const ndarray<F> re = scan(real(a)), im = scan(imag(a));
+        ndarray<std::complex<F>> out(re.shape(), a.where());
+        out.real().assign(re);
+        out.imag().assign(im);
+        return out;
+    } else {
+        return scan(a);
+    }
+}
+
 template <class Op, class T>
 ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a) {
-    ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
-    run_scan<Op>(a, out, 0, true);
-    return out;
+    if constexpr (is_half(dtype_of_v<T>)) {
+        return scan_flat<Op>(ndarray<float>(a.template astype<float>())).template astype<T>();
+    } else if constexpr (is_complex(dtype_of_v<T>) && std::is_same_v<Op, gnd::scan_sum>) {
+        return scan_complex<Op>(a, [](const auto& x) { return scan_flat<Op>(x); });
+    } else {
+        static_assert(!std::is_same_v<T, std::complex<double>>, "gpu_ndarray: cumprod of complex128 is not supported yet");
+        ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
+        run_scan<Op>(a, out, 0, true);
+        return out;
+    }
 }
 
 template <class Op, class T>
@@ -37,10 +73,17 @@ ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
         normalize_axis(axis, 1);
         return scan_flat<Op>(a);
     }
-    const int ax = normalize_axis(axis, a.ndim());
-    ndarray<scan_result_t<T>> out(a.shape(), a.where());
-    run_scan<Op>(a, out, ax, false);
-    return out;
+    if constexpr (is_half(dtype_of_v<T>)) {
+        return scan_axis<Op>(ndarray<float>(a.template astype<float>()), axis).template astype<T>();
+    } else if constexpr (is_complex(dtype_of_v<T>) && std::is_same_v<Op, gnd::scan_sum>) {
+        return scan_complex<Op>(a, [axis](const auto& x) { return scan_axis<Op>(x, axis); });
+    } else {
+        static_assert(!std::is_same_v<T, std::complex<double>>, "gpu_ndarray: cumprod of complex128 is not supported yet");
+        const int ax = normalize_axis(axis, a.ndim());
+        ndarray<scan_result_t<T>> out(a.shape(), a.where());
+        run_scan<Op>(a, out, ax, false);
+        return out;
+    }
 }
 
 }  // namespace detail

@@ -41,7 +41,8 @@ struct scan_prod {
 /* An input element as an accumulator: bool as 0 / 1, signed integers sign-extended through
    int64 before they become unsigned. */
 template <class A, class In> GND_FN A scan_load(In x) {
-    if constexpr (is_bool<In>) return A(x ? 1 : 0);
+    if constexpr (is_complex<A>) return cast<A>(x);
+    else if constexpr (is_bool<In>) return A(x ? 1 : 0);
     else if constexpr (is_signed_int<In>) return A((long long)x);
     else return A(x);
 }
@@ -53,12 +54,13 @@ namespace gpu::detail {
 // uint64, floats keep theirs.
 template <class T>
 using scan_result_t = std::conditional_t<
-    std::is_floating_point_v<T>, T,
+    is_inexact(dtype_of_v<T>), T,
     std::conditional_t<std::is_unsigned_v<T> && !std::is_same_v<T, bool>, std::uint64_t, std::int64_t>>;
 
-// The type the kernels add or multiply in: integers in uint64 (defined wrap-around).
+// The type the kernels add or multiply in: integers in uint64 (defined wrap-around). (float16
+// and bfloat16 never get here: scans/scan.hpp scans them in float32.)
 template <class T>
-using scan_acc_t = std::conditional_t<std::is_floating_point_v<T>, T, std::uint64_t>;
+using scan_acc_t = std::conditional_t<is_inexact(dtype_of_v<T>), compute_t<T>, std::uint64_t>;
 
 template <class Op>
 inline constexpr const char* scan_op_name = std::is_same_v<Op, gnd::scan_sum> ? "gnd::scan_sum" : "gnd::scan_prod";
@@ -101,10 +103,12 @@ struct __align__(16) scan_word2 { unsigned long long lo, hi; };  /* (flag << 32)
 template <class A> struct scan_status<A, 8> {
   typedef scan_word2 word;
   static GND_FN unsigned long long bits(A v) {
-    if constexpr (is_float<A>) return (unsigned long long)__double_as_longlong(v); else return v;
+    if constexpr (is_complex<A>) { union { A a; unsigned long long u; } c; c.a = v; return c.u; }
+    else if constexpr (is_float<A>) return (unsigned long long)__double_as_longlong(v); else return v;
   }
   static GND_FN A from_bits(unsigned long long b) {
-    if constexpr (is_float<A>) return __longlong_as_double((long long)b); else return b;
+    if constexpr (is_complex<A>) { union { A a; unsigned long long u; } c; c.u = b; return c.a; }
+    else if constexpr (is_float<A>) return __longlong_as_double((long long)b); else return b;
   }
   static GND_FN word pack(A v, int f) {
     const unsigned long long b = bits(v), tag = (unsigned long long)f << 32;
@@ -337,19 +341,19 @@ template <class T, class Op>
 kernel_source scan_tile_source(bool contiguous, bool large) {
     using A = scan_acc_t<T>;
     const int items = large ? scan_items_large<A> : scan_items_small<A>;
-    return {kernel_unit({scan_ops_source}, scan_kernels_source),
-            std::string("gnd::scan_tile<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
-                scan_op_name<Op> + ", " + (contiguous ? "true" : "false") + ", " + std::to_string(items) + ">",
-            true, {}, "a scan kernel"};
+    std::string entry = std::string("gnd::scan_tile<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
+                        scan_op_name<Op> + ", " + (contiguous ? "true" : "false") + ", " + std::to_string(items) + ">";
+    std::string code = kernel_unit({scan_ops_source}, scan_kernels_source, entry);
+    return {std::move(code), std::move(entry), true, {}, "a scan kernel"};
 }
 
 template <class T, class Op>
 kernel_source scan_lines_source() {
     using A = scan_acc_t<T>;
-    return {kernel_unit({scan_ops_source}, scan_kernels_source),
-            std::string("gnd::scan_lines<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
-                scan_op_name<Op> + ", " + std::to_string(scan_chunk<A>) + ">",
-            true, {}, "a scan kernel"};
+    std::string entry = std::string("gnd::scan_lines<") + cuda_type_name<T>() + ", " + cuda_type_name<A>() + ", " +
+                        scan_op_name<Op> + ", " + std::to_string(scan_chunk<A>) + ">";
+    std::string code = kernel_unit({scan_ops_source}, scan_kernels_source, entry);
+    return {std::move(code), std::move(entry), true, {}, "a scan kernel"};
 }
 
 }  // namespace gpu::detail
