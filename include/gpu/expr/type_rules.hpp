@@ -257,61 +257,52 @@ struct rule_float_math2_no_half {
     }
 };
 
-// Ufuncs NumPy defines for real dtypes only: a complex operand is NumPy's TypeError.
-#define GPU_ND_REAL_RULE(RULE, BASE, UFUNC)                                                      \
-    struct RULE {                                                                                \
-        template <dtype A, dtype B = A>                                                          \
-        static constexpr loop_types types() {                                                    \
-            static_assert(!is_complex(A) && !is_complex(B), GPU_ND_NO_LOOP(UFUNC));              \
-            return BASE::template types<A, B>();                                                 \
-        }                                                                                        \
+// Ufuncs computed for real dtypes only: a complex operand fails to compile with MESSAGE, NumPy's
+// TypeError where NumPy has no complex loop, else that this library has none yet.
+#define GPU_ND_REAL_RULE(RULE, BASE, MESSAGE)                                                   \
+    struct RULE {                                                                               \
+        template <dtype A, dtype B = A>                                                         \
+        static constexpr loop_types types() {                                                   \
+            static_assert(!is_complex(A) && !is_complex(B), MESSAGE);                           \
+            return BASE::template types<A, B>();                                                \
+        }                                                                                       \
     };
-GPU_ND_REAL_RULE(rule_floor_divide, rule_integer_arithmetic, "floor_divide")
-GPU_ND_REAL_RULE(rule_remainder, rule_integer_arithmetic, "remainder")
-GPU_ND_REAL_RULE(rule_fmod, rule_integer_arithmetic, "fmod")
-GPU_ND_REAL_RULE(rule_floor, rule_same, "floor")
-GPU_ND_REAL_RULE(rule_ceil, rule_same, "ceil")
-GPU_ND_REAL_RULE(rule_trunc, rule_same, "trunc")
-GPU_ND_REAL_RULE(rule_fabs, rule_float_math, "fabs")
-GPU_ND_REAL_RULE(rule_cbrt, rule_float_math, "cbrt")
-GPU_ND_REAL_RULE(rule_logaddexp, rule_float_math2, "logaddexp")
-GPU_ND_REAL_RULE(rule_logaddexp2, rule_float_math2, "logaddexp2")
-GPU_ND_REAL_RULE(rule_ldexp_real, rule_ldexp, "ldexp")
-GPU_ND_REAL_RULE(rule_modf, rule_float_math, "modf")
-GPU_ND_REAL_RULE(rule_frexp, rule_float_math, "frexp")
-GPU_ND_REAL_RULE(rule_frexp_exponent_real, rule_frexp_exponent, "frexp")
-GPU_ND_REAL_RULE(rule_arctan2, rule_float_math2, "arctan2")
-GPU_ND_REAL_RULE(rule_hypot, rule_float_math2, "hypot")
-GPU_ND_REAL_RULE(rule_degrees, rule_float_math, "degrees")
-GPU_ND_REAL_RULE(rule_radians, rule_float_math, "radians")
-GPU_ND_REAL_RULE(rule_signbit, rule_predicate, "signbit")
-GPU_ND_REAL_RULE(rule_copysign, rule_float_math2, "copysign")
-GPU_ND_REAL_RULE(rule_nextafter, rule_float_math2_no_half, "nextafter")
-GPU_ND_REAL_RULE(rule_spacing, rule_float_math2_no_half, "spacing")
-GPU_ND_REAL_RULE(rule_heaviside, rule_float_math2, "heaviside")
-GPU_ND_REAL_RULE(rule_isposinf, rule_predicate, "isposinf")
-GPU_ND_REAL_RULE(rule_isneginf, rule_predicate, "isneginf")
+GPU_ND_REAL_RULE(rule_floor_divide, rule_integer_arithmetic, GPU_ND_NO_LOOP("floor_divide"))
+GPU_ND_REAL_RULE(rule_remainder, rule_integer_arithmetic, GPU_ND_NO_LOOP("remainder"))
+GPU_ND_REAL_RULE(rule_fmod, rule_integer_arithmetic, GPU_ND_NO_LOOP("fmod"))
+GPU_ND_REAL_RULE(rule_floor, rule_same, GPU_ND_NO_LOOP("floor"))
+GPU_ND_REAL_RULE(rule_ceil, rule_same, GPU_ND_NO_LOOP("ceil"))
+GPU_ND_REAL_RULE(rule_trunc, rule_same, GPU_ND_NO_LOOP("trunc"))
+GPU_ND_REAL_RULE(rule_fabs, rule_float_math, GPU_ND_NO_LOOP("fabs"))
+GPU_ND_REAL_RULE(rule_cbrt, rule_float_math, GPU_ND_NO_LOOP("cbrt"))
+GPU_ND_REAL_RULE(rule_logaddexp, rule_float_math2, GPU_ND_NO_LOOP("logaddexp"))
+GPU_ND_REAL_RULE(rule_logaddexp2, rule_float_math2, GPU_ND_NO_LOOP("logaddexp2"))
+GPU_ND_REAL_RULE(rule_ldexp_real, rule_ldexp, GPU_ND_NO_LOOP("ldexp"))
+GPU_ND_REAL_RULE(rule_modf, rule_float_math, GPU_ND_NO_LOOP("modf"))
+GPU_ND_REAL_RULE(rule_frexp, rule_float_math, GPU_ND_NO_LOOP("frexp"))
+GPU_ND_REAL_RULE(rule_frexp_exponent_real, rule_frexp_exponent, GPU_ND_NO_LOOP("frexp"))
+GPU_ND_REAL_RULE(rule_arctan2, rule_float_math2, GPU_ND_NO_LOOP("arctan2"))
+GPU_ND_REAL_RULE(rule_hypot, rule_float_math2, GPU_ND_NO_LOOP("hypot"))
+GPU_ND_REAL_RULE(rule_degrees, rule_float_math, GPU_ND_NO_LOOP("degrees"))
+GPU_ND_REAL_RULE(rule_radians, rule_float_math, GPU_ND_NO_LOOP("radians"))
+GPU_ND_REAL_RULE(rule_signbit, rule_predicate, GPU_ND_NO_LOOP("signbit"))
+GPU_ND_REAL_RULE(rule_copysign, rule_float_math2, GPU_ND_NO_LOOP("copysign"))
+GPU_ND_REAL_RULE(rule_nextafter, rule_float_math2_no_half, GPU_ND_NO_LOOP("nextafter"))
+GPU_ND_REAL_RULE(rule_spacing, rule_float_math2_no_half, GPU_ND_NO_LOOP("spacing"))
+GPU_ND_REAL_RULE(rule_heaviside, rule_float_math2, GPU_ND_NO_LOOP("heaviside"))
+GPU_ND_REAL_RULE(rule_isposinf, rule_predicate, GPU_ND_NO_LOOP("isposinf"))
+GPU_ND_REAL_RULE(rule_isneginf, rule_predicate, GPU_ND_NO_LOOP("isneginf"))
+#define GPU_ND_COMPLEX_LATER(UFUNC) "gpu_ndarray: " UFUNC " of complex numbers is not supported yet"
+GPU_ND_REAL_RULE(rule_exp2, rule_float_math, GPU_ND_COMPLEX_LATER("exp2"))
+GPU_ND_REAL_RULE(rule_expm1, rule_float_math, GPU_ND_COMPLEX_LATER("expm1"))
+GPU_ND_REAL_RULE(rule_log2, rule_float_math, GPU_ND_COMPLEX_LATER("log2"))
+GPU_ND_REAL_RULE(rule_log1p, rule_float_math, GPU_ND_COMPLEX_LATER("log1p"))
+GPU_ND_REAL_RULE(rule_rint, rule_float_math, GPU_ND_COMPLEX_LATER("rint"))
+GPU_ND_REAL_RULE(rule_round_real, rule_round, GPU_ND_COMPLEX_LATER("round"))
+GPU_ND_REAL_RULE(rule_sign_real, rule_sign, GPU_ND_COMPLEX_LATER("sign"))
+GPU_ND_REAL_RULE(rule_float_power, rule_float64, GPU_ND_COMPLEX_LATER("float_power"))
+#undef GPU_ND_COMPLEX_LATER
 #undef GPU_ND_REAL_RULE
-
-// Ufuncs NumPy also defines for complex that this library does not compute for complex yet.
-#define GPU_ND_COMPLEX_LATER_RULE(RULE, BASE, UFUNC)                                             \
-    struct RULE {                                                                                \
-        template <dtype A, dtype B = A>                                                          \
-        static constexpr loop_types types() {                                                    \
-            static_assert(!is_complex(A) && !is_complex(B),                                      \
-                          "gpu_ndarray: " UFUNC " of complex numbers is not supported yet");     \
-            return BASE::template types<A, B>();                                                 \
-        }                                                                                        \
-    };
-GPU_ND_COMPLEX_LATER_RULE(rule_exp2, rule_float_math, "exp2")
-GPU_ND_COMPLEX_LATER_RULE(rule_expm1, rule_float_math, "expm1")
-GPU_ND_COMPLEX_LATER_RULE(rule_log2, rule_float_math, "log2")
-GPU_ND_COMPLEX_LATER_RULE(rule_log1p, rule_float_math, "log1p")
-GPU_ND_COMPLEX_LATER_RULE(rule_rint, rule_float_math, "rint")
-GPU_ND_COMPLEX_LATER_RULE(rule_round_real, rule_round, "round")
-GPU_ND_COMPLEX_LATER_RULE(rule_sign_real, rule_sign, "sign")
-GPU_ND_COMPLEX_LATER_RULE(rule_float_power, rule_float64, "float_power")
-#undef GPU_ND_COMPLEX_LATER_RULE
 
 }  // namespace gpu::detail
 
