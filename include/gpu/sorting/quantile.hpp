@@ -35,6 +35,15 @@ using quantile_result_t = std::conditional_t<std::is_same_v<T, float>, float, do
 struct quantile_method {
     double alpha = 1, beta = 1;
     bool midpoint = false;
+
+    // NumPy's virtual index, term for term (the rounding of (n - 1) q differs from the general
+    // form's in the last bit): linear and midpoint use (n - 1) q, the others
+    // n q + (alpha + q (1 - alpha - beta)) - 1. N is a double or an ndarray<double> of counts.
+    template <class N>
+    auto virtual_index(const N& n, double q) const {
+        if (alpha == 1 && beta == 1) return N((n - 1.0) * q);
+        return N(n * q + (alpha + q * (1 - alpha - beta)) - 1.0);
+    }
 };
 
 inline quantile_method quantile_method_of(std::string_view m) {
@@ -64,7 +73,7 @@ auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, 
     } else {
         const ndarray<R> s = gpu::sort(a, axis).template astype<R>();
         // NumPy's virtual index: n q + alpha + q (1 - alpha - beta) - 1, clipped to [0, n - 1].
-        double v = median ? (n - 1) * 0.5 : n * q + m.alpha + q * (1 - m.alpha - m.beta) - 1;
+        double v = median ? (n - 1) * 0.5 : m.virtual_index(double(n), q);
         v = std::clamp(v, 0.0, double(n - 1));
         const std::int64_t i0 = static_cast<std::int64_t>(std::floor(v));
         double g = v - double(i0);
@@ -120,8 +129,7 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
         const ndarray<R> flat = s.reshape(shape_t{lanes * n});
         const ndarray<std::int64_t> cnt = gpu::sum(s == s, -1).reshape(shape_t{lanes});
         const ndarray<double> c = cnt.template astype<double>();
-        ndarray<double> v = median ? ndarray<double>((c - 1.0) * 0.5)
-                                   : ndarray<double>(c * q + m.alpha + q * (1 - m.alpha - m.beta) - 1.0);
+        ndarray<double> v = median ? ndarray<double>((c - 1.0) * 0.5) : m.virtual_index(c, q);
         v = gpu::minimum(gpu::maximum(v, 0.0), gpu::maximum(c - 1.0, 0.0));
         const ndarray<double> f = gpu::floor(v);
         ndarray<double> g = v - f;
