@@ -216,23 +216,21 @@ inline bool plan_layout(const shape_t& ish, const strides_t& ist, const shape_t&
     struct bax {
         std::int64_t ext, si, so;
     };
-    std::vector<bax> b;
+    bax b[max_ndim], m[max_ndim];  // fixed arrays: no allocation per call
+    int nb = 0, nm = 0;
     for (int d = 0; d < ish.size(); ++d) {
         bool t = false;
         for (std::int64_t a : axes) t |= a == d;
         if (!t && ish[d] > 1) {
             if (ist[d] <= 0 || ost[d] <= 0) return false;
-            b.push_back({ish[d], ist[d], ost[d]});
+            b[nb++] = {ish[d], ist[d], ost[d]};
         }
     }
-    std::sort(b.begin(), b.end(), [](const bax& x, const bax& y) { return x.so > y.so; });
-    std::vector<bax> m;
-    for (const bax& x : b) {
-        if (!m.empty() && m.back().si == x.si * x.ext && m.back().so == x.so * x.ext) {
-            m.back() = {m.back().ext * x.ext, x.si, x.so};
-        } else {
-            m.push_back(x);
-        }
+    std::sort(b, b + nb, [](const bax& x, const bax& y) { return x.so > y.so; });
+    for (int i = 0; i < nb; ++i) {
+        const bax& x = b[i];
+        if (nm && m[nm - 1].si == x.si * x.ext && m[nm - 1].so == x.so * x.ext) m[nm - 1] = {m[nm - 1].ext * x.ext, x.si, x.so};
+        else m[nm++] = x;
     }
     k.batch = 1;
     k.idist = k.istride * k.inembed[0];
@@ -242,15 +240,15 @@ inline bool plan_layout(const shape_t& ish, const strides_t& ist, const shape_t&
     L.loop = shape_t{};
     L.loop_in = strides_t{};
     L.loop_out = strides_t{};
-    if (m.empty()) return true;
-    std::size_t pick = 0;  // the longest batch axis goes to cuFFT, the others loop
-    for (std::size_t i = 1; i < m.size(); ++i)
+    if (nm == 0) return true;
+    int pick = 0;  // the longest batch axis goes to cuFFT, the others loop
+    for (int i = 1; i < nm; ++i)
         if (m[i].ext > m[pick].ext) pick = i;
     k.batch = m[pick].ext;
     k.idist = m[pick].si;
     k.odist = m[pick].so;
     std::int64_t count = 1;
-    for (std::size_t i = 0; i < m.size(); ++i)
+    for (int i = 0; i < nm; ++i)
         if (i != pick) {
             L.loop.push_back(m[i].ext);
             L.loop_in.push_back(m[i].si);
@@ -287,7 +285,7 @@ bool cufft_group(kind kd, const ndarray<S>& src, const ndarray<D>& dst, const di
         }
         if (d < 0) break;
     }
-    if (gpu::detail::sync_launches()) gpu::detail::cuda_check(cudaStreamSynchronize(gpu::detail::current_stream()), "fft (cuFFT)");
+    if (gpu::detail::sync_launches() && !gpu::detail::capturing_now()) gpu::detail::cuda_check(cudaStreamSynchronize(gpu::detail::current_stream()), "fft (cuFFT)");
     return true;
 }
 
@@ -366,6 +364,10 @@ void r2c(const ndarray<F>& src, const ndarray<std::complex<F>>& dst, const dims&
         c2c(dst, dst, others, true);
         return;
     }
+    if (src.shape()[h] == 1) {  // one point: its transform is itself (and cuFFT wants n >= 2)
+        gpu::ndarray<std::complex<F>>(dst).assign(gpu::astype<std::complex<F>>(src));
+        return c2c(dst, dst, others, true);
+    }
     // All axes in one plan when the halved axis is the innermost of them in src.
     dims all = ordered_axes(dst, others);
     all.push_back(h);
@@ -387,6 +389,10 @@ void c2r(const ndarray<std::complex<F>>& src, const ndarray<F>& dst, const dims&
     c2c(src, src, others, false);
     if (dst.where() == executor::host) return host_axis(kind::c2r, src, dst, h, false);
     const std::int64_t n = dst.shape()[h];
+    if (n == 1) {  // one point: the real part of the zero-frequency term
+        gpu::ndarray<F>(dst).assign(gpu::real(axis_range(src, h, 0, 1)));
+        return;
+    }
     // What the host's Hermitian completion does: the imaginary parts cuFFT must not see.
     axis_range(src, h, 0, 1).imag().assign(0);
     if (n % 2 == 0 && n / 2 < src.shape()[h]) axis_range(src, h, n / 2, n / 2 + 1).imag().assign(0);
