@@ -522,6 +522,74 @@ TEST(Fft, InsideCaptureAndPlanCache) {
     F::set_plan_cache_size(old);
 }
 
+// ---- NumPy's own values (tools/numpy_data/gen_fft.py) -------------------------------------------
+
+#if __has_include("fft_numpy_data.hpp")
+#include "fft_numpy_data.hpp"
+
+template <class T>
+gpu::ndarray<T> case_input(const fft_data::fft_case& c) {
+    const gpu::ndarray<T> a = gpu_test::make(values_as<T>(c.re, c.im), shape_t(c.shape));
+    if (std::string(c.view) == "T") return a.T();
+    if (std::string(c.view) == "step") return a(gpu::slice(gpu::none, gpu::none, 2), gpu::slice(gpu::none, gpu::none, -1));
+    return a;
+}
+
+template <class V>
+void check_case(const gpu::ndarray<V>& got, const fft_data::fft_case& c) {
+    EXPECT_EQ(std::string(gpu::dtype_name_v<V>), c.out_dtype);
+    tensor want{shape_t(c.out_shape), {}};
+    for (std::size_t i = 0; i < c.out_re.size(); ++i) want.v.push_back(cld(c.out_re[i], c.out_im[i]));
+    // NumPy's float32 transforms round in float32 (pocketfft), ours in double or cuFFT's float32.
+    expect_close(got, want, std::string(c.out_dtype) == "complex64" || std::string(c.out_dtype) == "float32" ? 1e-5 : 1e-12);
+}
+
+template <class T>
+void run_case(const fft_data::fft_case& c) {
+    const gpu::ndarray<T> x = case_input<T>(c);
+    const std::string f = c.func;
+    const std::optional<std::int64_t> n = c.has_n ? std::optional<std::int64_t>(c.n) : std::nullopt;
+    const std::optional<dims> s = c.has_s ? std::optional<dims>(dims(c.s)) : std::nullopt;
+    const std::optional<dims> axes = c.has_axes ? std::optional<dims>(dims(c.axes)) : std::nullopt;
+    const dims two = axes.value_or(dims{-2, -1});
+    if (f == "fft") check_case(F::fft(x, n, c.axis, c.norm), c);
+    else if (f == "ifft") check_case(F::ifft(x, n, c.axis, c.norm), c);
+    else if (f == "irfft") check_case(F::irfft(x, n, c.axis, c.norm), c);
+    else if (f == "hfft") check_case(F::hfft(x, n, c.axis, c.norm), c);
+    else if (f == "fftn") check_case(F::fftn(x, s, axes, c.norm), c);
+    else if (f == "ifftn") check_case(F::ifftn(x, s, axes, c.norm), c);
+    else if (f == "irfftn") check_case(F::irfftn(x, s, axes, c.norm), c);
+    else if (f == "fft2") check_case(F::fft2(x, s, two, c.norm), c);
+    else if (f == "ifft2") check_case(F::ifft2(x, s, two, c.norm), c);
+    else if (f == "irfft2") check_case(F::irfft2(x, s, two, c.norm), c);
+    else if constexpr (!gpu::detail::is_std_complex<T>::value) {
+        if (f == "rfft") check_case(F::rfft(x, n, c.axis, c.norm), c);
+        else if (f == "ihfft") check_case(F::ihfft(x, n, c.axis, c.norm), c);
+        else if (f == "rfftn") check_case(F::rfftn(x, s, axes, c.norm), c);
+        else if (f == "rfft2") check_case(F::rfft2(x, s, two, c.norm), c);
+        else ADD_FAILURE() << "unknown function " << f;
+    } else {
+        ADD_FAILURE() << "unknown function " << f << " for complex input";
+    }
+}
+
+TEST(NumpyData, EveryCase) {
+    ASSERT_GT(fft_data::cases.size(), 100u);
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        for (const auto& c : fft_data::cases) {
+            SCOPED_TRACE(std::string(c.func) + " " + c.dtype + " " + c.view + " norm=" + c.norm);
+            const std::string dt = c.dtype;
+            if (dt == "float32") run_case<float>(c);
+            else if (dt == "float64") run_case<double>(c);
+            else if (dt == "complex64") run_case<c64>(c);
+            else if (dt == "complex128") run_case<c128>(c);
+            else if (dt == "int64") run_case<std::int64_t>(c);
+            else ADD_FAILURE() << "unknown dtype " << dt;
+        }
+    }
+}
+#endif
+
 // The cuFFT path is compiled and linked into every program that includes <gpu/fft.hpp> (no nvcc).
 TEST(Fft, CufftLinks) {
     int version = 0;
