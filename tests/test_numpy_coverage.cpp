@@ -347,6 +347,31 @@ void linalg_namespace(probe& p) {
     GND_YES("numpy.linalg", cross, la::cross(w, w))
 }
 
+void fft_namespace(probe& p) {
+    gpu::ndarray<float> v = gpu::ones<float>({8});
+    gpu::ndarray<float> f = gpu::ones<float>({4, 4});
+    gpu::ndarray<std::complex<float>> c = gpu::ones<std::complex<float>>({4, 4});
+    namespace ft = gpu::fft;
+    GND_YES("numpy.fft", fft, ft::fft(v))
+    GND_YES("numpy.fft", ifft, ft::ifft(v))
+    GND_YES("numpy.fft", rfft, ft::rfft(v))
+    GND_YES("numpy.fft", irfft, ft::irfft(c))
+    GND_YES("numpy.fft", hfft, ft::hfft(c))
+    GND_YES("numpy.fft", ihfft, ft::ihfft(v))
+    GND_YES("numpy.fft", fft2, ft::fft2(f))
+    GND_YES("numpy.fft", ifft2, ft::ifft2(c))
+    GND_YES("numpy.fft", rfft2, ft::rfft2(f))
+    GND_YES("numpy.fft", irfft2, ft::irfft2(c))
+    GND_YES("numpy.fft", fftn, ft::fftn(f))
+    GND_YES("numpy.fft", ifftn, ft::ifftn(c))
+    GND_YES("numpy.fft", rfftn, ft::rfftn(f))
+    GND_YES("numpy.fft", irfftn, ft::irfftn(c))
+    GND_YES("numpy.fft", fftfreq, ft::fftfreq(8))
+    GND_YES("numpy.fft", rfftfreq, ft::rfftfreq(8))
+    GND_YES("numpy.fft", fftshift, ft::fftshift(f))
+    GND_YES("numpy.fft", ifftshift, ft::ifftshift(f))
+}
+
 void random_namespace(probe& p) {
     gpu::ndarray<float> v = gpu::ones<float>({4});
     namespace r = gpu::random;
@@ -364,6 +389,7 @@ std::set<std::string> probed() {
     probe p{false, {}};
     main_namespace(p);
     linalg_namespace(p);
+    fft_namespace(p);
     random_namespace(p);
     return p.names;
 }

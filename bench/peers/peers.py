@@ -89,6 +89,7 @@ for _mib in TRANSFER_MIB:
         BYTES[f"{_op}/{_mib}"] = _mib * MIB
 BYTES["d2h_new_host_array/256"] = 256 * MIB
 SMALL_N = 1000  # host time per z = x + y
+FFT_N = 1 << 24  # bench_fft.cpp: complex64 transforms of 2^24 points
 N_SMALL_OPS = 100  # bench_graph.cpp: 100 small element-wise operations
 
 # How an operation is timed: "gpu" (default) CUDA events around the call; "wall" the wall clock
@@ -328,6 +329,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         **cupy_sort_ops(cp),
         **cupy_transfer_ops(cp),
         **cupy_linalg_ops(cp),
+        **cupy_fft_ops(cp),
         **cupy_npy_ops(cp),
         "user_axpy": user_axpy,
         "raw_axpy": raw_axpy,
@@ -398,6 +400,23 @@ def cupy_linalg_ops(cp):
         "eigh_f32_4096": lambda: (lambda a: lambda: cp.linalg.eigh(a))(spd(4096)),
         "svd_f32_2048": lambda: (lambda a: lambda: cp.linalg.svd(a))(general(2048)),
         "inv_batched_4096x32": lambda: (lambda a: lambda: cp.linalg.inv(a))(r(4096, 32, 32) + cp.eye(32, dtype=f32) * 32),
+    }
+
+
+def cupy_fft_ops(cp):
+    """bench_fft.cpp's transforms (cuFFT with CuPy's plan cache; new result arrays each call, as ours)."""
+    def c(*shape):
+        return (cp.random.standard_normal(shape, dtype=cp.float32)
+                + 1j * cp.random.standard_normal(shape, dtype=cp.float32)).astype(cp.complex64)
+
+    def one(f, x):
+        return lambda: f(x)
+
+    return {
+        "fft_c64_2p24": lambda: one(cp.fft.fft, c(FFT_N)),
+        "rfft_f32_4096x16384": lambda: one(cp.fft.rfft, cp.random.standard_normal((ROWS, COLS), dtype=cp.float32)),
+        "fft2_c64_8192": lambda: one(cp.fft.fft2, c(M, M)),
+        "ifft_fft_scale_c64_2p24": lambda: one(lambda z: cp.fft.ifft(cp.fft.fft(z) * 0.5), c(FFT_N)),
     }
 
 
@@ -675,6 +694,7 @@ def torch_ops(torch):
         **torch_sort_ops(torch),
         **torch_transfer_ops(torch),
         **torch_linalg_ops(torch),
+        **torch_fft_ops(torch),
         "copy_d2d": copy_d2d,
         "small_add_host_time": lambda: small(lambda x, y, z: x + y),
         "small_add_into_host_time": lambda: small(lambda x, y, z: torch.add(x, y, out=z)),
@@ -752,6 +772,24 @@ def torch_linalg_ops(torch):
         "eigh_f32_4096": lambda: (lambda a: lambda: torch.linalg.eigh(a))(spd(4096)),
         "svd_f32_2048": lambda: (lambda a: lambda: torch.linalg.svd(a))(general(2048)),
         "inv_batched_4096x32": lambda: (lambda a: lambda: torch.linalg.inv(a))(r(4096, 32, 32) + torch.eye(32, device=dev) * 32),
+    }
+
+
+def torch_fft_ops(torch):
+    """bench_fft.cpp's transforms in PyTorch (torch.fft on cuFFT)."""
+    dev = "cuda"
+
+    def c(*shape):
+        return torch.randn(shape, device=dev, dtype=torch.complex64)
+
+    def one(f, x):
+        return lambda: f(x)
+
+    return {
+        "fft_c64_2p24": lambda: one(torch.fft.fft, c(FFT_N)),
+        "rfft_f32_4096x16384": lambda: one(torch.fft.rfft, torch.randn((ROWS, COLS), device=dev)),
+        "fft2_c64_8192": lambda: one(torch.fft.fft2, c(M, M)),
+        "ifft_fft_scale_c64_2p24": lambda: one(lambda z: torch.fft.ifft(torch.fft.fft(z) * 0.5), c(FFT_N)),
     }
 
 

@@ -4,6 +4,7 @@
 
 #include <gpu/ndarray.hpp>
 
+#include <gpu/fft.hpp>
 #include <gpu/functions.hpp>
 #include <gpu/interop.hpp>
 #include <gpu/linalg.hpp>

@@ -50,19 +50,6 @@ inline linalg_handle_pool& handle_pool() {
     return *p;
 }
 
-// Handle creation may allocate device memory; inside a capture (thread-local mode) that is
-// refused unless this thread relaxes its capture mode for the call.
-class relaxed_capture_mode {
-public:
-    relaxed_capture_mode() { cudaThreadExchangeStreamCaptureMode(&mode_); }
-    ~relaxed_capture_mode() { cudaThreadExchangeStreamCaptureMode(&mode_); }
-    relaxed_capture_mode(const relaxed_capture_mode&) = delete;
-    relaxed_capture_mode& operator=(const relaxed_capture_mode&) = delete;
-
-private:
-    cudaStreamCaptureMode mode_ = cudaStreamCaptureModeRelaxed;
-};
-
 inline linalg_handles make_linalg_handles(int device) {
     {
         auto& pool = handle_pool();

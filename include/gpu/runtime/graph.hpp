@@ -54,6 +54,20 @@ GPU_ND_INLINE bool capturing_now();
 
 GPU_ND_INLINE void check_not_capturing(const char* what);
 
+// Making a library handle or plan (cuBLAS, cuSOLVER, cuFFT) may allocate device memory; inside a
+// capture (thread-local mode) that is refused unless this thread relaxes its capture mode for
+// the call.
+class relaxed_capture_mode {
+public:
+    relaxed_capture_mode() { cudaThreadExchangeStreamCaptureMode(&mode_); }
+    ~relaxed_capture_mode() { cudaThreadExchangeStreamCaptureMode(&mode_); }
+    relaxed_capture_mode(const relaxed_capture_mode&) = delete;
+    relaxed_capture_mode& operator=(const relaxed_capture_mode&) = delete;
+
+private:
+    cudaStreamCaptureMode mode_ = cudaStreamCaptureModeRelaxed;
+};
+
 // Sets the in_graph flag for a scope.
 class in_graph_scope {
 public:
