@@ -141,6 +141,53 @@ TEST(DiskCache, UnwritableDirectoryDegradesToMemoryOnly) {
     EXPECT_EQ(err.find("not usable"), err.rfind("not usable")) << err;
 }
 
+// A read-only directory (a shared, pre-filled cache): its entries still hit, and a store neither
+// throws nor breaks later loads. Root ignores the permission bits (CI runs as root), so the store
+// is only required to fail, with one warning, when the process is not root.
+TEST(DiskCache, ReadOnlyDirectoryStillServesItsEntries) {
+    const fs::path dir = fresh_dir("readonly");
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
+    const std::string other = gpu::detail::cache_key(gpu::detail::kernel_source{kSource + "\n"}, {9, 0});
+    const auto cubin = compile_reference();
+    disk_cache(dir).store(key, cubin);
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                             fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+    disk_cache cache(dir);
+    ASSERT_TRUE(cache.load(key).has_value());
+    EXPECT_EQ(*cache.load(key), cubin);
+    testing::internal::CaptureStderr();
+    EXPECT_NO_THROW(cache.store(other, cubin));
+    EXPECT_NO_THROW(cache.store(other, cubin));
+    const std::string err = testing::internal::GetCapturedStderr();
+    if (::geteuid() != 0) {
+        EXPECT_FALSE(cache.enabled());
+        EXPECT_NE(err.find("not usable"), std::string::npos) << err;
+        EXPECT_EQ(err.find("not usable"), err.rfind("not usable")) << err;
+        for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().extension(), ".cubin");
+    }
+    // The entry that was there is intact for the next process.
+    EXPECT_EQ(*disk_cache(dir).load(key), cubin);
+    fs::permissions(dir, fs::perms::owner_all);
+    fs::remove_all(dir);
+}
+
+// A writer that died mid-store leaves its temporary file: later loads and stores ignore it.
+TEST(DiskCache, StaleTemporaryOfACrashedWriterIsIgnored) {
+    disk_cache cache(fresh_dir("stale"));
+    const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});
+    const auto cubin = compile_reference();
+    cache.store(key, cubin);
+    const fs::path path = cache.entry_path(key);
+    const std::string good = read_all(path);
+    overwrite(path.string() + ".tmp.999999.0", good.substr(0, good.size() / 3));  // a partial write, never renamed
+    fs::remove(path);
+    EXPECT_FALSE(cache.load(key).has_value());
+    cache.store(key, cubin);
+    ASSERT_TRUE(cache.load(key).has_value());
+    EXPECT_EQ(*cache.load(key), cubin);
+    EXPECT_TRUE(cache.enabled());
+}
+
 TEST(DiskCache, TwoProcessesShareADirectory) {
     const fs::path dir = fresh_dir("processes");
     const std::string key = gpu::detail::cache_key(gpu::detail::kernel_source{kSource}, {9, 0});

@@ -168,6 +168,46 @@ TEST(Graph, EmptyGraph) {
     }
 }
 
+// Bytes of the device's graph memory (allocation nodes' memory, separate from the pool).
+std::uint64_t graph_memory(cudaGraphMemAttributeType attr) {
+    unsigned long long v = 0;
+    EXPECT_EQ(cudaDeviceGetGraphMemAttribute(gpu::current_device(), attr, &v), cudaSuccess);
+    return v;
+}
+
+// The graph's temporaries are graph memory: mapped while the graph exists, returned when it is
+// destroyed (and the driver's cache trimmed); the library's own accounting and frees are clean.
+TEST(GraphMemory, TemporariesAreReturnedWhenTheGraphIsDestroyed) {
+    if (!gpu::cuda_available()) GTEST_SKIP() << "graph memory needs a GPU";
+    gpu::executor_scope on(gpu::executor::cuda);
+    const std::int64_t n = std::int64_t{1} << 22;  // 16 MiB temporaries
+    gpu::ndarray<float> x({n}), z({n});
+    x.assign(2.0f);
+    gpu::synchronize();
+    ASSERT_EQ(cudaDeviceGraphMemTrim(gpu::current_device()), cudaSuccess);
+    const std::uint64_t before = graph_memory(cudaGraphMemAttrUsedMemCurrent);
+    const auto pool_before = gpu::memory::stats();
+    {
+        gpu::graph g = gpu::capture([&] {
+            gpu::ndarray<float> tmp = x * 3.0f;
+            z.assign(tmp + 1.0f);
+        });
+        g.replay();
+        g.replay();
+        gpu::synchronize();
+        EXPECT_GE(graph_memory(cudaGraphMemAttrUsedMemCurrent), before + n * sizeof(float));
+        EXPECT_EQ(values_of(z(gpu::slice(0, 2))), (std::vector<float>{7.0f, 7.0f}));
+    }
+    gpu::synchronize();
+    ASSERT_EQ(cudaDeviceGraphMemTrim(gpu::current_device()), cudaSuccess);
+    EXPECT_EQ(graph_memory(cudaGraphMemAttrUsedMemCurrent), before);
+    if (before == 0) EXPECT_EQ(graph_memory(cudaGraphMemAttrReservedMemCurrent), 0u);  // nothing cached either
+    const auto pool_after = gpu::memory::stats();
+    EXPECT_EQ(pool_after.used_bytes, pool_before.used_bytes);
+    EXPECT_EQ(pool_after.free_errors, pool_before.free_errors);
+    EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+}
+
 // ---- errors ----------------------------------------------------------------------------------
 
 // Captures `body` and replays it once: a graph's errors come from the capture on the GPU, and
@@ -237,6 +277,8 @@ TEST(GraphErrors, ArrayCreatedInsideOutlivesTheCapture) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         if (ex != gpu::executor::cuda) continue;  // a host graph stores the callable only
         const auto x = make<float>({1, 2, 3});
+        gpu::synchronize();
+        const std::uint64_t graph_memory_before = graph_memory(cudaGraphMemAttrUsedMemCurrent);
         gpu::ndarray<float> kept;
         gpu_test::expect_error<gpu::error>(
             [&] { (void)gpu::capture([&] { kept = x + 1.0f; }); },
@@ -252,6 +294,9 @@ TEST(GraphErrors, ArrayCreatedInsideOutlivesTheCapture) {
         EXPECT_EQ(gpu::memory::stats().free_errors, refused);
         EXPECT_EQ(cudaGetLastError(), cudaSuccess);
         EXPECT_LT(gpu::memory::stats().used_bytes, used);
+        // And the driver holds no graph memory for it: the graph was destroyed unlaunched.
+        gpu::synchronize();
+        EXPECT_EQ(graph_memory(cudaGraphMemAttrUsedMemCurrent), graph_memory_before);
         gpu::ndarray<float> z = x * 2.0f;
         expect_values(values_of(z), std::vector<float>{2, 4, 6});
     }

@@ -26,7 +26,7 @@ TEST(Jit, ConcurrentFirstUseCompilesOnceAndIsCorrect) {
         SCOPED_TRACE(gpu::to_string(where));
         gpu::executor_scope scope(where);
         const long before = kernels_built();
-        constexpr int n_threads = 8;
+        constexpr int n_threads = 16;
         std::vector<std::thread> threads;
         std::vector<int> ok(n_threads, 0);
         for (int t = 0; t < n_threads; ++t) {

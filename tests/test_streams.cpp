@@ -3,6 +3,8 @@
 // limit behave, and everything still works (eagerly) on the host executor.
 #include "support.hpp"
 
+#include <gpu/sorting.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -195,6 +197,78 @@ TEST(Memory, DeviceOutOfMemory) {
     }
     const gpu::ndarray<int> fine = gpu::asarray<int>({1, 2}) + 1;
     EXPECT_EQ(values_of(fine), (std::vector<int>{2, 3}));
+}
+
+// Runs op() under memory limits from no headroom upwards, so that its allocations fail one after
+// another wherever they are (the result, a temporary, a workspace), until it succeeds. Every
+// failure must be a gpu::out_of_memory that leaves the pool as it was: no bytes still charged,
+// no refused frees, no pending CUDA error. Returns op's result.
+template <class F>
+auto under_growing_limits(F&& op) {
+    const auto before = gpu::memory::stats();
+    int failures = 0;
+    for (std::int64_t headroom = 0;; headroom = headroom ? headroom + headroom / 2 : 256) {
+        gpu::memory::set_limit(before.used_bytes + headroom);
+        try {
+            auto r = op();
+            gpu::memory::set_limit(0);
+            EXPECT_GT(failures, 0) << "the operation never ran out of memory";
+            EXPECT_EQ(gpu::memory::stats().free_errors, before.free_errors);
+            return r;
+        } catch (const gpu::out_of_memory&) {
+            ++failures;
+            gpu::synchronize();
+            const auto after = gpu::memory::stats();
+            EXPECT_EQ(after.used_bytes, before.used_bytes) << "leaked after a failure with " << headroom << " bytes of headroom";
+            EXPECT_EQ(after.free_errors, before.free_errors);
+            EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+        } catch (...) {
+            gpu::memory::set_limit(0);
+            throw;
+        }
+        if (headroom > (std::int64_t{1} << 32)) {
+            gpu::memory::set_limit(0);
+            ADD_FAILURE() << "still out of memory with 4 GiB of headroom";
+            return decltype(op()){};
+        }
+    }
+}
+
+// Allocation failures in the middle of a fused expression (an overlapping assignment goes through
+// a temporary), a reduction along an axis (partial results) and a sort (keys and CUB's temporary
+// storage): the pool stays usable, nothing leaks, and the operation then gives the right values.
+TEST(Memory, AllocationFailureInsideOperationsLeaksNothing) {
+    if (!gpu::cuda_available()) GTEST_SKIP() << "the memory limit applies to the device pool";
+    gpu::executor_scope on(gpu::executor::cuda);
+    const std::int64_t n = 1 << 20;
+    const gpu::ndarray<std::int64_t> i = gpu::arange<std::int64_t>(n);
+    const gpu::ndarray<float> x = gpu::eval((i % 1000).astype<float>());
+
+    const auto shifted = under_growing_limits([&] {
+        gpu::ndarray<float> a = x.copy();
+        a(gpu::slice(1, gpu::none)) = a(gpu::slice(gpu::none, -1)) * 2.0f + x(gpu::slice(1, gpu::none));
+        return gpu_test::values_of(a(gpu::slice(0, 4)));
+    });
+    EXPECT_EQ(shifted, (std::vector<float>{0, 1, 4, 7}));
+
+    const auto sums = under_growing_limits([&] {
+        return gpu_test::values_of(gpu::sum(x.reshape({1024, 1024}) * 2.0f, 0).astype<double>());
+    });
+    ASSERT_EQ(sums.size(), 1024u);
+    double column0 = 0;  // x.reshape(1024, 1024)[:, 0] * 2, summed: integers, exact in float32
+    for (std::int64_t r = 0; r < 1024; ++r) column0 += 2.0 * ((r * 1024) % 1000);
+    EXPECT_EQ(sums[0], column0);
+
+    const auto sorted = under_growing_limits([&] {
+        const gpu::ndarray<float> s = gpu::sort(x);
+        return std::vector<float>{s(gpu::slice(0, 1)).item(), s(gpu::slice(n - 1, n)).item(),
+                                  static_cast<float>(gpu::count_nonzero(s(gpu::slice(1, n)) < s(gpu::slice(0, n - 1))))};
+    });
+    EXPECT_EQ(sorted, (std::vector<float>{0.0f, 999.0f, 0.0f}));
+
+    // And the pool serves ordinary work afterwards.
+    const gpu::ndarray<float> fine = x(gpu::slice(0, 3)) + 1.0f;
+    EXPECT_EQ(gpu_test::values_of(fine), (std::vector<float>{1, 2, 3}));
 }
 
 TEST(Memory, LimitFromTheEnvironmentParses) {

@@ -2,6 +2,11 @@
 # The one script to run on the GPU machine (H100, CUDA 13 at /usr/local/cuda, no network):
 #
 #   bash tools/gpu_run.sh [tests|bench|all]      (default: all)
+#   bash tools/gpu_run.sh fuzz                   the differential fuzzer, 10,000 cases (FUZZ_SEED=1,
+#                                                FUZZ_CASES=10000, FUZZ_TIME=480 s)  -> $OUT/fuzz.log
+#   bash tools/gpu_run.sh huge                   tests/test_huge only (past 2^31 elements)  -> $OUT/huge.log
+#   bash tools/gpu_run.sh sanitize               tools/sanitize.sh (compute-sanitizer table; extra
+#                                                arguments in SANITIZE_ARGS)  -> $OUT/sanitize*.txt/log
 #
 # Configures a Release build in build-gpu (with the benchmarks and, via nvcc, bench_baselines),
 # builds it with -j16, then
@@ -17,8 +22,8 @@ set -uo pipefail
 
 mode="${1:-all}"
 case "$mode" in
-    tests | bench | all) ;;
-    *) echo "usage: bash tools/gpu_run.sh [tests|bench|all]" >&2; exit 2 ;;
+    tests | bench | all | fuzz | huge | sanitize) ;;
+    *) echo "usage: bash tools/gpu_run.sh [tests|bench|all|fuzz|huge|sanitize]" >&2; exit 2 ;;
 esac
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,15 +44,55 @@ echo "cmake: $(cmake --version | head -1)   compiler: $(c++ --version | head -1)
 # ---------------------------------------------------------------------------------------------
 # Configure and build (build.log). -k 0: keep building the other targets after a failure.
 # ---------------------------------------------------------------------------------------------
+# fuzz and huge build their one target only.
+targets=()
+case "$mode" in
+    fuzz) targets=(--target fuzz) ;;
+    huge) targets=(--target test_huge) ;;
+esac
 {
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGPU_NDARRAY_BUILD_BENCH=ON \
         -DGPU_NDARRAY_BUILD_TESTS=ON -DGPU_NDARRAY_BUILD_EXAMPLES=ON &&
-        cmake --build "$build" -j16 -- -k 0
+        cmake --build "$build" -j16 "${targets[@]}" -- -k 0
 } 2>&1 | tee "$OUT/build.log"
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then
     echo "== BUILD FAILED (see build.log); running what was built"
     build_ok=0
     status=1
+fi
+
+# ---------------------------------------------------------------------------------------------
+# fuzz / huge / sanitize: one job each, then its own summary.
+# ---------------------------------------------------------------------------------------------
+if [ "$mode" = fuzz ] || [ "$mode" = huge ] || [ "$mode" = sanitize ]; then
+    case "$mode" in
+        fuzz)
+            "$build/tests/fuzz/fuzz" --mode gpu --seed "${FUZZ_SEED:-1}" --cases "${FUZZ_CASES:-10000}" \
+                --time-limit "${FUZZ_TIME:-480}" 2>&1 | tee "$OUT/fuzz.log"
+            rc="${PIPESTATUS[0]}"
+            summary="$(grep -E '^fuzz: [0-9]+ cases' "$OUT/fuzz.log" | tail -1)"
+            ;;
+        huge)
+            "$build/tests/test_huge" 2>&1 | tee "$OUT/huge.log"
+            rc="${PIPESTATUS[0]}"
+            summary="$(grep -E 'PASSED|FAILED|SKIPPED' "$OUT/huge.log" | tr '\n' ' ')"
+            ;;
+        sanitize)
+            # shellcheck disable=SC2086
+            bash "$root/tools/sanitize.sh" --build "$build" ${SANITIZE_ARGS:-} 2>&1 | tee "$OUT/sanitize_run.log"
+            rc="${PIPESTATUS[0]}"
+            summary="$(grep -E '^sanitize:' "$OUT/sanitize_run.log" | tail -1)"
+            ;;
+    esac
+    echo
+    echo "================================ summary ================================"
+    nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | sed 's/^/gpu: /'
+    [ "$build_ok" -eq 1 ] && echo "build: ok" || echo "build: FAILED (see build.log)"
+    echo "$mode: ${summary:-no summary (see the log)}"
+    [ "$rc" -eq 0 ] || status=1
+    echo "files in $OUT: $(cd "$OUT" && ls | tr '\n' ' ')"
+    echo "exit status: $status"
+    exit "$status"
 fi
 
 # ---------------------------------------------------------------------------------------------
