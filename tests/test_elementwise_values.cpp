@@ -596,6 +596,37 @@ TEST(ElementwiseValues, Astype) {
     }
 }
 
+// Values no integer holds: NumPy warns "invalid value encountered in cast" and gives what x86-64
+// gives (NumPy 1.24 and 2.x there, from float64 and float32 alike); both executors give the same.
+TEST(ElementwiseValues, AstypeOutOfRangeAsNumPyOnX86) {
+    const double big = 9223372036854775808.0;  // 2^63
+    const std::vector<double> in{k_nan, INFINITY, -INFINITY, 1e30, -1e30, 3e9, 300.5, -1.5, big, 1.8e19};
+    constexpr i64 min64 = std::numeric_limits<i64>::min();
+    constexpr i32 min32 = std::numeric_limits<i32>::min();
+    constexpr std::uint64_t b63 = std::uint64_t{1} << 63;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        for (bool f32 : {false, true}) {
+            SCOPED_TRACE(f32 ? "from float32" : "from float64");
+            auto check = [&](auto zero, const auto& expected) {
+                using T = decltype(zero);
+                const auto got = f32 ? values_of(gpu::asarray(std::vector<float>(in.begin(), in.end())).astype<T>())
+                                     : values_of(gpu::asarray(in).astype<T>());
+                EXPECT_EQ(got, expected) << gpu::dtype_name_v<T>;
+            };
+            check(i8{}, std::vector<i8>{0, 0, 0, 0, 0, 0, 44, -1, 0, 0});
+            check(u8{}, std::vector<u8>{0, 0, 0, 0, 0, 0, 44, 255, 0, 0});
+            check(std::int16_t{}, std::vector<std::int16_t>{0, 0, 0, 0, 0, 0, 300, -1, 0, 0});
+            check(std::uint16_t{}, std::vector<std::uint16_t>{0, 0, 0, 0, 0, 0, 300, 65535, 0, 0});
+            check(i32{}, std::vector<i32>{min32, min32, min32, min32, min32, min32, 300, -1, min32, min32});
+            check(std::uint32_t{}, std::vector<std::uint32_t>{2147483648u, 0, 2147483648u, 0, 2147483648u, 3000000000u,
+                                                               300, 4294967295u, 0, 0});
+            check(i64{}, std::vector<i64>{min64, min64, min64, min64, min64, 3000000000, 300, -1, min64, min64});
+            check(std::uint64_t{}, std::vector<std::uint64_t>{b63, 0, b63, 0, b63, 3000000000, 300, ~std::uint64_t{0}, b63,
+                                                               f32 ? 18000000404716257280ull : 18000000000000000000ull});
+        }
+    }
+}
+
 // ---- fusion, eval's dtype, ownership ------------------------------------------------------------
 
 TEST(ElementwiseValues, FusedExpressionMatchesHandLoop) {

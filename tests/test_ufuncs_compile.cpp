@@ -110,6 +110,21 @@ TEST(UfuncsCompileMixed, RulesAndComposites) {
     compiles<decltype(c)>("isclose & nan_to_num");
 }
 
+// The tiled kernel holds one padded 32 x 33 tile per array leaf in static shared memory (48 KiB
+// at most): an expression with more leaves never takes it (ptxas would refuse the kernel); an index
+// leaf counts as the long long the kernel holds, not as the 1-byte operand of the layout.
+TEST(UfuncsCompileMixed, TiledOnlyWhereTheTilesFit) {
+    gpu::executor_scope host(gpu::executor::host);
+    gpu::ndarray<float> p({64, 64}), q({64, 64});
+    gpu::ndarray<bool> mask({64, 64});
+    gpu::ndarray<float> sum({64, 64});
+    auto small = d::as_node(p.T() + q);
+    EXPECT_EQ(d::transposed_operands<decltype(small)>(d::make_layout(sum, small)), 1u);
+    auto big = d::as_node(gpu::isclose(p.T(), q) & gpu::isfinite(gpu::nan_to_num(p.T())));
+    static_assert(decltype(big)::tile_item_bytes * d::tile_bytes_per_item > d::tile_smem_limit);
+    EXPECT_EQ(d::transposed_operands<decltype(big)>(d::make_layout(mask, big)), 0u);
+}
+
 }  // namespace
 
 namespace {

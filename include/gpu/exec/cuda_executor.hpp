@@ -59,17 +59,19 @@ long long inner_vector_arrays(const layout<N>& l, int vec) {
 
 // Operands of a rank-2 layout that walk axis 0 faster than axis 1 (transposed relative to the
 // output), as a bit mask over the expression's arrays; 0 when the tiled kernel does not apply.
-template <int N>
+template <class E, int N>
 unsigned transposed_operands(const layout<N>& l) {
-    if (l.rank() != 2 || l.shape[0] < tile_edge / 2 || l.shape[1] < tile_edge / 2 || N > 32) return 0;
-    int smem = 0;
-    unsigned mask = 0;
-    for (int k = 1; k <= N; ++k) {
-        smem += l.itemsizes[k] * tile_bytes_per_item;
-        const std::int64_t s0 = std::llabs(l.strides[k][0]), s1 = std::llabs(l.strides[k][1]);
-        if (s0 != 0 && s0 < s1) mask |= 1u << (k - 1);
+    if constexpr (!tile_fits<E> || N > 32) {
+        return 0;
+    } else {
+        if (l.rank() != 2 || l.shape[0] < tile_edge / 2 || l.shape[1] < tile_edge / 2) return 0;
+        unsigned mask = 0;
+        for (int k = 1; k <= N; ++k) {
+            const std::int64_t s0 = std::llabs(l.strides[k][0]), s1 = std::llabs(l.strides[k][1]);
+            if (s0 != 0 && s0 < s1) mask |= 1u << (k - 1);
+        }
+        return mask;
     }
-    return smem <= tile_smem_limit ? mask : 0;
 }
 
 // One element-wise launch. Parameters, as the templates of exec/elementwise_kernels.hpp take
@@ -110,7 +112,7 @@ void run_on_cuda(Out& out, const E& e) {
     const auto l = make_layout(out, e);
     if (l.size == 0) return;
     kernel_variant v;
-    unsigned mask = transposed_operands(l);
+    unsigned mask = transposed_operands<E>(l);
     v.tiled = mask != 0;
     v.strided = !v.tiled && !l.contiguous();
     v.idx64 = l.needs_64bit_index();

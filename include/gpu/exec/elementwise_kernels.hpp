@@ -53,6 +53,10 @@ inline constexpr int tile_rows = block_threads / tile_edge;
 // Static shared memory the tiled kernel may use: one padded tile per array operand.
 inline constexpr int tile_smem_limit = 48 * 1024;
 inline constexpr int tile_bytes_per_item = tile_edge * (tile_edge + 1);
+// Whether expression E's tiles (one per array leaf, each in its kernel type) fit that limit;
+// when not, ptxas would reject the tiled kernel, so E never takes it.
+template <class E>
+inline constexpr bool tile_fits = E::tile_item_bytes * tile_bytes_per_item <= tile_smem_limit;
 
 inline constexpr const char elementwise_kernels_source[] = R"(
 namespace gnd {

@@ -97,6 +97,7 @@ struct array_leaf : node_mixin<array_leaf<T>> {
     GPU_ND_NODE_ASSIGN(array_leaf<T>)
     using value_type = T;
     static constexpr int n_arrays = 1, n_scalars = 0;
+    static constexpr int tile_item_bytes = sizeof(T);
     ndarray<T> array;
 
     explicit array_leaf(ndarray<T> a) : array(std::move(a)) {}
@@ -115,6 +116,7 @@ struct scalar_leaf : node_mixin<scalar_leaf<T>> {
     GPU_ND_NODE_ASSIGN(scalar_leaf<T>)
     using value_type = T;
     static constexpr int n_arrays = 0, n_scalars = 1;
+    static constexpr int tile_item_bytes = 0;
     T value;
 
     explicit scalar_leaf(T v) : value(v) {}
@@ -152,6 +154,7 @@ struct index_leaf : node_mixin<index_leaf> {
     GPU_ND_NODE_ASSIGN(index_leaf)
     using value_type = std::int64_t;
     static constexpr int n_arrays = 1, n_scalars = 0;
+    static constexpr int tile_item_bytes = sizeof(std::int64_t);  // kernels hold it as long long
     index_operand operand;
 
     explicit index_leaf(const shape_t& s) : operand(s) {}
@@ -183,6 +186,7 @@ struct binary_node : node_mixin<binary_node<Op, L, R>> {
     using b_type = compute_t<type_of_t<types.b>>;
     using r_type = compute_t<value_type>;
     static constexpr int n_arrays = L::n_arrays + R::n_arrays, n_scalars = L::n_scalars + R::n_scalars;
+    static constexpr int tile_item_bytes = L::tile_item_bytes + R::tile_item_bytes;
     L l;
     R r;
     shape_t shape_;
@@ -218,6 +222,7 @@ struct unary_node : node_mixin<unary_node<Op, E>> {
     using a_type = compute_t<type_of_t<types.a>>;
     using r_type = compute_t<value_type>;
     static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
+    static constexpr int tile_item_bytes = E::tile_item_bytes;
     E e;
 
     explicit unary_node(E e_) : e(std::move(e_)) {}
@@ -245,6 +250,7 @@ struct cast_node : node_mixin<cast_node<U, E>> {
     GPU_ND_NODE_ASSIGN(cast_node<U, E>)
     using value_type = U;
     static constexpr int n_arrays = E::n_arrays, n_scalars = E::n_scalars;
+    static constexpr int tile_item_bytes = E::tile_item_bytes;
     E e;
 
     explicit cast_node(E e_) : e(std::move(e_)) {}
@@ -267,6 +273,7 @@ struct where_node : node_mixin<where_node<C, A, B>> {
     using value_type = type_of_t<promote(dtype_of_v<typename A::value_type>, dtype_of_v<typename B::value_type>)>;
     static constexpr int n_arrays = C::n_arrays + A::n_arrays + B::n_arrays;
     static constexpr int n_scalars = C::n_scalars + A::n_scalars + B::n_scalars;
+    static constexpr int tile_item_bytes = C::tile_item_bytes + A::tile_item_bytes + B::tile_item_bytes;
     C c;
     A a;
     B b;

@@ -44,8 +44,17 @@ template <> struct uint_of<8> { using type = unsigned long long; };
 /* At least as wide as unsigned int, so that small types do not promote to signed int. */
 template <class T> using wide_uint = typename uint_of<(sizeof(T) < 4 ? 4 : sizeof(T))>::type;
 
-/* NumPy's astype: to bool is "non-zero"; float to integer goes through int64 and wraps, as
-   NumPy does on x86-64, so the host and the GPU agree for every in-range value. */
+/* x86-64's truncating conversion to a 32- or 64-bit register: a value outside its range, NaN
+   included, becomes the register's minimum (C++ leaves it undefined; the GPU would saturate). */
+template <class I, class F> GND_FN I x86_trunc(F x) {
+    const F lim = F(sizeof(I) == 4 ? 2147483648.0 : 9223372036854775808.0);  /* exact in every F */
+    return x >= -lim && x < lim ? I(x) : I(sizeof(I) == 4 ? -2147483647 - 1 : -9223372036854775807LL - 1);
+}
+
+/* NumPy's astype: to bool is "non-zero"; float to integer truncates and wraps as NumPy does on
+   x86-64, out-of-range values and NaN included (NumPy warns "invalid value encountered in cast"
+   and gives what the hardware gives: int8 to int32 convert through int32, uint32 through int64
+   for x >= 0, uint64 above 2^63 by an offset of 2^63), so both executors give NumPy's values. */
 template <class To, class From> GND_FN To cast(From x) {
     if constexpr (is_same_t<To, From>::value) {
         return x;
@@ -63,10 +72,17 @@ template <class To, class From> GND_FN To cast(From x) {
     } else if constexpr (is_bool<To>) {
         return x != From(0);
     } else if constexpr (is_float<From> && is_int<To>) {
-        if constexpr (sizeof(To) == 8 && !is_signed_int<To>)
-            return x < From(0) ? To((long long)x) : To(x);
-        else
-            return To((long long)x);
+        if constexpr (sizeof(To) < 4 || (sizeof(To) == 4 && is_signed_int<To>)) {
+            return To(x86_trunc<int>(x));
+        } else if constexpr (sizeof(To) == 4) {
+            return x >= From(0) ? To(x86_trunc<long long>(x)) : To(x86_trunc<int>(x));
+        } else if constexpr (is_signed_int<To>) {
+            return To(x86_trunc<long long>(x));
+        } else {
+            const From two63 = From(9223372036854775808.0);
+            if (x >= two63) return To((unsigned long long)x86_trunc<long long>(x - two63) ^ 0x8000000000000000ULL);
+            return To(x86_trunc<long long>(x));
+        }
     } else {
         return To(x);
     }
