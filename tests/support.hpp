@@ -25,6 +25,8 @@
 
 #include <gpu/ndarray.hpp>
 
+#include "read_back.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -148,33 +150,17 @@ inline gpu::ndarray<bool> make_bool(const std::vector<std::uint8_t>& bytes, cons
     return gpu::asarray(v, shape);
 }
 
-// The elements of an array, row-major (std::vector<bool> for bool arrays), whatever its strides.
-// It copies the raw bytes of the array's buffer to the host through a uint8 view and
-// gpu::asnumpy, then gathers the elements with the array's shape, strides and offset on the
-// host. So the oracle does not depend on the library's strided copy kernels, and there is one
-// asnumpy instantiation for all dtypes (each distinct evaluated type costs about 0.6-0.8 s of
-// -O3 compile time: its host loop, kernel generator and launcher are instantiated).
+// The elements of an array, row-major (std::vector<bool> for bool arrays), whatever its strides
+// (read_back.hpp: raw bytes through gpu::asnumpy, gathered on the host).
 template <class T>
 std::vector<T> values_of(const gpu::ndarray<T>& a) {
+    const std::vector<unsigned char> bytes = element_bytes(a);
     std::vector<T> out;
-    if (a.size() == 0) return out;
-    out.reserve(static_cast<std::size_t>(a.size()));
-    const auto& buf = a.buffer();
-    const gpu::ndarray<std::uint8_t> bytes(buf, gpu::shape_t{static_cast<std::int64_t>(buf->bytes())},
-                                           gpu::strides_t{1}, 0);
-    const gpu::host_array<std::uint8_t> raw = gpu::asnumpy(bytes);
-    const int nd = a.ndim();
-    std::vector<std::int64_t> index(static_cast<std::size_t>(nd), 0);
-    for (std::int64_t n = 0; n < a.size(); ++n) {
-        std::int64_t element = a.offset();
-        for (int d = 0; d < nd; ++d) element += index[d] * a.strides()[d];
+    out.reserve(bytes.size() / sizeof(T));
+    for (std::size_t n = 0; n < bytes.size(); n += sizeof(T)) {
         T v;
-        std::memcpy(&v, raw.data() + element * static_cast<std::int64_t>(sizeof(T)), sizeof(T));
+        std::memcpy(&v, bytes.data() + n, sizeof(T));
         out.push_back(v);
-        for (int d = nd - 1; d >= 0; --d) {  // row-major odometer
-            if (++index[d] < a.shape()[d]) break;
-            index[d] = 0;
-        }
     }
     return out;
 }

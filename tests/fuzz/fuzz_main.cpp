@@ -418,6 +418,18 @@ struct generator {
         return v.empty() ? -1 : v[pick(r, static_cast<int>(v.size()))];
     }
 
+    // n becomes a random valid operation of one list of k's dtype entry (ok: which apply, dt: their
+    // result dtypes) over kids; false when none applies.
+    template <int N>
+    bool apply(node& n, kind kd, const bool (&ok)[N], const dtype (&dt)[N], std::vector<int> kids) {
+        n.op = pick_valid(ok, N);
+        if (n.op < 0) return false;
+        n.k = kd;
+        n.dt = dt[n.op];
+        n.kids = std::move(kids);
+        return true;
+    }
+
     int gen(const shape_t& s, int depth) {
         if (depth <= 0 || chance(r, 0.2)) return add(leaf(random_dtype(), s, false));
         node n;
@@ -426,35 +438,23 @@ struct generator {
         if (u < 0.18) {  // unary
             const int k = gen(s, depth - 1);
             const auto& e = entry(c.nodes[k].dt);
-            n.op = pick_valid(e.unary_ok, n_unary);
-            if (n.op < 0) return k;
-            n.k = kind::unary;
-            n.dt = e.unary_dt[n.op];
-            n.kids = {k};
+            if (!apply(n, kind::unary, e.unary_ok, e.unary_dt, {k})) return k;
         } else if (u < 0.40) {  // binary: one operand of the full shape, one that may broadcast
             shape_t s0 = s, s1 = broadcastable(s);
             if (chance(r, 0.5)) std::swap(s0, s1);
             const int k0 = gen(s0, depth - 1);
             const dtype dt = c.nodes[k0].dt;
             const auto& e = entry(dt);
-            n.op = pick_valid(e.binary_ok, n_binary);
-            if (n.op < 0) return k0;
-            const int k1 = gen_as(s1, dt, depth - 1);
-            n.k = kind::binary;
-            n.dt = e.binary_dt[n.op];
-            n.kids = {k0, k1};
+            if (!apply(n, kind::binary, e.binary_ok, e.binary_dt, {k0})) return k0;
+            n.kids.push_back(gen_as(s1, dt, depth - 1));
         } else if (u < 0.47) {  // weak scalar
             const int k = gen(s, depth - 1);
             const dtype dt = c.nodes[k].dt;
             const auto& e = entry(dt);
-            n.op = pick_valid(e.scalar_ok, n_scalar_ops);
-            if (n.op < 0) return k;
-            n.k = kind::scalar;
-            n.dt = e.scalar_dt[n.op];
+            if (!apply(n, kind::scalar, e.scalar_ok, e.scalar_dt, {k})) return k;
             const bool nonneg = gpu::is_unsigned(dt) || dt == dtype::bool_;
             if (n.op == 1) n.s = std::vector<double>{0.5, -1.5, 2.0, 0.0, 3.25, 1e-3}[pick(r, 6)];
             else n.s = nonneg ? pick(r, 6) : pick(r, 11) - 5;
-            n.kids = {k};
         } else if (u < 0.53) {  // cast
             const int k = gen(s, depth - 1);
             const auto& e = entry(c.nodes[k].dt);
@@ -490,19 +490,12 @@ struct generator {
             if (gpu::size_of(ins) > o.max_size) return add(leaf(random_dtype(), s, false));
             const int k = gen(ins, depth - 1);
             const auto& e = entry(c.nodes[k].dt);
-            n.op = pick_valid(e.reduce_ok, n_reductions);
-            n.k = kind::reduce;
-            n.dt = e.reduce_dt[n.op];
-            n.kids = {k};
+            if (!apply(n, kind::reduce, e.reduce_ok, e.reduce_dt, {k})) return add(leaf(random_dtype(), s, false));
         } else if (u < 0.73 && s.size() > 0) {  // scan
             const int k = gen(s, depth - 1);
             const auto& e = entry(c.nodes[k].dt);
-            n.op = pick_valid(e.scan_ok, n_scans);
-            if (n.op < 0) return k;
-            n.k = kind::scan;
-            n.dt = e.scan_dt[n.op];
+            if (!apply(n, kind::scan, e.scan_ok, e.scan_dt, {k})) return k;
             n.axis = pick(r, s.size());
-            n.kids = {k};
         } else if (u < 0.78 && s.size() > 0) {  // take along an axis
             n.axis = pick(r, s.size());
             std::vector<std::int64_t> in = s.to_vector();
@@ -538,10 +531,7 @@ struct generator {
         } else if (u < 0.96) {  // a fused pattern over three leaves of moderate values
             const dtype dt = random_dtype();
             const auto& e = entry(dt);
-            n.op = pick_valid(e.pattern_ok, n_patterns);
-            if (n.op < 0) return add(leaf(dt, s, false));
-            n.k = kind::fused;
-            n.dt = e.pattern_dt[n.op];
+            if (!apply(n, kind::fused, e.pattern_ok, e.pattern_dt, {})) return add(leaf(dt, s, false));
             shape_t s0 = s, s1 = broadcastable(s), s2 = broadcastable(s);
             if (chance(r, 0.5)) std::swap(s0, s1);
             n.kids = {add(leaf(dt, s0, true)), add(leaf(dt, s1, true)), add(leaf(dt, s2, true))};

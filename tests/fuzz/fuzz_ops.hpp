@@ -4,6 +4,7 @@
 // (the instantiations dominate the fuzzer's compile time, so they are spread over several
 // translation units).
 #include "fuzz.hpp"
+#include "../read_back.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -77,31 +78,15 @@ arr place(const values& v, const layout& l, const shape_t& node_shape) {
     return arr(out);
 }
 
-// The elements in C order, from the raw bytes of the buffer (gathered here, so reading back does
-// not depend on the library's strided copies).
+// The elements in C order (read_back.hpp: gathered here from the raw bytes of the buffer, so
+// reading back does not depend on the library's strided copies).
 template <class T>
 values read(const arr& any) {
     const nd<T>& a = std::get<nd<T>>(any);
     values v;
     v.dt = gpu::dtype_of_v<T>;
     v.shape = a.shape();
-    if (a.size() == 0) return v;
-    v.bytes.resize(static_cast<std::size_t>(a.size()) * sizeof(T));
-    const auto& buf = a.buffer();
-    const nd<std::uint8_t> bytes(buf, shape_t{static_cast<std::int64_t>(buf->bytes())}, gpu::strides_t{1}, 0);
-    const gpu::host_array<std::uint8_t> raw = gpu::asnumpy(bytes);
-    const int nd_ = a.ndim();
-    std::vector<std::int64_t> index(static_cast<std::size_t>(nd_), 0);
-    for (std::int64_t n = 0; n < a.size(); ++n) {
-        std::int64_t element = a.offset();
-        for (int d = 0; d < nd_; ++d) element += index[d] * a.strides()[d];
-        std::memcpy(v.bytes.data() + n * sizeof(T), raw.data() + element * static_cast<std::int64_t>(sizeof(T)),
-                    sizeof(T));
-        for (int d = nd_ - 1; d >= 0; --d) {
-            if (++index[d] < a.shape()[d]) break;
-            index[d] = 0;
-        }
-    }
+    v.bytes = gpu_test::element_bytes(a);
     return v;
 }
 

@@ -39,54 +39,41 @@ inline ndarray<double> rfftfreq(std::int64_t n, double d = 1.0) {
 }
 
 namespace detail {
+// np.roll by half of each axis (every axis when none is given); ifftshift rolls the other way.
 template <class V>
-ndarray<V> shift_all(const ndarray<V>& a, bool inverse) {
-    dims shifts, axes;
-    for (int d = 0; d < a.ndim(); ++d) {
-        shifts.push_back(inverse ? -(a.shape()[d] / 2) : a.shape()[d] / 2);
-        axes.push_back(d);
+ndarray<V> shift(const ndarray<V>& a, std::optional<dims> axes, bool inverse) {
+    if (!axes) {
+        axes.emplace();
+        for (int d = 0; d < a.ndim(); ++d) axes->push_back(d);
     }
-    if (a.ndim() == 0) return a.copy();
-    return gpu::roll(a, shifts, axes);
-}
-template <class V>
-ndarray<V> shift_axes(const ndarray<V>& a, const dims& axes, bool inverse) {
+    if (axes->empty()) return a.copy();
     dims shifts;
-    for (std::int64_t ax : axes) {
-        const std::int64_t len = a.shape()[gpu::detail::normalize_axis(ax, a.ndim())];
-        shifts.push_back(inverse ? -(len / 2) : len / 2);
+    for (std::int64_t ax : *axes) {
+        const std::int64_t half = a.shape()[gpu::detail::normalize_axis(ax, a.ndim())] / 2;
+        shifts.push_back(inverse ? -half : half);
     }
-    if (axes.empty()) return a.copy();
-    return gpu::roll(a, shifts, axes);
+    return gpu::roll(a, shifts, *axes);
 }
 }  // namespace detail
 
 // np.fft.fftshift(x, axes=None): the zero frequency moved to the middle.
 template <expression E>
-auto fftshift(const E& x) {
-    return detail::shift_all(gpu::detail::array_of(x), false);
+auto fftshift(const E& x, const std::optional<dims>& axes = std::nullopt) {
+    return detail::shift(gpu::detail::array_of(x), axes, false);
 }
 template <expression E>
 auto fftshift(const E& x, std::int64_t axis) {
-    return detail::shift_axes(gpu::detail::array_of(x), dims{axis}, false);
-}
-template <expression E>
-auto fftshift(const E& x, const dims& axes) {
-    return detail::shift_axes(gpu::detail::array_of(x), axes, false);
+    return fftshift(x, dims{axis});
 }
 
 // np.fft.ifftshift(x, axes=None): the inverse of fftshift (they differ for odd lengths).
 template <expression E>
-auto ifftshift(const E& x) {
-    return detail::shift_all(gpu::detail::array_of(x), true);
+auto ifftshift(const E& x, const std::optional<dims>& axes = std::nullopt) {
+    return detail::shift(gpu::detail::array_of(x), axes, true);
 }
 template <expression E>
 auto ifftshift(const E& x, std::int64_t axis) {
-    return detail::shift_axes(gpu::detail::array_of(x), dims{axis}, true);
-}
-template <expression E>
-auto ifftshift(const E& x, const dims& axes) {
-    return detail::shift_axes(gpu::detail::array_of(x), axes, true);
+    return ifftshift(x, dims{axis});
 }
 
 }  // namespace gpu::fft
