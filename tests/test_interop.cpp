@@ -195,6 +195,60 @@ TEST(DLPack, NullStridesAreRowMajorAndBoolIsKDLBool) {
     });
 }
 
+// Every dtype exports with the code and bits NumPy, CuPy and PyTorch use (bfloat16: kDLBfloat;
+// complex64: kDLComplex, 64 bits) and comes back typed (from_dlpack<T>) and run-time typed
+// (from_dlpack_any), zero-copy.
+TEST(DLPack, EveryDtypeRoundTrips) {
+    using gpu::dlpack::DLDataType;
+    auto check = [](auto zero, DLDataType want) {
+        using T = decltype(zero);
+        SCOPED_TRACE(std::string(gpu::dtype_name_v<T>));
+        const auto a = gpu_test::arange<T>({2, 3});
+        const auto t = a.T();
+        auto* m = gpu::to_dlpack(t);
+        EXPECT_EQ(m->dl_tensor.dtype.code, want.code);
+        EXPECT_EQ(m->dl_tensor.dtype.bits, want.bits);
+        EXPECT_EQ(m->dl_tensor.dtype.lanes, 1);
+        const gpu::any_array any = gpu::from_dlpack_any(m);
+        ASSERT_TRUE(any.holds<T>());
+        EXPECT_EQ(any.get<T>().data(), t.data());
+        EXPECT_EQ(any.get<T>().strides(), t.strides());
+        EXPECT_EQ(values_of(any.get<T>()), values_of(t));
+        auto* m2 = gpu::to_dlpack(a);
+        const auto b = gpu::from_dlpack<T>(m2);
+        EXPECT_EQ(values_of(b), values_of(a));
+    };
+    gpu_test::for_each_executor([&] {
+        namespace dl = gpu::dlpack;
+        check(bool{}, {dl::kDLBool, 8, 1});
+        check(std::int8_t{}, {dl::kDLInt, 8, 1});
+        check(std::uint16_t{}, {dl::kDLUInt, 16, 1});
+        check(std::int64_t{}, {dl::kDLInt, 64, 1});
+        check(std::uint64_t{}, {dl::kDLUInt, 64, 1});
+        check(float{}, {dl::kDLFloat, 32, 1});
+        check(double{}, {dl::kDLFloat, 64, 1});
+        check(gpu::float16{}, {dl::kDLFloat, 16, 1});
+        check(gpu::bfloat16{}, {dl::kDLBfloat, 16, 1});
+        check(std::complex<float>{}, {dl::kDLComplex, 64, 1});
+        check(std::complex<double>{}, {dl::kDLComplex, 128, 1});
+    });
+}
+
+TEST(DLPack, AnyImportRefusesUnknownDtypesAndLeavesTheTensor) {
+    gpu_test::for_each_executor([] {
+        const auto a = gpu_test::arange<std::int32_t>({4});
+        const long uses = a.buffer().use_count();
+        auto* m = gpu::to_dlpack(a);
+        m->dl_tensor.dtype.lanes = 4;  // a vector type: no dtype of ours
+        EXPECT_THROW((void)gpu::from_dlpack_any(m), gpu::type_error);
+        m->dl_tensor.dtype = {gpu::dlpack::kDLOpaqueHandle, 64, 1};
+        EXPECT_THROW((void)gpu::from_dlpack_any(m), gpu::type_error);
+        EXPECT_EQ(a.buffer().use_count(), uses + 1);
+        m->deleter(m);
+        EXPECT_EQ(a.buffer().use_count(), uses);
+    });
+}
+
 TEST(DLPack, StreamHandshake) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = gpu_test::arange<float>({8});

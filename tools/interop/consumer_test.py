@@ -15,19 +15,24 @@ import gc
 
 import gpu_nd_dlpack as g
 
-DTYPES = ["float32", "float64", "int32", "int64", "int16", "int8", "uint8", "bool"]
+DTYPES = ["float32", "float64", "int32", "int64", "int16", "int8", "uint8", "bool", "float16", "complex64", "complex128"]
+TORCH_ONLY = ["bfloat16"]  # CuPy has no bfloat16
+
+
+def values(seq):
+    return [complex(v) for v in seq]
 
 
 def check_torch():
     import torch
 
-    for dt in DTYPES:
+    for dt in DTYPES + TORCH_ONLY:
         a = g.arange(12, dt)
         t = torch.from_dlpack(a)
         assert t.device.type == "cuda", t.device
         assert t.data_ptr() == a.data_ptr(), (dt, "export copied")
         assert str(t.dtype) == "torch." + dt, (t.dtype, dt)
-        assert [float(x) for x in t.cpu().tolist()] == a.tolist_f64(), dt
+        assert values(t.cpu().tolist()) == a.tolist_c128(), dt
         # Views: transposed 2-D, reversed 1-D (negative stride: torch may refuse; then it must raise cleanly).
         if dt == "float32":
             t.fill_(3.0)
@@ -51,15 +56,16 @@ def check_torch():
     assert g.exports_alive() == before, "the deleter did not run exactly once"
     assert g.used_bytes() <= used - 4 * (1 << 20), "the exported buffer was not released"
     # Import from torch.
-    for tdt, name in [(torch.float32, "float32"), (torch.int64, "int64"), (torch.bool, "bool"), (torch.uint8, "uint8")]:
+    for tdt, name in [(torch.float32, "float32"), (torch.int64, "int64"), (torch.bool, "bool"), (torch.uint8, "uint8"),
+                      (torch.float16, "float16"), (torch.bfloat16, "bfloat16"), (torch.complex64, "complex64")]:
         x = (torch.arange(10, device="cuda") % 3).to(tdt)
         b = g.from_dlpack(x)
         assert b.data_ptr() == x.data_ptr(), (name, "import copied")
         assert b.dtype == name
-        expect = [float(v) for v in x.cpu().tolist()]
+        expect = values(x.cpu().tolist())
         del x
         gc.collect()
-        assert b.tolist_f64() == expect, name  # torch's storage is kept alive by the import
+        assert b.tolist_c128() == expect, name  # torch's storage is kept alive by the import
     x = torch.arange(12, dtype=torch.float32, device="cuda").reshape(3, 4).t()  # strided
     b = g.from_dlpack(x)
     assert b.shape == [4, 3] and b.data_ptr() == x.data_ptr()
@@ -75,7 +81,7 @@ def check_cupy():
         c = cp.from_dlpack(a)
         assert c.data.ptr == a.data_ptr(), (dt, "export copied")
         assert str(c.dtype) == dt, (c.dtype, dt)
-        assert [float(x) for x in c.get().tolist()] == a.tolist_f64(), dt
+        assert values(c.get().tolist()) == a.tolist_c128(), dt
         del c
     at = g.arange(12, "float64").transposed()  # 1-D transpose is itself; use reversed for strides
     r = g.arange(12, "float64").reversed()

@@ -2,6 +2,7 @@
 // test of the GPU machine (consumer_test.py). Array implements __dlpack__ / __dlpack_device__
 // (versioned capsules, the stream handshake), from_dlpack(obj) imports zero-copy.
 #include <nanobind/nanobind.h>
+#include <nanobind/stl/complex.h>
 #include <nanobind/stl/optional.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/tuple.h>
@@ -11,6 +12,7 @@
 #include <gpu/ndarray.hpp>
 #include <gpu/npy.hpp>  // gpu::any_array
 
+#include <complex>
 #include <optional>
 #include <tuple>
 
@@ -62,18 +64,7 @@ Array from_dlpack(nb::object obj) {
                                             nb::arg("max_version") = std::make_tuple(1, 1));
     auto* m = static_cast<gpu::dlpack::DLManagedTensorVersioned*>(PyCapsule_GetPointer(cap.ptr(), "dltensor_versioned"));
     if (!m) throw nb::python_error();
-    const auto dt = m->dl_tensor.dtype;
-    using namespace gpu::dlpack;
-    gpu::any_array a;
-    if (dt.code == kDLFloat && dt.bits == 32) a = import_as<float>(m);
-    else if (dt.code == kDLFloat && dt.bits == 64) a = import_as<double>(m);
-    else if (dt.code == kDLInt && dt.bits == 32) a = import_as<std::int32_t>(m);
-    else if (dt.code == kDLInt && dt.bits == 64) a = import_as<std::int64_t>(m);
-    else if (dt.code == kDLInt && dt.bits == 16) a = import_as<std::int16_t>(m);
-    else if (dt.code == kDLInt && dt.bits == 8) a = import_as<std::int8_t>(m);
-    else if (dt.code == kDLUInt && dt.bits == 8) a = import_as<std::uint8_t>(m);
-    else if (dt.code == kDLBool && dt.bits == 8) a = import_as<bool>(m);
-    else throw nb::type_error("unsupported DLPack dtype");
+    gpu::any_array a = gpu::from_dlpack_any(m);  // throws (m still the capsule's) for other dtypes
     PyCapsule_SetName(cap.ptr(), "used_dltensor_versioned");  // consumed: the array owns m now
     return Array{a};
 }
@@ -116,6 +107,22 @@ NB_MODULE(gpu_nd_dlpack, m) {
                 return std::vector<double>(h.begin(), h.end());
             });
         })
+        .def("tolist_c128", [](const Array& self) {  // values as complex128, row-major (any dtype)
+            return self.a.visit([](const auto& x) {
+                using T = typename std::decay_t<decltype(x)>::value_type;
+                std::vector<std::complex<double>> out;
+                if constexpr (gpu::is_complex(gpu::dtype_of_v<T>)) {
+                    const gpu::ndarray<std::complex<double>> c = x.template astype<std::complex<double>>();
+                    const auto h = gpu::asnumpy(c);
+                    out.assign(h.begin(), h.end());
+                } else {
+                    const gpu::ndarray<double> d = x.template astype<double>();
+                    const auto h = gpu::asnumpy(d);
+                    for (double v : h) out.emplace_back(v, 0.0);
+                }
+                return out;
+            });
+        })
         .def("fill", [](Array& self, double v) { self.a.visit([&](const auto& x) {
             using T = typename std::decay_t<decltype(x)>::value_type;
             auto y = x;
@@ -134,6 +141,10 @@ NB_MODULE(gpu_nd_dlpack, m) {
         if (dtype == "int8") return arange_as<std::int8_t>(n);
         if (dtype == "uint8") return arange_as<std::uint8_t>(n);
         if (dtype == "bool") return arange_as<bool>(n);
+        if (dtype == "float16") return arange_as<gpu::float16>(n);
+        if (dtype == "bfloat16") return arange_as<gpu::bfloat16>(n);
+        if (dtype == "complex64") return arange_as<std::complex<float>>(n);
+        if (dtype == "complex128") return arange_as<std::complex<double>>(n);
         throw nb::value_error("dtype");
     });
     m.def("from_dlpack", &from_dlpack);

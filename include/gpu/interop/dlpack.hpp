@@ -19,25 +19,36 @@
 //   - importing: pass gpu::dlpack::consumer_stream() as `stream` to the producer's __dlpack__,
 //     so its work is ordered before the library's work on the current stream.
 #include <cstdint>
+#include <string>
 
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/core/inline.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/interop/adopt.hpp"
 #include "gpu/interop/dlpack_abi.hpp"
+#include "gpu/io/any_array.hpp"
 
 namespace gpu {
 namespace dlpack {
 
 enum class read_only : std::uint8_t { refuse, copy };
 
-// The DLPack dtype of T.
+// The DLPack dtype of a dtype: bfloat16 is kDLBfloat, a complex type kDLComplex with the bits of
+// both parts (complex64: 64), as NumPy, CuPy and PyTorch export them.
+constexpr DLDataType dtype_of(gpu::dtype d) {
+    const auto bits = static_cast<std::uint8_t>(8 * itemsize(d));
+    if (is_bool(d)) return {kDLBool, 8, 1};
+    if (d == gpu::dtype::bfloat16) return {kDLBfloat, 16, 1};
+    if (is_complex(d)) return {kDLComplex, bits, 1};
+    if (is_float(d)) return {kDLFloat, bits, 1};
+    return {is_signed_int(d) ? kDLInt : kDLUInt, bits, 1};
+}
 template <class T>
 constexpr DLDataType dtype_of() {
-    if constexpr (std::is_same_v<T, bool>) return {kDLBool, 8, 1};
-    else if constexpr (std::is_floating_point_v<T>) return {kDLFloat, static_cast<std::uint8_t>(8 * sizeof(T)), 1};
-    else if constexpr (std::is_signed_v<T>) return {kDLInt, static_cast<std::uint8_t>(8 * sizeof(T)), 1};
-    else return {kDLUInt, static_cast<std::uint8_t>(8 * sizeof(T)), 1};
+    return dtype_of(dtype_of_v<T>);
+}
+constexpr bool operator==(const DLDataType& a, const DLDataType& b) {
+    return a.code == b.code && a.bits == b.bits && a.lanes == b.lanes;
 }
 
 // The `stream` argument a consumer passes to a producer's __dlpack__ (the current stream).
@@ -132,6 +143,20 @@ ndarray<T> from_dlpack(dlpack::DLManagedTensorVersioned* m, dlpack::read_only ro
         return c;  // m is released with `a` and `owner`
     }
     return a;
+}
+
+// The import for a tensor whose dtype is known only at run time (a binding's __dlpack__ consumer):
+// the typed from_dlpack for the tensor's dtype, as a gpu::any_array; gpu::type_error for a dtype
+// the library lacks (m is then still the caller's).
+inline any_array from_dlpack_any(dlpack::DLManagedTensorVersioned* m, dlpack::read_only ro = dlpack::read_only::refuse) {
+    if (!m) throw value_error("gpu::from_dlpack: null tensor");
+    const dlpack::DLDataType dt = m->dl_tensor.dtype;
+#define GPU_ND_DLPACK_IMPORT(T, KIND, SIZE) \
+    if (dt == dlpack::dtype_of<T>()) return any_array(from_dlpack<T>(m, ro));
+    GPU_ND_NPY_DTYPES(GPU_ND_DLPACK_IMPORT)
+#undef GPU_ND_DLPACK_IMPORT
+    throw type_error("gpu::from_dlpack: the tensor's DLPack dtype (code " + std::to_string(dt.code) + ", " +
+                     std::to_string(dt.bits) + " bits, " + std::to_string(dt.lanes) + " lanes) has no gpu_ndarray dtype");
 }
 
 }  // namespace gpu
