@@ -3,7 +3,8 @@
 // differences (diff, ediff1d, gradient), convolve/correlate, interp, statistics (average, ptp),
 // pad, diagonals (diag, diagflat, tril/triu/diag indices), selection (select, choose), index
 // tricks (indices, ix_, unravel_index, ravel_multi_index), edits (append, insert, delete_),
-// cross and trace, and rot90.
+// cross and trace, rot90, take/put_along_axis, window functions (hamming ...), polynomials
+// (polyval, polyadd, polysub, polymul, vander).
 #include "gpu/ndarray.hpp"
 #include "gpu/functions/differences.hpp"
 #include "gpu/functions/convolve.hpp"
@@ -16,3 +17,6 @@
 #include "gpu/functions/index_tricks.hpp"
 #include "gpu/functions/edit.hpp"
 #include "gpu/functions/products.hpp"
+#include "gpu/functions/windows.hpp"
+#include "gpu/functions/polynomials.hpp"
+#include "gpu/indexing/along_axis.hpp"

@@ -214,9 +214,64 @@ def select_edit():
     err("cross_dim", lambda: np.cross(np.array([1, 2, 3, 4]), np.array([1, 2, 3])))
 
 
+def more_functions():
+    """tests/test_functions_more.cpp (shape helpers, along-axis indexing, windows, polynomials,
+    integration, unwrap, cumulative_*). np.trapezoid and np.cumulative_sum are NumPy 2 names."""
+    trapezoid = getattr(np, "trapezoid", None) or np.trapz
+    a = np.arange(24).reshape(2, 3, 4)
+    p("rollaxis_2_0", np.rollaxis(a, 2, 0).shape)
+    p("rollaxis_0_2", np.rollaxis(a, 0, 2).shape)
+    p("rollaxis_0_3", np.rollaxis(a, 0, 3).shape)
+    p("rollaxis_m1_m3", np.rollaxis(a, -1, -3).shape)
+    err("rollaxis_start", lambda: np.rollaxis(a, 0, 4))
+    p("atleast_3d_1", np.atleast_3d(np.arange(3)).shape)
+    p("atleast_3d_2", np.atleast_3d(np.zeros((2, 3))).shape)
+    p("column_stack", np.column_stack([np.arange(3), np.arange(3, 6)]))
+    p("dstack", np.dstack([np.arange(3), np.arange(3, 6)]))
+    p("hsplit1", np.hsplit(np.arange(6), 3)[1])
+    p("hsplit2", np.hsplit(np.arange(12).reshape(3, 4), [1, 3])[1])
+    err("vsplit_1d", lambda: np.vsplit(np.arange(3), 2))
+    b = np.arange(12).reshape(3, 4)
+    idx = np.array([[3, 0], [1, -1], [2, 2]])
+    p("take_along", np.take_along_axis(b, idx, 1))
+    p("take_along_bcast", np.take_along_axis(b, np.array([[2, 0, 1, 1]]), 0))
+    err("take_along_oob", lambda: np.take_along_axis(b, np.array([[5]]), 1))
+    c = b.copy(); np.put_along_axis(c, idx, -7, 1); p("put_along", c)
+    p("compress", np.compress([1, 0, 2], np.arange(6).reshape(2, 3), axis=1))
+    p("compress_flat", np.compress([False, True, True], np.arange(6).reshape(2, 3)))
+    err("compress_oob", lambda: np.compress([True, False, True, True], np.zeros(3)))
+    p("extract", np.extract(np.arange(6).reshape(2, 3) % 2 == 0, np.arange(6).reshape(2, 3) * 10))
+    for f in ("hamming", "hanning", "blackman", "bartlett"):
+        p(f + "_7", getattr(np, f)(7))
+        p(f + "_1", getattr(np, f)(1))
+    p("sinc", np.sinc(np.array([-1.5, 0.0, 0.25, 3.0])))
+    p("sinc_f32", np.sinc(np.array([-1.5, 0.0, 0.25], dtype=np.float32)))
+    p("polyval", np.polyval(np.array([3.0, 0.0, -2.0, 1.5]), np.array([-1.0, 0.5, 2.0])))
+    p("polyval_int", np.polyval(np.array([2, -1, 3]), np.array([1, 2, 3])))
+    p("polyadd", np.polyadd(np.array([1, 2]), np.array([1, 2, 3])))
+    p("polysub", np.polysub(np.array([1, 2]), np.array([1.0, 2.0, 3.0])))
+    p("polymul", np.polymul(np.array([1, 2]), np.array([1, 2, 3])))
+    p("vander", np.vander(np.array([1, 2, 3, 5])))
+    p("vander_inc", np.vander(np.array([1.5, -2.0]), 3, True))
+    p("trapezoid", trapezoid(np.array([1.0, 2.0, 4.0, 7.0]), dx=0.5))
+    p("trapezoid_x", trapezoid(np.array([[1, 2, 4], [0, 1, 0]]), np.array([0.0, 1.0, 3.0])))
+    p("trapezoid_axis0", trapezoid(np.array([[1, 2, 4], [0, 1, 0]]), axis=0))
+    p("unwrap", np.unwrap(np.array([0.0, 3.0, 6.5, -3.0, 12.0, 0.5])))
+    p("unwrap_f32", np.unwrap(np.array([0.0, 3.0, 6.5, -3.0], dtype=np.float32)))
+    p("unwrap_period", np.unwrap(np.array([0.0, 4.0, 9.0, 1.0]), period=5.0))
+    p("trim_zeros", np.trim_zeros(np.array([0, 0, 1, 0, 2, 0])))
+    p("trim_zeros_f", np.trim_zeros(np.array([0, 0, 1, 0, 2, 0]), "f"))
+    p("trim_zeros_all", np.trim_zeros(np.array([0, 0])))
+    p("can_cast", [np.can_cast(np.int64, np.float64), np.can_cast(np.float64, np.float32),
+                   np.can_cast(np.float64, np.float32, "same_kind"), np.can_cast(np.int8, np.uint8, "same_kind"),
+                   np.can_cast(np.uint8, np.int16), np.can_cast(np.uint64, np.int64), np.can_cast(np.float16, np.complex64)])
+    err("can_cast_bad", lambda: np.can_cast(np.int8, np.uint8, "bogus"))
+
+
 if __name__ == "__main__":
     advanced_indexing()
     differences()
     numeric()
     pad_diag()
     select_edit()
+    more_functions()

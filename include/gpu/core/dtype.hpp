@@ -3,10 +3,12 @@
 // rules, all decided at compile time so an expression's result type costs nothing at run time.
 #include <complex>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "gpu/core/complex.hpp"
+#include "gpu/core/error.hpp"
 #include "gpu/core/half.hpp"
 
 namespace gpu {
@@ -235,6 +237,35 @@ constexpr bool can_cast_same_kind(dtype from, dtype to) {
     if (is_float(from)) return false;
     if (is_unsigned(from)) return true;  // unsigned to any integer is within the kind
     return is_signed_int(to);
+}
+
+// np.promote_types(a, b): the smallest dtype both cast to safely (the promotion above).
+constexpr dtype promote_types(dtype a, dtype b) { return promote(a, b); }
+
+// np.result_type of arrays' dtypes (or of dtypes): their promotion, left to right.
+template <class... D>
+    requires(sizeof...(D) > 0 && (std::is_same_v<D, dtype> && ...))
+constexpr dtype result_type(dtype first, D... rest) {
+    ((first = promote(first, rest)), ...);
+    return first;
+}
+
+// np.can_cast(from, to, casting="safe"). 'safe' is NumPy's rule that every value converts
+// exactly: promote(from, to) == to (bfloat16 as ml_dtypes: bool and 8-bit integers cast to it).
+// Another rule name is NumPy's ValueError.
+constexpr bool can_cast(dtype from, dtype to, std::string_view casting = "safe") {
+    if (casting == "no" || casting == "equiv") return from == to;  // one byte order: equiv is no
+    if (casting == "safe") return promote(from, to) == to;
+    if (casting == "same_kind") return can_cast_same_kind(from, to);
+    if (casting == "unsafe") return true;
+    throw value_error("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '" +
+                                std::string(casting) + "')");
+}
+
+// np.isscalar(x): a C++ scalar is, an array (even 0-d) or expression is not.
+template <class T>
+constexpr bool isscalar(const T&) {
+    return is_cpp_scalar_v<T>;
 }
 
 }  // namespace gpu

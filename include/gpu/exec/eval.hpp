@@ -175,6 +175,45 @@ ndarray<V> ndarray<V>::copy() const {
     return gpu::eval(*this);
 }
 
+// np.copy(a): a new C-contiguous array with a's values (an expression is evaluated).
+template <expression E>
+auto copy(const E& a) {
+    return gpu::eval(a);
+}
+
+// np.copyto(dst, src): src broadcast into dst under NumPy's default 'same_kind' rule (a
+// compile-time check: the dtypes are the types); with `where`, only where the mask is true.
+template <class T, expression E>
+void copyto(ndarray<T>& dst, const E& src) {
+    using R = typename decltype(detail::as_node(src))::value_type;
+    static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<T>),
+                  "np.copyto: Cannot cast array data to the destination's dtype according to the rule 'same_kind'; "
+                  "convert explicitly with astype");
+    dst.assign(src);
+}
+template <class T, expression E, expression M>
+void copyto(ndarray<T>& dst, const E& src, const M& mask) {
+    using R = typename decltype(detail::as_node(src))::value_type;
+    static_assert(can_cast_same_kind(dtype_of_v<R>, dtype_of_v<T>),
+                  "np.copyto: Cannot cast array data to the destination's dtype according to the rule 'same_kind'; "
+                  "convert explicitly with astype");
+    dst.assign(gpu::where(mask, detail::as_node(src).template astype<T>(), dst));
+}
+
+// np.shape(a), np.size(a), np.ndim(a).
+template <expression E>
+shape_t shape(const E& a) {
+    return detail::as_node(a).shape();
+}
+template <expression E>
+std::int64_t size(const E& a) {
+    return size_of(detail::as_node(a).shape());
+}
+template <expression E>
+int ndim(const E& a) {
+    return detail::as_node(a).shape().size();
+}
+
 template <class V>
 template <class U>
 auto ndarray<V>::astype() const {

@@ -1,6 +1,6 @@
 #pragma once
 // Element-wise NumPy functions that are compositions of ufuncs, fused like any expression:
-// gpu::nan_to_num and gpu::isclose.
+// gpu::nan_to_num, gpu::isclose and gpu::sinc.
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -30,6 +30,15 @@ auto nan_to_num(const E& x, bool copy = true, double nan = 0.0, std::optional<do
     } else {
         return node;
     }
+}
+
+// np.sinc(x) = sin(pi x) / (pi x), 1 at 0, computed as NumPy does (0 replaced by 1e-20 first);
+// integers and bools give float64, floats keep their dtype.
+template <expression E>
+auto sinc(const E& x) {
+    auto node = detail::as_node(x);
+    auto y = 3.141592653589793 * where(node == 0, 1.0e-20, node);
+    return sin(y) / y;
 }
 
 namespace detail {

@@ -9,8 +9,12 @@
 //                                                     edges, per axis: a std::vector of ndim arrays
 //   gpu::gradient(f, spacing, edge_order, axes)       along the given axes only
 //   gpu::gradient(f, {dx, dy, ...}, edge_order, axes) one spacing per axis
+//   gpu::trapezoid(y, dx = 1.0, axis = -1)            sum(d * (y[1:] + y[:-1]) / 2.0): one fused
+//   gpu::trapezoid(y, x, axis = -1)                   reduction (d: dx, or diff(x))
+//   gpu::unwrap(p, discont, axis, period = 2 pi)      jumps larger than discont folded by period
 // Each difference step is one fused element-wise kernel over two views of the input.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -19,6 +23,8 @@
 #include "gpu/expr/operators.hpp"
 #include "gpu/functions/common.hpp"
 #include "gpu/manip/join.hpp"
+#include "gpu/reductions/reduce.hpp"
+#include "gpu/scans/scan.hpp"
 #include "gpu/views/reshape.hpp"
 
 namespace gpu {
@@ -173,6 +179,56 @@ auto gradient(const E& f, const std::vector<double>& spacings, int edge_order = 
     for (int k = 0; k < ax.size(); ++k)
         out.push_back(detail::gradient_axis(fr, static_cast<int>(ax[k]), spacings[k], edge_order));
     return out;
+}
+
+// np.trapezoid(y, dx=1.0, axis=-1): the trapezoidal rule with uniform spacing.
+template <expression E>
+auto trapezoid(const E& y, double dx = 1.0, std::int64_t axis = -1) {
+    const auto a = gpu::eval(y);
+    const int ax = detail::normalize_axis(axis, a.ndim());
+    const std::int64_t n = a.shape()[ax];
+    const auto hi = detail::axis_slice(a, ax, 1, n), lo = detail::axis_slice(a, ax, 0, n - 1);
+    return gpu::sum(dx * (hi + lo) / 2.0, ax);
+}
+
+// np.trapezoid(y, x, axis=-1): spacing diff(x); a 1-D x runs along the axis.
+template <expression E, class X>
+auto trapezoid(const E& y, const ndarray<X>& x, std::int64_t axis = -1) {
+    const auto a = gpu::eval(y);
+    const int ax = detail::normalize_axis(axis, a.ndim());
+    const std::int64_t n = a.shape()[ax];
+    const auto hi = detail::axis_slice(a, ax, 1, n), lo = detail::axis_slice(a, ax, 0, n - 1);
+    auto d = x.ndim() == 1 ? gpu::diff(x) : gpu::diff(x, 1, axis);
+    if (x.ndim() == 1) {
+        shape_t s = dims::filled(a.ndim(), 1);
+        s[ax] = d.shape()[0];
+        d = d.reshape(s);
+    }
+    return gpu::sum(d * (hi + lo) / 2.0, ax);
+}
+
+// np.unwrap(p, discont=None, axis=-1, period=2*pi): where consecutive values differ by more than
+// max(discont, period / 2), add multiples of period so they do not. Float math (an integer p
+// gives float64), as NumPy's float path.
+template <expression E>
+auto unwrap(const E& p, std::optional<double> discont = std::nullopt, std::int64_t axis = -1,
+            double period = 6.283185307179586) {
+    const auto a = gpu::eval(p);
+    using T = typename decltype(a)::value_type;
+    using R = std::conditional_t<is_inexact(dtype_of_v<T>), T, double>;
+    const int ax = detail::normalize_axis(axis, a.ndim());
+    const std::int64_t n = a.shape()[ax];
+    const double dis = discont.value_or(period / 2), high = period / 2;
+    ndarray<R> up = gpu::eval(a.template astype<R>());
+    if (n < 2) return up;
+    const auto lo = detail::axis_slice(up, ax, 0, n - 1), rest = detail::axis_slice(up, ax, 1, n);
+    const ndarray<R> dd = gpu::eval(rest - lo);
+    const auto ddmod0 = gpu::mod(dd + high, period) - high;
+    const auto ddmod = where((ddmod0 == -high) & (dd > 0), high, ddmod0);
+    const ndarray<R> correct = gpu::eval(where(abs(dd) < dis, 0.0, ddmod - dd));
+    ndarray<R> tail = detail::axis_slice(up, ax, 1, n);
+    tail += gpu::cumsum(correct, ax);
+    return up;
 }
 
 }  // namespace gpu

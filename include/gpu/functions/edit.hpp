@@ -1,5 +1,5 @@
 #pragma once
-// np.append, np.insert, np.delete (spelled gpu::delete_: delete is a C++ keyword).
+// np.append, np.insert, np.delete (spelled gpu::delete_: delete is a C++ keyword), np.trim_zeros.
 //   gpu::append(arr, values, axis = std::nullopt)   joined (raveled first without an axis); the
 //                                                   dtype promotes as concatenate's
 //   gpu::insert(arr, obj, values, axis = nullopt)   obj an index (values form one block there,
@@ -11,6 +11,7 @@
 // array) and gather once with gpu::take.
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "gpu/functions/common.hpp"
+#include "gpu/indexing/nonzero.hpp"
 #include "gpu/indexing/take.hpp"
 #include "gpu/io/transfer.hpp"
 #include "gpu/manip/join.hpp"
@@ -188,6 +190,27 @@ ndarray<T> delete_(const ndarray<T>& arr, const gpu::slice& s, std::optional<std
     std::vector<bool> drop(static_cast<std::size_t>(n), false);
     for (std::int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) drop[i] = true;
     return detail::delete_keep(a, ax, drop);
+}
+
+// np.trim_zeros(filt, trim="fb"): the view of 1-D filt without its leading ("f") and/or
+// trailing ("b") zeros (one nonzero pass and two element reads).
+template <class T>
+ndarray<T> trim_zeros(const ndarray<T>& filt, std::string_view trim = "fb") {
+    bool front = false, back = false;
+    for (char c : trim) {
+        if (c == 'f' || c == 'F') front = true;
+        else if (c == 'b' || c == 'B') back = true;
+        else throw value_error("unexpected character(s) in `trim`: '" + std::string(trim) + "'");
+    }
+    if (filt.ndim() != 1) throw value_error("trim_zeros: filt must be 1-D");
+    const std::int64_t n = filt.size();
+    const ndarray<std::int64_t> nz = gpu::flatnonzero(filt);
+    std::int64_t first = front ? n : 0, last = back ? 0 : n;
+    if (nz.size() > 0) {
+        if (front) first = nz(0).item();
+        if (back) last = nz(nz.size() - 1).item() + 1;
+    }
+    return detail::axis_range_view(filt, 0, first, std::max(first, last));
 }
 
 }  // namespace gpu

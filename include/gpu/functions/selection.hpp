@@ -8,6 +8,9 @@
 //                                                    a default out of that dtype's range is cast
 //                                                    (wraps), as NumPy's np.full(..., dtype)
 //   gpu::choose(a, choices, mode = "raise")          choices[a[i]][i]; "wrap" and "clip" modes
+//   gpu::compress(condition, a[, axis])              the slices along axis (flattened a without
+//                                                    one) where the 1-D condition is true
+//   gpu::extract(condition, arr)                     arr's elements where condition is non-zero
 // gpu::clip(a, lo, hi) takes arrays as bounds already (expr/operators.hpp).
 #include <cstdint>
 #include <initializer_list>
@@ -17,6 +20,8 @@
 
 #include "gpu/expr/operators.hpp"
 #include "gpu/functions/common.hpp"
+#include "gpu/indexing/nonzero.hpp"
+#include "gpu/indexing/take.hpp"
 #include "gpu/reductions/reduce.hpp"
 
 namespace gpu {
@@ -83,6 +88,27 @@ ndarray<T> choose(const ndarray<I>& a, const std::vector<ndarray<T>>& choices, s
 template <class I, class T>
 ndarray<T> choose(const ndarray<I>& a, std::initializer_list<ndarray<T>> choices, std::string_view mode = "raise") {
     return gpu::choose(a, std::vector<ndarray<T>>(choices), mode);
+}
+
+// np.compress(condition, a, axis): gpu::take of the condition's true positions along axis. A
+// condition longer than the axis is allowed while its extra entries are false (NumPy's
+// IndexError names the first true one beyond).
+template <class C, class T>
+ndarray<T> compress(const ndarray<C>& condition, const ndarray<T>& a, std::int64_t axis) {
+    if (condition.ndim() != 1) throw value_error("condition must be a 1-d array");
+    return gpu::take(a, gpu::flatnonzero(condition), axis);
+}
+template <class C, class T>
+ndarray<T> compress(const ndarray<C>& condition, const ndarray<T>& a) {
+    if (condition.ndim() != 1) throw value_error("condition must be a 1-d array");
+    return gpu::take(a, gpu::flatnonzero(condition));
+}
+
+// np.extract(condition, arr): the elements of arr (flattened) where condition (flattened) is
+// non-zero.
+template <class C, class T>
+ndarray<T> extract(const ndarray<C>& condition, const ndarray<T>& arr) {
+    return gpu::take(arr, gpu::flatnonzero(condition));
 }
 
 }  // namespace gpu

@@ -18,6 +18,7 @@
 #include "gpu/core/error.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/manip/split.hpp"
+#include "gpu/views/dimensions.hpp"
 
 namespace gpu {
 namespace detail {
@@ -171,6 +172,54 @@ ndarray<V> vstack(const std::vector<ndarray<V>>& arrays) {
 template <class V>
 ndarray<V> vstack(std::initializer_list<ndarray<V>> arrays) {
     return detail::stack_promoted(std::span<const ndarray<V>>(arrays.begin(), arrays.size()), 2, 0, 0);
+}
+
+namespace detail {
+// Every input as `shaped` makes it, then joined along `axis` (column_stack, dstack).
+template <class V, class F>
+ndarray<V> join_reshaped(std::span<const ndarray<V>> arrays, F&& shaped, std::int64_t axis) {
+    std::vector<ndarray<V>> v;
+    v.reserve(arrays.size());
+    for (const auto& a : arrays) v.push_back(shaped(a));
+    return concatenate_impl(std::span<const ndarray<V>>(v), std::optional<std::int64_t>(axis));
+}
+// column_stack's columns: a 0-d or 1-D input as a column (n, 1); 2-D and more as they are.
+template <class V>
+ndarray<V> as_column(const ndarray<V>& a) {
+    if (a.ndim() >= 2) return a;
+    return a.ndim() == 0 ? manip_view(a, shape_t{1, 1}, strides_t{0, 0}, a.offset())
+                         : manip_view(a, shape_t{a.shape()[0], 1}, strides_t{a.strides()[0], 0}, a.offset());
+}
+}  // namespace detail
+
+// np.column_stack: 1-D inputs as columns, joined along axis 1.
+template <class V>
+ndarray<V> column_stack(const std::vector<ndarray<V>>& arrays) {
+    return detail::join_reshaped(std::span<const ndarray<V>>(arrays), detail::as_column<V>, 1);
+}
+template <class V>
+ndarray<V> column_stack(std::initializer_list<ndarray<V>> arrays) {
+    return column_stack(std::vector<ndarray<V>>(arrays));
+}
+
+// np.dstack: inputs made at least 3-D (np.atleast_3d), joined along axis 2.
+template <class V>
+ndarray<V> dstack(const std::vector<ndarray<V>>& arrays) {
+    return detail::join_reshaped(std::span<const ndarray<V>>(arrays), [](const ndarray<V>& a) { return gpu::atleast_3d(a); }, 2);
+}
+template <class V>
+ndarray<V> dstack(std::initializer_list<ndarray<V>> arrays) {
+    return dstack(std::vector<ndarray<V>>(arrays));
+}
+
+// np.concat: the array API's name for concatenate.
+template <class V>
+ndarray<V> concat(const std::vector<ndarray<V>>& arrays, std::optional<std::int64_t> axis = 0) {
+    return gpu::concatenate(arrays, axis);
+}
+template <class V>
+ndarray<V> concat(std::initializer_list<ndarray<V>> arrays, std::optional<std::int64_t> axis = 0) {
+    return gpu::concatenate(arrays, axis);
 }
 
 // ---- inputs of different dtypes: a std::tuple of arrays, NumPy's promoted result dtype ----------

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "gpu/containers/ndarray.hpp"
@@ -126,6 +127,40 @@ template <class V>
 std::vector<ndarray<V>> split(const ndarray<V>& a, std::initializer_list<std::int64_t> indices,
                               std::int64_t axis = 0) {
     return array_split(a, indices, axis);
+}
+
+// np.hsplit (axis 1, or 0 for 1-D), np.vsplit (axis 0, at least 2-D), np.dsplit (axis 2, at
+// least 3-D): split along that axis; `s` is a section count or a list of indices, as for split.
+namespace detail {
+inline std::int64_t split_axis(int ndim, int min_ndim, const char* name, std::int64_t axis) {
+    if (ndim < min_ndim)
+        throw value_error(std::string(name) + " only works on arrays of " + std::to_string(min_ndim) + " or more dimensions");
+    return axis;
+}
+}  // namespace detail
+template <class V, class S>
+std::vector<ndarray<V>> hsplit(const ndarray<V>& a, const S& s) {
+    return gpu::split(a, s, detail::split_axis(a.ndim(), 1, "hsplit", a.ndim() > 1 ? 1 : 0));
+}
+template <class V, class S>
+std::vector<ndarray<V>> vsplit(const ndarray<V>& a, const S& s) {
+    return gpu::split(a, s, detail::split_axis(a.ndim(), 2, "vsplit", 0));
+}
+template <class V, class S>
+std::vector<ndarray<V>> dsplit(const ndarray<V>& a, const S& s) {
+    return gpu::split(a, s, detail::split_axis(a.ndim(), 3, "dsplit", 2));
+}
+template <class V>
+std::vector<ndarray<V>> hsplit(const ndarray<V>& a, std::initializer_list<std::int64_t> indices) {
+    return gpu::split(a, indices, detail::split_axis(a.ndim(), 1, "hsplit", a.ndim() > 1 ? 1 : 0));
+}
+template <class V>
+std::vector<ndarray<V>> vsplit(const ndarray<V>& a, std::initializer_list<std::int64_t> indices) {
+    return gpu::split(a, indices, detail::split_axis(a.ndim(), 2, "vsplit", 0));
+}
+template <class V>
+std::vector<ndarray<V>> dsplit(const ndarray<V>& a, std::initializer_list<std::int64_t> indices) {
+    return gpu::split(a, indices, detail::split_axis(a.ndim(), 3, "dsplit", 2));
 }
 
 }  // namespace gpu

@@ -3,6 +3,9 @@
 //   gpu::cumsum(a)          // of the flattened array (C order): shape (a.size(),)
 //   gpu::cumsum(a, axis)    // along one axis (negative counts from the end): a's shape
 //   gpu::cumprod(a), gpu::cumprod(a, axis)
+//   gpu::cumulative_sum(x, axis, include_initial), gpu::cumulative_prod(...)   NumPy 2.1's array-API
+//                           forms: axis may be omitted only for 1-D x; include_initial puts the
+//                           identity (0 or 1) first, so the axis grows by one
 // Result dtypes as NumPy's: bool and signed integers give int64, unsigned integers uint64,
 // float32 and float64 keep theirs (float32 accumulates in float32). Integer overflow wraps. A 0-d
 // input is taken as shape (1,), as NumPy does. The argument may be an array, any view of one
@@ -11,10 +14,12 @@
 // single-pass scan with decoupled look-back, scans/scan_kernels.hpp) plus a small memset; float
 // results may differ from a sequential sum by rounding, since the GPU adds in a different order.
 #include <complex>
+#include <optional>
 
 #include "gpu/core/axis.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/expr/operators.hpp"
+#include "gpu/manip/split.hpp"
 #include "gpu/scans/scan_launch.hpp"
 
 namespace gpu {
@@ -110,6 +115,37 @@ auto cumprod(const E& a) {
 template <expression E>
 auto cumprod(const E& a, std::int64_t axis) {
     return detail::scan_axis<detail::gnd::scan_prod>(detail::scan_operand(a), axis);
+}
+
+namespace detail {
+template <class Op, class E>
+auto cumulative(const E& x, std::optional<std::int64_t> axis, bool include_initial, int identity) {
+    auto a = scan_operand(x);
+    if (!axis) {
+        if (a.ndim() > 1)
+            throw value_error("For arrays which have more than one dimension ``axis`` argument is required.");
+        axis = 0;
+    }
+    const int ax = normalize_axis(*axis, a.ndim());
+    auto scanned = scan_axis<Op>(a, ax);
+    if (!include_initial) return scanned;
+    shape_t shape = scanned.shape();
+    shape[ax] += 1;
+    decltype(scanned) out(shape, scanned.where());
+    axis_range_view(out, ax, 0, 1).assign(identity);
+    axis_range_view(out, ax, 1, shape[ax]).assign(scanned);
+    return out;
+}
+}  // namespace detail
+
+// np.cumulative_sum(x, axis=None, include_initial=False) and np.cumulative_prod.
+template <expression E>
+auto cumulative_sum(const E& x, std::optional<std::int64_t> axis = std::nullopt, bool include_initial = false) {
+    return detail::cumulative<detail::gnd::scan_sum>(x, axis, include_initial, 0);
+}
+template <expression E>
+auto cumulative_prod(const E& x, std::optional<std::int64_t> axis = std::nullopt, bool include_initial = false) {
+    return detail::cumulative<detail::gnd::scan_prod>(x, axis, include_initial, 1);
 }
 
 }  // namespace gpu

@@ -9,6 +9,7 @@
 #include <concepts>
 #include <cstdint>
 #include <string>
+#include <tuple>
 
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/core/axis.hpp"
@@ -114,6 +115,37 @@ auto broadcast_to(const E& a, const shape_t& shape) {
         throw shape_error("operands could not be broadcast together with remapped shapes [original->remapped]: " +
                           to_string(arr.shape()) + "  and requested shape " + to_string(shape));
     return detail::view_of(arr, shape, st, arr.offset());
+}
+
+// np.atleast_1d / atleast_2d / atleast_3d: views with size-1 axes added where NumPy adds them
+// (0-d: (1,), (1, 1), (1, 1, 1); (n,): (1, n) and (1, n, 1); (m, n): (m, n, 1) for 3-D).
+template <expression E>
+auto atleast_1d(const E& a) {
+    auto arr = detail::array_of(a);
+    return arr.ndim() >= 1 ? arr : arr.reshape(shape_t{1});
+}
+template <expression E>
+auto atleast_2d(const E& a) {
+    auto arr = detail::array_of(a);
+    if (arr.ndim() >= 2) return arr;
+    return arr.ndim() == 0 ? arr.reshape(shape_t{1, 1}) : gpu::expand_dims(arr, 0);
+}
+template <expression E>
+auto atleast_3d(const E& a) {
+    auto arr = detail::array_of(a);
+    if (arr.ndim() >= 3) return arr;
+    if (arr.ndim() == 0) return arr.reshape(shape_t{1, 1, 1});
+    if (arr.ndim() == 1) return gpu::expand_dims(arr, dims{0, 2});
+    return gpu::expand_dims(arr, 2);
+}
+
+// np.broadcast_arrays(a, b, ...): each array as a view of the shape they broadcast to (a tuple,
+// so the arrays may differ in dtype).
+template <class... Vs>
+auto broadcast_arrays(const ndarray<Vs>&... arrays) {
+    shape_t shape;
+    ((shape = broadcast_shapes(shape, arrays.shape())), ...);
+    return std::tuple<ndarray<Vs>...>(gpu::broadcast_to(arrays, shape)...);
 }
 
 // np.ascontiguousarray(a): a itself (sharing its buffer) when already row-major contiguous, else

@@ -55,6 +55,20 @@ auto flip(const E& a, I axis) {
     return gpu::flip(a, dims{static_cast<std::int64_t>(axis)});
 }
 
+// np.fliplr(a): a[:, ::-1] (at least 2-D); np.flipud(a): a[::-1] (at least 1-D).
+template <expression E>
+auto fliplr(const E& a) {
+    auto arr = detail::array_of(a);
+    if (arr.ndim() < 2) throw value_error("Input must be >= 2-d.");
+    return gpu::flip(arr, 1);
+}
+template <expression E>
+auto flipud(const E& a) {
+    auto arr = detail::array_of(a);
+    if (arr.ndim() < 1) throw value_error("Input must be >= 1-d.");
+    return gpu::flip(arr, 0);
+}
+
 // np.diagonal(a, offset, axis1, axis2): the axes axis1 and axis2 are removed and one axis, the
 // diagonal, appended last. offset > 0 takes a diagonal above the main one (along axis2),
 // offset < 0 below it (along axis1).

@@ -128,6 +128,44 @@ auto moveaxis(const E& a, const dims& source, const dims& destination) {
     return detail::permuted(arr, order);
 }
 
+// np.rollaxis(a, axis, start=0): axis moved to just before position `start` (NumPy keeps it
+// for old code; moveaxis is the clearer spelling).
+template <expression E>
+auto rollaxis(const E& a, std::int64_t axis, std::int64_t start = 0) {
+    auto arr = detail::array_of(a);
+    const int n = arr.ndim();
+    const int ax = detail::normalize_axis(axis, n);
+    if (start < 0) start += n;
+    if (start < 0 || start > n)  // NumPy's message, with start as adjusted
+        throw axis_error("'start' arg requires " + std::to_string(-n) + " <= start < " + std::to_string(n + 1) +
+                         ", but " + std::to_string(start) + " was passed in");
+    if (ax < start) --start;  // the axis leaves its place first
+    dims order;
+    for (int d = 0; d < n; ++d)
+        if (d != ax) order.push_back(d);
+    dims perm;
+    for (int i = 0; i < order.size(); ++i) {
+        if (i == start) perm.push_back(ax);
+        perm.push_back(order[i]);
+    }
+    if (perm.size() < n) perm.push_back(ax);
+    return detail::permuted(arr, perm);
+}
+
+// np.permute_dims(a, axes) (the array API's transpose) and np.matrix_transpose(x): the last two
+// axes swapped.
+template <expression E>
+auto permute_dims(const E& a, const dims& axes) {
+    return gpu::transpose(a, axes);
+}
+template <expression E>
+auto matrix_transpose(const E& x) {
+    auto arr = detail::array_of(x);
+    if (arr.ndim() < 2)
+        throw value_error("Input array must be at least 2-dimensional, but it is " + std::to_string(arr.ndim()));
+    return arr.swapaxes(-1, -2);
+}
+
 // np.moveaxis(a, source, destination) for one axis.
 template <expression E, std::integral I, std::integral J>
 auto moveaxis(const E& a, I source, J destination) {

@@ -1,0 +1,237 @@
+// Shape helpers (atleast_3d, column_stack, dstack, h/v/dsplit, fliplr/flipud, rollaxis,
+// matrix_transpose, broadcast_arrays), dtype functions (can_cast, promote_types, result_type),
+// copyto, take/put_along_axis, compress, extract, window functions, sinc, polynomials, trapezoid,
+// unwrap, cumulative_sum/prod and trim_zeros against NumPy's values
+// (tools/numpy_data/gen_functions.py, more_functions()), on every executor.
+#include <gpu/functions.hpp>
+
+#include "support.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace {
+
+using gpu_test::as;
+using gpu_test::expect_error;
+using gpu_test::expect_values;
+using gpu_test::make;
+using gpu_test::values_of;
+using i64 = std::int64_t;
+
+template <class T, class V>
+void expect_result(const gpu::ndarray<T>& r, const gpu::shape_t& shape, const std::vector<V>& v) {
+    EXPECT_EQ(gpu::to_string(r.shape()), gpu::to_string(shape));
+    expect_values(values_of(r), std::vector<T>(v.begin(), v.end()));
+}
+
+gpu::ndarray<i64> arange(std::int64_t n, const gpu::shape_t& shape) {
+    return gpu::eval(gpu::arange<i64>(n).reshape(shape));
+}
+
+TEST(ShapeHelpers, ViewsAsNumPy) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = arange(24, {2, 3, 4});
+        EXPECT_EQ(gpu::rollaxis(a, 2, 0).shape(), (gpu::shape_t{4, 2, 3}));
+        EXPECT_EQ(gpu::rollaxis(a, 0, 2).shape(), (gpu::shape_t{3, 2, 4}));
+        EXPECT_EQ(gpu::rollaxis(a, 0, 3).shape(), (gpu::shape_t{3, 4, 2}));
+        EXPECT_EQ(gpu::rollaxis(a, -1, -3).shape(), (gpu::shape_t{4, 2, 3}));
+        expect_values(values_of(gpu::rollaxis(a, 2, 0)), values_of(gpu::moveaxis(a, 2, 0)));
+        expect_error<gpu::axis_error>([&] { (void)gpu::rollaxis(a, 0, 4); },
+                                      "'start' arg requires -3 <= start < 4, but 4 was passed in");
+        EXPECT_EQ(gpu::atleast_3d(arange(3, {3})).shape(), (gpu::shape_t{1, 3, 1}));
+        EXPECT_EQ(gpu::atleast_3d(arange(6, {2, 3})).shape(), (gpu::shape_t{2, 3, 1}));
+        EXPECT_EQ(gpu::atleast_2d(arange(3, {3})).shape(), (gpu::shape_t{1, 3}));
+        EXPECT_EQ(gpu::atleast_1d(gpu::zeros<float>({})).shape(), (gpu::shape_t{1}));
+        EXPECT_EQ(gpu::matrix_transpose(a).shape(), (gpu::shape_t{2, 4, 3}));
+        expect_error<gpu::value_error>([&] { (void)gpu::matrix_transpose(arange(3, {3})); },
+                                       "Input array must be at least 2-dimensional, but it is 1");
+        EXPECT_EQ(gpu::permute_dims(a, {2, 0, 1}).shape(), (gpu::shape_t{4, 2, 3}));
+        const auto m = arange(6, {2, 3});
+        expect_result(gpu::fliplr(m), {2, 3}, std::vector<int>{2, 1, 0, 5, 4, 3});
+        expect_result(gpu::flipud(m), {2, 3}, std::vector<int>{3, 4, 5, 0, 1, 2});
+        expect_error<gpu::value_error>([&] { (void)gpu::fliplr(arange(3, {3})); }, "Input must be >= 2-d.");
+        const auto [x, y] = gpu::broadcast_arrays(arange(3, {3}), gpu::eval(arange(2, {2, 1}).astype<float>()));
+        EXPECT_EQ(x.shape(), (gpu::shape_t{2, 3}));
+        EXPECT_EQ(y.shape(), (gpu::shape_t{2, 3}));
+        expect_values(values_of(y), std::vector<float>{0, 0, 0, 1, 1, 1});
+        EXPECT_EQ(gpu::shape(a), (gpu::shape_t{2, 3, 4}));
+        EXPECT_EQ(gpu::size(a * 2), 24);
+        EXPECT_EQ(gpu::ndim(a), 3);
+    }
+}
+
+TEST(ShapeHelpers, JoinsAndSplits) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto u = arange(3, {3});
+        const auto v = gpu::eval(u + 3);
+        expect_result(gpu::column_stack({u, v}), {3, 2}, std::vector<int>{0, 3, 1, 4, 2, 5});
+        expect_result(gpu::dstack({u, v}), {1, 3, 2}, std::vector<int>{0, 3, 1, 4, 2, 5});
+        expect_result(gpu::concat({u, v}), {6}, std::vector<int>{0, 1, 2, 3, 4, 5});
+        // A transposed input joins as its values (no layout assumption).
+        const auto t = arange(6, {2, 3}).T();
+        expect_result(gpu::column_stack({t, u}), {3, 3}, std::vector<int>{0, 3, 0, 1, 4, 1, 2, 5, 2});
+        expect_result(gpu::hsplit(arange(6, {6}), 3)[1], {2}, std::vector<int>{2, 3});
+        expect_result(gpu::hsplit(arange(12, {3, 4}), {1, 3})[1], {3, 2}, std::vector<int>{1, 2, 5, 6, 9, 10});
+        expect_result(gpu::dsplit(arange(8, {1, 2, 4}), 2)[1], {1, 2, 2}, std::vector<int>{2, 3, 6, 7});
+        expect_error<gpu::value_error>([&] { (void)gpu::vsplit(u, 2); }, "vsplit only works on arrays of 2 or more dimensions");
+        expect_error<gpu::value_error>([&] { (void)gpu::hsplit(u, 2); }, "array split does not result in an equal division");
+    }
+}
+
+TEST(DtypeFunctions, CanCastPromoteResultType) {
+    using gpu::dtype;
+    // NumPy: can_cast(int64, float64), (float64, float32), same_kind, (int8, uint8, same_kind),
+    // (uint8, int16), (uint64, int64), (float16, complex64).
+    EXPECT_TRUE(gpu::can_cast(dtype::int64, dtype::float64));
+    EXPECT_FALSE(gpu::can_cast(dtype::float64, dtype::float32));
+    EXPECT_TRUE(gpu::can_cast(dtype::float64, dtype::float32, "same_kind"));
+    EXPECT_FALSE(gpu::can_cast(dtype::int8, dtype::uint8, "same_kind"));
+    EXPECT_TRUE(gpu::can_cast(dtype::uint8, dtype::int16));
+    EXPECT_FALSE(gpu::can_cast(dtype::uint64, dtype::int64));
+    EXPECT_TRUE(gpu::can_cast(dtype::float16, dtype::complex64));
+    EXPECT_TRUE(gpu::can_cast(dtype::float64, dtype::int8, "unsafe"));
+    EXPECT_FALSE(gpu::can_cast(dtype::int32, dtype::int64, "no"));
+    static_assert(gpu::can_cast(dtype::int8, dtype::bfloat16));  // ml_dtypes: 8-bit integers fit
+    expect_error<gpu::value_error>([] { (void)gpu::can_cast(dtype::int8, dtype::uint8, "bogus"); },
+                                   "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got 'bogus')");
+    static_assert(gpu::promote_types(dtype::int8, dtype::uint8) == dtype::int16);
+    static_assert(gpu::result_type(dtype::int8, dtype::float16, dtype::uint16) == dtype::float32);
+    static_assert(gpu::isscalar(1.5));
+    EXPECT_FALSE(gpu::isscalar(gpu::ndarray<float>()));
+}
+
+TEST(Copyto, SameKindBroadcastAndWhere) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        auto dst = gpu::zeros<double>({2, 3});
+        gpu::copyto(dst, arange(3, {3}));  // int64 -> float64 is 'same_kind'
+        expect_values(values_of(dst), std::vector<double>{0, 1, 2, 0, 1, 2});
+        gpu::copyto(dst, gpu::full<double>({1}, 9.0), gpu::eval(arange(3, {3}) > 0));
+        expect_values(values_of(dst), std::vector<double>{0, 9, 9, 0, 9, 9});
+        EXPECT_EQ(values_of(gpu::copy(dst.T())), values_of(dst.T()));
+    }
+}
+
+TEST(AlongAxis, TakePutCompressExtract) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto b = arange(12, {3, 4});
+        const auto idx = make<i64>({3, 0, 1, -1, 2, 2}, {3, 2});
+        expect_result(gpu::take_along_axis(b, idx, 1), {3, 2}, std::vector<int>{3, 0, 5, 7, 10, 10});
+        expect_result(gpu::take_along_axis(b, make<std::int32_t>({2, 0, 1, 1}, {1, 4}), 0), {1, 4},
+                      std::vector<int>{8, 1, 6, 7});
+        // A transposed source: the same elements as NumPy's b.T.
+        expect_result(gpu::take_along_axis(b.T(), make<i64>({2, 0, 1, 1}, {4, 1}), 1), {4, 1},
+                      std::vector<int>{8, 1, 6, 7});
+        expect_error<gpu::index_error>([&] { (void)gpu::take_along_axis(b, make<i64>({5}, {1, 1}), 1); },
+                                       "index 5 is out of bounds for axis 1 with size 4");
+        expect_error<gpu::value_error>([&] { (void)gpu::take_along_axis(b, make<i64>({1}), 1); },
+                                       "`indices` and `arr` must have the same number of dimensions");
+        auto c = gpu::eval(b);
+        gpu::put_along_axis(c, idx, -7, 1);
+        expect_result(c, {3, 4}, std::vector<int>{-7, 1, 2, -7, 4, -7, 6, -7, 8, 9, -7, 11});
+        const auto m = arange(6, {2, 3});
+        expect_result(gpu::compress(make<i64>({1, 0, 2}), m, 1), {2, 2}, std::vector<int>{0, 2, 3, 5});
+        expect_result(gpu::compress(make<bool>({false, true, true}), m), {2}, std::vector<int>{1, 2});
+        expect_error<gpu::index_error>(
+            [&] { (void)gpu::compress(make<bool>({true, false, true, true}), gpu::zeros<double>({3})); },
+            "index 3 is out of bounds for axis 0 with size 3");
+        expect_result(gpu::extract(gpu::eval(m % 2 == 0), gpu::eval(m * 10)), {3}, std::vector<int>{0, 20, 40});
+    }
+}
+
+TEST(Windows, AsNumPyFormulas) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_values(values_of(gpu::hamming(7)), std::vector<double>{0.08000000000000002, 0.31000000000000016,
+                                                                       0.7700000000000001, 1.0, 0.7700000000000001,
+                                                                       0.31000000000000016, 0.08000000000000002});
+        expect_values(values_of(gpu::hanning(7)),
+                      std::vector<double>{0.0, 0.2500000000000001, 0.75, 1.0, 0.75, 0.2500000000000001, 0.0});
+        expect_values(values_of(gpu::blackman(7)),
+                      std::vector<double>{-1.3877787807814457e-17, 0.1300000000000001, 0.6300000000000001,
+                                          0.9999999999999999, 0.6300000000000001, 0.1300000000000001,
+                                          -1.3877787807814457e-17},
+                      1e-15, 1e-15);
+        expect_values(values_of(gpu::bartlett(7)), std::vector<double>{0.0, 0.33333333333333337, 0.6666666666666667, 1.0,
+                                                                        0.6666666666666667, 0.33333333333333337, 0.0});
+        expect_values(values_of(gpu::hamming(1)), std::vector<double>{1.0});
+        EXPECT_EQ(gpu::bartlett(0).size(), 0);
+    }
+}
+
+TEST(Sinc, FloatsKeepTheirDtype) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_values(values_of(gpu::sinc(make<double>({-1.5, 0.0, 0.25, 3.0}))),
+                      std::vector<double>{-0.2122065907891938, 1.0, 0.9003163161571062, 3.8981718325193755e-17}, 1e-15,
+                      1e-15);
+        const auto f = gpu::eval(gpu::sinc(make<float>({-1.5f, 0.0f, 0.25f})));
+        static_assert(std::is_same_v<typename decltype(f)::value_type, float>);
+        expect_values(values_of(f), std::vector<float>{-0.21220658719539642f, 1.0f, 0.9003162980079651f});
+        static_assert(std::is_same_v<typename decltype(gpu::eval(gpu::sinc(make<i64>({1}))))::value_type, double>);
+    }
+}
+
+TEST(Polynomials, HornerAndCoefficientArithmetic) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_values(values_of(gpu::polyval(make<double>({3.0, 0.0, -2.0, 1.5}), make<double>({-1.0, 0.5, 2.0}))),
+                      std::vector<double>{0.5, 0.875, 21.5});
+        expect_result(gpu::polyval(make<i64>({2, -1, 3}), make<i64>({1, 2, 3})), {3}, std::vector<int>{4, 9, 18});
+        expect_result(gpu::polyadd(make<i64>({1, 2}), make<i64>({1, 2, 3})), {3}, std::vector<int>{1, 3, 5});
+        const auto s = gpu::polysub(make<i64>({1, 2}), make<double>({1.0, 2.0, 3.0}));
+        static_assert(std::is_same_v<typename decltype(s)::value_type, double>);
+        expect_result(s, {3}, std::vector<int>{-1, -1, -1});
+        expect_result(gpu::polymul(make<i64>({1, 2}), make<i64>({1, 2, 3})), {4}, std::vector<int>{1, 4, 7, 6});
+        const auto v = gpu::vander(make<std::int32_t>({1, 2, 3, 5}));
+        static_assert(std::is_same_v<typename decltype(v)::value_type, i64>);
+        expect_result(v, {4, 4}, std::vector<int>{1, 1, 1, 1, 8, 4, 2, 1, 27, 9, 3, 1, 125, 25, 5, 1});
+        expect_result(gpu::vander(make<double>({1.5, -2.0}), 3, true), {2, 3}, std::vector<double>{1.0, 1.5, 2.25, 1.0, -2.0, 4.0});
+        expect_error<gpu::value_error>([] { (void)gpu::vander(gpu::zeros<double>({2, 2})); },
+                                       "x must be a one-dimensional array or sequence.");
+    }
+}
+
+TEST(Integration, TrapezoidUnwrapCumulative) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        EXPECT_EQ(gpu::trapezoid(make<double>({1.0, 2.0, 4.0, 7.0}), 0.5).item(), 5.0);
+        const auto y = make<i64>({1, 2, 4, 0, 1, 0}, {2, 3});
+        expect_values(values_of(gpu::trapezoid(y, make<double>({0.0, 1.0, 3.0}))), std::vector<double>{7.5, 1.5});
+        expect_values(values_of(gpu::trapezoid(y, 1.0, 0)), std::vector<double>{0.5, 1.5, 2.0});
+        expect_values(values_of(gpu::unwrap(make<double>({0.0, 3.0, 6.5, -3.0, 12.0, 0.5}))),
+                      std::vector<double>{0.0, 3.0, 0.21681469282041377, 3.2831853071795862, 5.716814692820414,
+                                          6.783185307179586},
+                      1e-15, 1e-15);
+        expect_values(values_of(gpu::unwrap(make<float>({0.0f, 3.0f, 6.5f, -3.0f}))),
+                      std::vector<float>{0.0f, 3.0f, 0.21681499481201172f, 3.2831859588623047f});
+        expect_values(values_of(gpu::unwrap(make<double>({0.0, 4.0, 9.0, 1.0}), std::nullopt, -1, 5.0)),
+                      std::vector<double>{0.0, -1.0, -1.0, 1.0});
+        const auto m = arange(6, {2, 3});
+        expect_result(gpu::cumulative_sum(m, 1, true), {2, 4}, std::vector<int>{0, 0, 1, 3, 0, 3, 7, 12});
+        expect_result(gpu::cumulative_prod(gpu::eval(m + 1), 0), {2, 3}, std::vector<int>{1, 2, 3, 4, 10, 18});
+        expect_result(gpu::cumulative_sum(arange(4, {4})), {4}, std::vector<int>{0, 1, 3, 6});
+        expect_error<gpu::value_error>([&] { (void)gpu::cumulative_sum(m); },
+                                       "For arrays which have more than one dimension ``axis`` argument is required.");
+        const auto z = make<i64>({0, 0, 1, 0, 2, 0});
+        expect_result(gpu::trim_zeros(z), {3}, std::vector<int>{1, 0, 2});
+        expect_result(gpu::trim_zeros(z, "f"), {4}, std::vector<int>{1, 0, 2, 0});
+        EXPECT_EQ(gpu::trim_zeros(make<i64>({0, 0})).size(), 0);
+    }
+}
+
+// The new element-wise kernels NVRTC-compile (no GPU needed): sinc in float32, a window over the
+// index, unwrap's correction.
+TEST(FunctionsMoreKernels, Compile) {
+    namespace d = gpu::detail;
+    gpu::executor_scope host(gpu::executor::host);
+    const auto x = make<float>({1.0f});
+    auto s = d::as_node(gpu::sinc(x));
+    gpu_test::expect_kernel_variants_compile<decltype(s)>("sinc float32");
+    const d::index_leaf i({7});
+    const auto n = (1 - std::int64_t{7}) + 2 * i;
+    auto w = d::as_node(gpu::where(n <= 0, 1 + n / std::int64_t{6}, 1 - n / std::int64_t{6}));
+    gpu_test::expect_kernel_variants_compile<decltype(w)>("bartlett");
+    const auto dd = make<double>({1.0});
+    const auto m0 = gpu::mod(dd + 3.0, 6.0) - 3.0;
+    auto c = d::as_node(gpu::where(gpu::abs(dd) < 3.0, 0.0, gpu::where((m0 == -3.0) & (dd > 0), 3.0, m0) - dd));
+    gpu_test::expect_kernel_variants_compile<decltype(c)>("unwrap correction");
+}
+
+}  // namespace
