@@ -216,6 +216,28 @@ TEST(Integration, TrapezoidUnwrapCumulative) {
     }
 }
 
+// Complex inputs where NumPy treats them specially: correlate conjugates v, gradient and interp
+// keep the imaginary part (interp: complex128), float16 gradients stay float16.
+TEST(ComplexFunctions, CorrelateGradientInterp) {
+    using C = std::complex<double>;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto c = make<C>({{1, 2}, {3, -1}, {0, 1}, {2, 2}});
+        const auto v = make<C>({{1, 1}, {0, -2}});
+        expect_values(values_of(gpu::correlate(c, v)), std::vector<C>{{5, 7}, {0, -4}, {-3, 5}});
+        expect_values(values_of(gpu::correlate(c, v, "full")), std::vector<C>{{-4, 2}, {5, 7}, {0, -4}, {-3, 5}, {4, 0}});
+        expect_values(values_of(gpu::convolve(c, v)), std::vector<C>{{-1, 3}, {8, 0}, {-3, -5}, {2, 4}, {4, -4}});
+        expect_values(values_of(gpu::gradient(c)[0]), std::vector<C>{{2, -3}, {-0.5, -0.5}, {-0.5, 1.5}, {2, 1}});
+        const auto cf = gpu::asarray(std::vector<std::complex<float>>{{1, 2}, {3, -1}, {0, 1}, {2, 2}});
+        const auto ip = gpu::interp(make<double>({0.5, 1.5, 9.0}), make<double>({0, 1, 2, 3}), cf, std::nullopt, 7.0);
+        static_assert(std::is_same_v<typename decltype(ip)::value_type, C>);
+        expect_values(values_of(ip), std::vector<C>{{2, 0.5}, {1.5, 0}, {7, 0}});
+        const auto g = gpu::gradient(gpu::asarray(std::vector<gpu::float16>{gpu::float16(1.0f), gpu::float16(2.5f),
+                                                                            gpu::float16(-1.0f)}))[0];
+        static_assert(std::is_same_v<typename decltype(g)::value_type, gpu::float16>);
+        EXPECT_EQ(static_cast<float>(values_of(g)[1]), -1.0f);
+    }
+}
+
 // The new element-wise kernels NVRTC-compile (no GPU needed): sinc in float32, a window over the
 // index, unwrap's correction.
 TEST(FunctionsMoreKernels, Compile) {

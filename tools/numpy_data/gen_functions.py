@@ -266,6 +266,14 @@ def more_functions():
                    np.can_cast(np.float64, np.float32, "same_kind"), np.can_cast(np.int8, np.uint8, "same_kind"),
                    np.can_cast(np.uint8, np.int16), np.can_cast(np.uint64, np.int64), np.can_cast(np.float16, np.complex64)])
     err("can_cast_bad", lambda: np.can_cast(np.int8, np.uint8, "bogus"))
+    c = np.array([1 + 2j, 3 - 1j, 1j, 2 + 2j])
+    v = np.array([1 + 1j, -2j])
+    p("correlate_complex", np.correlate(c, v))
+    p("correlate_complex_full", np.correlate(c, v, "full"))
+    p("convolve_complex", np.convolve(c, v))
+    p("gradient_complex", np.gradient(c))
+    p("interp_complex", np.interp([0.5, 1.5, 9.0], [0, 1, 2, 3], c, right=7.0))
+    p("gradient_f16", np.gradient(np.array([1.0, 2.5, -1.0], dtype=np.float16)))
 
 
 if __name__ == "__main__":

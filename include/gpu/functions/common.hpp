@@ -39,9 +39,10 @@ template <class U> struct elem_of<ndarray<U>> { using type = U; };
 template <class X>
 using elem_of_t = typename elem_of<std::remove_cvref_t<X>>::type;
 
-// The floating dtype of computations NumPy does in floats: float32/float64 stay, others float64.
+// The dtype of computations NumPy does in floats: inexact dtypes (floats, half types, complex)
+// stay, integers and bool become float64.
 template <class T>
-using float_of_t = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+using float_of_t = std::conditional_t<is_inexact(dtype_of_v<T>), T, double>;
 
 // An array of `shape` filled with v (converted to T), on `where`.
 template <class T, class S>

@@ -48,7 +48,10 @@ auto correlate_impl(const ndarray<T>& a0, const ndarray<U>& v0, conv_mode mode, 
     const ndarray<U> v1 = v0.ndim() == 0 ? v0.reshape({1}) : v0;
     if (a.size() == 0) throw value_error(convolve ? "a cannot be empty" : "a cannot be empty");
     if (v1.size() == 0) throw value_error("v cannot be empty");
-    const ndarray<U> v = convolve ? gpu::flip(v1) : v1;
+    // NumPy's correlate conjugates v (c[k] = sum_n a[n + k] conj(v[n])); convolve does not.
+    ndarray<U> v = convolve ? gpu::flip(v1) : v1;
+    if constexpr (is_complex(dtype_of_v<U>))
+        if (!convolve) v = gpu::eval(gpu::conj(v1));
     const std::int64_t n = a.size(), m = v.size(), big = n > m ? n : m, small = n > m ? m : n;
     std::int64_t start = 0, len = n + m - 1;
     if (mode == conv_mode::valid) {

@@ -1,12 +1,13 @@
 #pragma once
 // np.interp(x, xp, fp, left=None, right=None): piecewise-linear interpolation of the points
-// (xp, fp), xp increasing, at x (any shape); float64, as NumPy (real inputs).
+// (xp, fp), xp increasing, at x (any shape); float64, as NumPy (complex128 for complex fp).
 //   gpu::interp(x, xp, fp)                  left = fp[0], right = fp[-1]
 //   gpu::interp(x, xp, fp, left, right)     std::optional<double>s (std::nullopt: the default)
 // How: the interval of each x is the count of xp <= x, one fused comparison-and-sum reduction
 // over (x.size, xp.size) (O(n m): fine for the short tables interp is used with; a binary search
 // would be O(n log m)); four gathers take its ends; one fused expression applies NumPy's rules
 // (exact hits, NaN x, and NumPy's fallback when the slope formula gives NaN).
+#include <complex>
 #include <cstdint>
 #include <optional>
 
@@ -18,9 +19,10 @@
 
 namespace gpu {
 
+namespace detail {
 template <expression X, class P, class F>
-ndarray<double> interp(const X& x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left = std::nullopt,
-                       std::optional<double> right = std::nullopt) {
+ndarray<double> interp_real(const X& x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left,
+                            std::optional<double> right) {
     const ndarray<double> xd = detail::as_dtype<double>(gpu::eval(x));
     detail::check_same_executor("interp", xd.where(), xp.where());
     detail::check_same_executor("interp", xd.where(), fp.where());
@@ -53,12 +55,31 @@ ndarray<double> interp(const X& x, const ndarray<P>& xp, const ndarray<F>& fp, s
     out.assign(gpu::where(xd != xd, xd, gpu::where(count == 0, lv, at_end)));  // a NaN x gives NaN
     return out;
 }
+}  // namespace detail
 
-// np.interp of one point: a host double (one read-back).
+template <expression X, class P, class F>
+auto interp(const X& x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left = std::nullopt,
+            std::optional<double> right = std::nullopt) {
+    if constexpr (is_complex(dtype_of_v<F>)) {
+        // NumPy's complex fp: complex128, the real and imaginary parts interpolated apart (a real
+        // left / right is a value with no imaginary part).
+        const ndarray<double> re = detail::interp_real(x, xp, gpu::eval(gpu::real(fp)), left, right);
+        const ndarray<double> im = detail::interp_real(x, xp, gpu::eval(gpu::imag(fp)), left ? std::optional<double>(0.0) : std::nullopt,
+                                               right ? std::optional<double>(0.0) : std::nullopt);
+        ndarray<std::complex<double>> out(re.shape(), re.where());
+        gpu::real(out).assign(re);
+        gpu::imag(out).assign(im);
+        return out;
+    } else {
+        return detail::interp_real(x, xp, fp, left, right);
+    }
+}
+
+// np.interp of one point: a host double (complex for complex fp; one read-back).
 template <class S, class P, class F>
     requires is_cpp_scalar_v<S>
-double interp(S x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left = std::nullopt,
-              std::optional<double> right = std::nullopt) {
+auto interp(S x, const ndarray<P>& xp, const ndarray<F>& fp, std::optional<double> left = std::nullopt,
+            std::optional<double> right = std::nullopt) {
     ndarray<double> x0(shape_t{}, xp.where());
     x0.assign(static_cast<double>(x));
     return gpu::interp(x0, xp, fp, left, right).item();
