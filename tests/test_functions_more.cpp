@@ -7,6 +7,8 @@
 
 #include "support.hpp"
 
+#include <cmath>
+#include <complex>
 #include <cstdint>
 #include <vector>
 
@@ -238,6 +240,26 @@ TEST(ComplexFunctions, CorrelateGradientInterp) {
     }
 }
 
+// NumPy 2's complex sign (z / |z| with its special cases, numpy/_core/src/umath/loops.c.src) and
+// the NaN-aware mean and variance of complex numbers (a NaN in either part is absent; nanvar is
+// real, the mean of |x - mean|^2).
+TEST(ComplexFunctions, SignNanmeanNanvar) {
+    using C = std::complex<double>;
+    const double inf = INFINITY, nan = NAN;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto z = make<C>({{3, 4}, {0, 0}, {inf, 2}, {nan, 1}, {2, -inf}, {inf, inf}, {-1e-300, 0}, {inf, nan}});
+        expect_values(values_of(gpu::sign(z)),
+                      std::vector<C>{{0.6, 0.8}, {0, 0}, {1, 0}, {nan, nan}, {0, -1}, {nan, nan}, {-1, 0}, {1, 0}});
+        // NumPy 1.24 and 2.x: nanmean (0.5+1.5j), nanvar 0.5, nanstd sqrt(0.5).
+        const auto c = make<C>({{1, 2}, {nan, -1}, {0, 1}, {2, nan}});
+        expect_values(values_of(gpu::nanmean(c)), std::vector<C>{{0.5, 1.5}});
+        const auto v = gpu::nanvar(c);
+        static_assert(std::is_same_v<typename decltype(v)::value_type, double>);
+        expect_values(values_of(v), std::vector<double>{0.5});
+        expect_values(values_of(gpu::nanstd(c)), std::vector<double>{0.7071067811865476});
+    }
+}
+
 // The new element-wise kernels NVRTC-compile (no GPU needed): sinc in float32, a window over the
 // index, unwrap's correction.
 TEST(FunctionsMoreKernels, Compile) {
@@ -254,6 +276,8 @@ TEST(FunctionsMoreKernels, Compile) {
     const auto m0 = gpu::mod(dd + 3.0, 6.0) - 3.0;
     auto c = d::as_node(gpu::where(gpu::abs(dd) < 3.0, 0.0, gpu::where((m0 == -3.0) & (dd > 0), 3.0, m0) - dd));
     gpu_test::expect_kernel_variants_compile<decltype(c)>("unwrap correction");
+    auto sg = d::as_node(gpu::sign(gpu::asarray(std::vector<std::complex<float>>{{1, 1}})));
+    gpu_test::expect_kernel_variants_compile<decltype(sg)>("complex64 sign");
 }
 
 }  // namespace

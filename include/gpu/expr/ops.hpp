@@ -190,10 +190,25 @@ GPU_ND_UNARY_OP(reciprocal, rule_same_no_bool,
         if (x == R(0)) { if constexpr (is_signed_int<R> && sizeof(R) >= 4) return R(wide_uint<R>(1) << (8 * sizeof(R) - 1)); else return R(0); }
         return R(R(1) / x);
     })
-// sign: -1, 0 or 1 in the input dtype; NaN stays NaN.
-GPU_ND_UNARY_OP(sign_, rule_sign_real,
-    if constexpr (is_float<R>) { if (x != x) return x; }
-    return x > R(0) ? R(1) : x < R(0) ? R(-1) : R(0);)
+// sign: -1, 0 or 1 in the input dtype; NaN stays NaN. Complex (NumPy 2): z / |z|, 0 at 0, NaN
+// when |z| is NaN or both parts are infinite, the unit along the one infinite part otherwise.
+GPU_ND_UNARY_OP(sign_, rule_sign,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        const F re = x.real(), im = x.imag(), m = hypot(re, im), zero = F(0), nan = zero / zero;
+        if (m != m) return R(nan, nan);
+        if (m - m != zero) {  /* |z| infinite: which parts are? (inf - inf is NaN, not 0) */
+            const bool re_inf = re - re != zero && re == re, im_inf = im - im != zero && im == im;
+            if (re_inf && im_inf) return R(nan, nan);
+            if (re_inf) return R(re > zero ? F(1) : F(-1), zero);
+            return R(zero, im > zero ? F(1) : F(-1));
+        }
+        if (m == zero) return R(zero, zero);
+        return R(re / m, im / m);
+    } else {
+        if constexpr (is_float<R>) { if (x != x) return x; }
+        return x > R(0) ? R(1) : x < R(0) ? R(-1) : R(0);
+    })
 // log(exp(a) + exp(b)) and its base-2 form without overflow, as NumPy computes them.
 GPU_ND_BINARY_OP(logaddexp, rule_logaddexp,
     if (a == b) return a + R(0.693147180559945309417232121458176568);

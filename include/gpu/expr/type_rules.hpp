@@ -299,7 +299,6 @@ GPU_ND_REAL_RULE(rule_log2, rule_float_math, GPU_ND_COMPLEX_LATER("log2"))
 GPU_ND_REAL_RULE(rule_log1p, rule_float_math, GPU_ND_COMPLEX_LATER("log1p"))
 GPU_ND_REAL_RULE(rule_rint, rule_float_math, GPU_ND_COMPLEX_LATER("rint"))
 GPU_ND_REAL_RULE(rule_round_real, rule_round, GPU_ND_COMPLEX_LATER("round"))
-GPU_ND_REAL_RULE(rule_sign_real, rule_sign, GPU_ND_COMPLEX_LATER("sign"))
 GPU_ND_REAL_RULE(rule_float_power, rule_float64, GPU_ND_COMPLEX_LATER("float_power"))
 #undef GPU_ND_COMPLEX_LATER
 #undef GPU_ND_REAL_RULE

@@ -11,6 +11,7 @@
 
 #include "gpu/expr/operators.hpp"
 #include "gpu/reductions/reduce.hpp"
+#include "gpu/reductions/stats.hpp"
 
 namespace gpu::detail {
 
@@ -33,8 +34,7 @@ auto nanvar_impl(const E& e, const axes_arg& axes, bool keepdims, std::int64_t d
     using T = typename decltype(node)::value_type;
     reduce_options mean_opt{"", empty_rule::identity, false, 0, true};
     const auto mu = reduce_node<nanmean_reducer<T>>(node, axes, true, mean_opt);
-    auto dev = node - mu;
-    auto sq = as_node(dev * dev);
+    auto sq = squared_deviation(as_node(node - mu));
     using S = typename decltype(sq)::value_type;
     const reduce_options opt{"", empty_rule::identity, false, ddof, true};
     if (root) return reduce_node<nanroot_mean_reducer<S>>(sq, axes, keepdims, opt);

@@ -180,12 +180,20 @@ template <class A> struct red_nanmean {
         acc a; a.v = cast<A>(x); a.i = 1; if (is_nan_value(a.v)) { a.v = A(0); a.i = 0; } return a;
     }
     static GND_FN acc combine(acc a, acc b) { a.v = add_acc(a.v, b.v); a.i += b.i; return a; }
-    /* NaN when count - ddof <= 0, as NumPy's nanvar (and 0 / 0 for an all-NaN mean). */
-    static GND_FN double quotient(acc a, double d) {
+    /* The divisor: NaN when count - ddof <= 0, as NumPy's nanvar (and 0 / 0 for an all-NaN mean). */
+    static GND_FN double divisor(acc a, double d) {
         const double dof = double(a.i) - d, zero = 0.0;
-        return dof <= 0.0 ? zero / zero : double(a.v) / dof;
+        return dof <= 0.0 ? zero / zero : dof;
     }
-    template <class R> static GND_FN R finalize(acc a, double d) { return cast<R>(quotient(a, d)); }
+    static GND_FN double quotient(acc a, double d) { return double(a.v) / divisor(a, d); }
+    template <class R> static GND_FN R finalize(acc a, double d) {
+        if constexpr (is_complex<A>) {  /* each part divided by the count, as NumPy's sum / count */
+            const double q = divisor(a, d);
+            return cast<R>(complex<double>(double(a.v.real()) / q, double(a.v.imag()) / q));
+        } else {
+            return cast<R>(quotient(a, d));
+        }
+    }
 };
 template <class A> struct red_nanroot_mean : red_nanmean<A> {
     template <class R> static GND_FN R finalize(arg_pair<A> a, double d) { return cast<R>(sqrt(red_nanmean<A>::quotient(a, d))); }

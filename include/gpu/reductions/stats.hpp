@@ -20,6 +20,15 @@ auto mean_impl(const E& e, const axes_arg& axes, bool keepdims) {
     return reduce_expr<mean_reducer>(e, axes, keepdims, reduce_options{"", empty_rule::identity, true, 0});
 }
 
+// The squared deviation var and nanvar average: dev * dev, or for complex |dev|^2 as NumPy
+// computes it, the real part of dev * conj(dev).
+template <class D>
+auto squared_deviation(const D& dev) {
+    using T = typename D::value_type;
+    if constexpr (is_complex(dtype_of_v<T>)) return as_node(gpu::real(dev * gpu::conj(dev)));
+    else return as_node(dev * dev);
+}
+
 // var (root = false) or std (root = true): mean((e - mean(e))**2) over the axes, divided by
 // n - ddof instead of n.
 template <class E>
@@ -27,12 +36,7 @@ auto var_impl(const E& e, const axes_arg& axes, bool keepdims, std::int64_t ddof
     auto node = as_node(e);
     using T = typename decltype(node)::value_type;
     const auto mu = reduce_node<mean_reducer<T>>(node, axes, true, reduce_options{"", empty_rule::identity, true, 0});
-    auto dev = node - mu;
-    // Complex: |dev|^2 as NumPy computes it, the real part of dev * conj(dev).
-    auto sq = [&] {
-        if constexpr (is_complex(dtype_of_v<T>)) return as_node(gpu::real(dev * gpu::conj(dev)));
-        else return as_node(dev * dev);
-    }();
+    auto sq = squared_deviation(as_node(node - mu));
     using S = typename decltype(sq)::value_type;
     const reduce_options opt{"", empty_rule::identity, true, ddof};
     if (root) return reduce_node<root_mean_reducer<S>>(sq, axes, keepdims, opt);
