@@ -260,6 +260,38 @@ TEST(ComplexFunctions, SignNanmeanNanvar) {
     }
 }
 
+// exp2 expm1 log2 log1p rint round float_power of complex numbers, NumPy's formulas (values of
+// NumPy 1.24, whose complex loops are those of 2.x), within a few ulp.
+TEST(ComplexFunctions, ExpLogRoundingPower) {
+    using C = std::complex<double>;
+    const double inf = INFINITY;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto z = make<C>({{1, 2}, {-0.5, 0.25}, {3, -1}, {0, 0}});
+        const double tol = 1e-14;
+        expect_values(values_of(gpu::exp2(z)),
+                      std::vector<C>{{0.36691394948660344, 1.9660554808224875}, {0.6965167091827812, 0.12191994844646645},
+                                     {6.153911210911775, -5.111690210509077}, {1.0, 0.0}},
+                      tol, tol);
+        expect_values(values_of(gpu::expm1(z)),
+                      std::vector<C>{{-2.1312043837568133, 2.4717266720048188}, {-0.4123249096560773, 0.15005808662216327},
+                                     {9.852261914197959, -16.901396535150095}, {0.0, 0.0}},
+                      tol, tol);
+        expect_values(values_of(gpu::log2(z)),
+                      std::vector<C>{{1.1609640474436813, 1.5972779646881086}, {-0.8390359525563188, 3.8634580356017056},
+                                     {1.6609640474436813, -0.46418792923131036}, {-inf, 0.0}},
+                      tol, tol);
+        expect_values(values_of(gpu::log1p(z)),
+                      std::vector<C>{{1.039720770839918, 0.7853981633974483}, {-0.5815754049028404, 0.4636476090008061},
+                                     {1.416606672028108, -0.24497866312686414}, {0.0, 0.0}},
+                      tol, tol);
+        expect_values(values_of(gpu::rint(z)), std::vector<C>{{1, 2}, {-0.0, 0}, {3, -1}, {0, 0}});
+        expect_values(values_of(gpu::round(make<C>({{1.26, 2.5}, {-0.55, 0.349}}), 1)), std::vector<C>{{1.3, 2.5}, {-0.6, 0.3}});
+        const auto p = gpu::eval(gpu::float_power(gpu::asarray(std::vector<std::complex<float>>{{1, 2}, {2, 0}}), 2));
+        static_assert(std::is_same_v<typename decltype(p)::value_type, C>);
+        expect_values(values_of(p), std::vector<C>{{-3, 4}, {4, 0}}, tol, tol);
+    }
+}
+
 // The new element-wise kernels NVRTC-compile (no GPU needed): sinc in float32, a window over the
 // index, unwrap's correction.
 TEST(FunctionsMoreKernels, Compile) {
@@ -278,6 +310,9 @@ TEST(FunctionsMoreKernels, Compile) {
     gpu_test::expect_kernel_variants_compile<decltype(c)>("unwrap correction");
     auto sg = d::as_node(gpu::sign(gpu::asarray(std::vector<std::complex<float>>{{1, 1}})));
     gpu_test::expect_kernel_variants_compile<decltype(sg)>("complex64 sign");
+    const auto z = gpu::asarray(std::vector<std::complex<float>>{{1, 1}});
+    auto el = d::as_node(gpu::exp2(z) + gpu::expm1(z) + gpu::log2(z) + gpu::log1p(z) + gpu::rint(z) + gpu::round(z, 2));
+    gpu_test::expect_kernel_variants_compile<decltype(el)>("complex64 exp2 expm1 log2 log1p rint round");
 }
 
 }  // namespace

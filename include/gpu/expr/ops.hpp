@@ -175,11 +175,42 @@ GPU_ND_UNARY_OP(logical_not, rule_logical_not, return !(x != A(0));)
 // Powers, logs and exponentials of floats (integers convert as type_rules.hpp says).
 GPU_ND_UNARY_OP(fabs_, rule_fabs, return fabs(x);)
 GPU_ND_UNARY_OP(cbrt_, rule_cbrt, return cbrt(x);)
-GPU_ND_UNARY_OP(exp2_, rule_exp2, return exp2(x);)
-GPU_ND_UNARY_OP(expm1_, rule_expm1, return expm1(x);)
-GPU_ND_UNARY_OP(log2_, rule_log2, return log2(x);)
+// Complex exp2, expm1, log2 and log1p by NumPy's formulas (numpy/_core/src/umath/funcs.inc.src):
+// exp(z ln 2); (expm1(x) cos y - 2 sin^2(y/2), e^x sin y); log(z) log2(e); (log|z + 1|, arg(z + 1)).
+GPU_ND_UNARY_OP(exp2_, rule_float_math,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        const F ln2 = F(0.693147180559945309417232121458176568);
+        return exp(R(x.real() * ln2, x.imag() * ln2));
+    } else {
+        return exp2(x);
+    })
+GPU_ND_UNARY_OP(expm1_, rule_float_math,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        const F a = sin(x.imag() / F(2));
+        return R(expm1(x.real()) * cos(x.imag()) - F(2) * a * a, exp(x.real()) * sin(x.imag()));
+    } else {
+        return expm1(x);
+    })
+GPU_ND_UNARY_OP(log2_, rule_float_math,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        const F log2e = F(1.442695040888963407359924681001892137);
+        const R l = log(x);
+        return R(l.real() * log2e, l.imag() * log2e);
+    } else {
+        return log2(x);
+    })
 GPU_ND_UNARY_OP(log10_, rule_float_math, return log10(x);)
-GPU_ND_UNARY_OP(log1p_, rule_log1p, return log1p(x);)
+GPU_ND_UNARY_OP(log1p_, rule_float_math,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        const F re1 = x.real() + F(1);
+        return R(log(hypot(re1, x.imag())), atan2(x.imag(), re1));
+    } else {
+        return log1p(x);
+    })
 GPU_ND_UNARY_OP(square, rule_same_no_bool,
     if constexpr (is_inexact<R>) return x * x; else return wrap_mul(x, x);)
 // Integer 1/x as NumPy's loop computes it (1.0 / x converted back): 1/0 is what x86-64 makes of
@@ -264,13 +295,17 @@ GPU_ND_UNARY_OP(radians_, rule_radians, return x * (R(3.141592653589793238462643
 
 // Rounding. trunc (and fix) keep integer dtypes, as floor and ceil do in NumPy 2.3+.
 GPU_ND_UNARY_OP(trunc_, rule_trunc, if constexpr (is_float<R>) return trunc(x); else return x;)
-GPU_ND_UNARY_OP(rint_, rule_rint, return rint(x);)
+GPU_ND_UNARY_OP(rint_, rule_float_math,
+    if constexpr (is_complex<R>) return R(rint(x.real()), rint(x.imag())); else return rint(x);)
 // np.round(x, decimals): floats as rint(x * 10**d) / 10**d (or rint(x / 10**-d) * 10**-d), with
 // 10**d exact in double and rounded to R; integers with d < 0 the same in float64, converted back;
-// otherwise integers and bools are unchanged.
-GPU_ND_BINARY_OP(round_, rule_round_real,
-    if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
-    {
+// otherwise integers and bools are unchanged; complex numbers part by part.
+GPU_ND_BINARY_OP(round_, rule_round,
+    if constexpr (is_complex<R>) {
+        typedef typename R::value_type F;
+        return R(round_::template apply<F, F, B>(a.real(), b), round_::template apply<F, F, B>(a.imag(), b));
+    } else {
+        if constexpr (!is_float<R>) { if (b >= B(0)) return a; }
         double p = 1.0;
         for (B k = b < B(0) ? B(-b) : b; k > B(0) && p - p == 0.0; --k) p *= 10.0;
         if constexpr (is_float<R>) {

@@ -188,6 +188,15 @@ struct rule_float64 {
     }
 };
 
+// float_power: float64, or complex128 when either operand is complex.
+struct rule_float_power {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr dtype r = is_complex(A) || is_complex(B) ? dtype::complex128 : dtype::float64;
+        return {r, r, r};
+    }
+};
+
 // square, reciprocal: the input dtype, but bools compute in int8 (no bool loop).
 struct rule_same_no_bool {
     template <dtype A, dtype B = A>
@@ -292,15 +301,6 @@ GPU_ND_REAL_RULE(rule_spacing, rule_float_math2_no_half, GPU_ND_NO_LOOP("spacing
 GPU_ND_REAL_RULE(rule_heaviside, rule_float_math2, GPU_ND_NO_LOOP("heaviside"))
 GPU_ND_REAL_RULE(rule_isposinf, rule_predicate, GPU_ND_NO_LOOP("isposinf"))
 GPU_ND_REAL_RULE(rule_isneginf, rule_predicate, GPU_ND_NO_LOOP("isneginf"))
-#define GPU_ND_COMPLEX_LATER(UFUNC) "gpu_ndarray: " UFUNC " of complex numbers is not supported yet"
-GPU_ND_REAL_RULE(rule_exp2, rule_float_math, GPU_ND_COMPLEX_LATER("exp2"))
-GPU_ND_REAL_RULE(rule_expm1, rule_float_math, GPU_ND_COMPLEX_LATER("expm1"))
-GPU_ND_REAL_RULE(rule_log2, rule_float_math, GPU_ND_COMPLEX_LATER("log2"))
-GPU_ND_REAL_RULE(rule_log1p, rule_float_math, GPU_ND_COMPLEX_LATER("log1p"))
-GPU_ND_REAL_RULE(rule_rint, rule_float_math, GPU_ND_COMPLEX_LATER("rint"))
-GPU_ND_REAL_RULE(rule_round_real, rule_round, GPU_ND_COMPLEX_LATER("round"))
-GPU_ND_REAL_RULE(rule_float_power, rule_float64, GPU_ND_COMPLEX_LATER("float_power"))
-#undef GPU_ND_COMPLEX_LATER
 #undef GPU_ND_REAL_RULE
 
 }  // namespace gpu::detail
