@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -232,14 +233,16 @@ gpu::ndarray<T> seq(const gpu::shape_t& shape, std::int64_t base = 0) {
 
 template <class T>
 constexpr double default_rtol() {
-    return std::is_same_v<T, float> ? 1e-6 : 1e-12;
+    return std::is_same_v<T, float> || std::is_same_v<T, std::complex<float>> ? 1e-6 : 1e-12;
 }
 
 // Exact for integers and bools; for floats NaN equals NaN, infinities must match and finite
 // values agree within rtol relative (or atol absolute, for results near zero).
 template <class T>
 bool same_value(T a, T b, double rtol = default_rtol<T>(), double atol = 0) {
-    if constexpr (std::is_floating_point_v<T>) {
+    if constexpr (gpu::detail::is_std_complex<T>::value) {  // part by part
+        return same_value(a.real(), b.real(), rtol, atol) && same_value(a.imag(), b.imag(), rtol, atol);
+    } else if constexpr (std::is_floating_point_v<T>) {
         if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
         if (std::isinf(a) || std::isinf(b)) return a == b;
         const double da = a, db = b;
@@ -252,6 +255,7 @@ bool same_value(T a, T b, double rtol = default_rtol<T>(), double atol = 0) {
 template <class T>
 std::string show(T v) {
     if constexpr (std::is_same_v<T, bool>) return v ? "True" : "False";
+    else if constexpr (gpu::detail::is_std_complex<T>::value) return "(" + show(v.real()) + ", " + show(v.imag()) + ")";
     else if constexpr (std::is_floating_point_v<T>) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.17g", static_cast<double>(v));
