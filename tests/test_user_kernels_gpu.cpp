@@ -1,6 +1,7 @@
 // User kernels on the GPU (every test is skipped without one): element-wise kernels on
 // contiguous, strided, broadcast, empty and 0-d operands against the host executor; call<T>,
-// scalars and the index i; 64-bit indexing; raw kernels with grid, block, shared memory, streams,
+// scalars and the index i; float16 and bfloat16 (bit for bit: each operation rounds) and complex
+// (complex scalars, placeholders, strided operands); 64-bit indexing; raw kernels with grid, block, shared memory, streams,
 // options and template name expressions; argument checks and compile errors at launch; and the
 // caches: repeated calls compile nothing, and a second process loads user kernels from the disk
 // cache without NVRTC.
@@ -13,6 +14,7 @@
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
 
+#include <complex>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -24,6 +26,8 @@ extern char** environ;
 GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy, (float32 a, T x, T y), (T z), z = a * x + y);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_index, (T x), (T z, int64 idx), z = x * x - 3; idx = i);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_mixed, (int32 n, T x, U y), (float64 z, bool big), z = sqrt(float64(x)) + y * n; big = z > 10);
+GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
+GPU_ND_ELEMENTWISE_KERNEL(ukg_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag), z = s * x + conj(x); mag = abs(z));
 
 namespace {
 
@@ -100,6 +104,74 @@ TEST(UserKernelsGpu, ContiguousStridedBroadcastEmptyAndZeroDim) {
             ukg_mixed(3, make(u8, {4000}), make(ds, {4000}), z, big);
             return which ? gpu::eval(big.astype<double>()) : z;
         });
+}
+
+// fn() on the host executor and on the GPU: the values of the array it returns, for the caller
+// to compare.
+template <class F>
+auto on_both(F&& fn) {
+    std::pair<decltype(values_of(fn())), decltype(values_of(fn()))> r;
+    {
+        gpu::executor_scope host(gpu::executor::host);
+        r.first = values_of(fn());
+    }
+    gpu::executor_scope cuda(gpu::executor::cuda);
+    r.second = values_of(fn());
+    return r;
+}
+
+template <class H>
+std::vector<std::uint16_t> bits(const std::vector<H>& v) {
+    std::vector<std::uint16_t> b;
+    for (H h : v) b.push_back(h.bits);
+    return b;
+}
+
+TEST(UserKernelsGpu, HalfAndComplexMatchTheHost) {
+    UKG_REQUIRE_GPU();
+    using c64 = std::complex<float>;
+    using c128 = std::complex<double>;
+    const std::int64_t n = 100003;
+    // float16 and bfloat16: each operation is rounded, so nothing can be contracted: bit for bit.
+    std::vector<gpu::float16> ha, hx, hy;
+    std::vector<gpu::bfloat16> ba, bx, by;
+    for (std::int64_t k = 0; k < n; ++k) {
+        const double t = static_cast<double>(k % 977);
+        ha.emplace_back(0.013 * t - 3), hx.emplace_back(1.7 - 0.0031 * t), hy.emplace_back(0.5 * t);
+        ba.emplace_back(0.013 * t - 3), bx.emplace_back(1.7 - 0.0031 * t), by.emplace_back(0.5 * t);
+    }
+    const auto h = on_both([&] {
+        return ukg_axpy_same.call<gpu::float16>(gpu::asarray(ha, {n}), gpu::asarray(hx, {n}), gpu::asarray(hy, {n}));
+    });
+    EXPECT_EQ(bits(h.second), bits(h.first));
+    const auto hs = on_both([&] {  // a float16 scalar, strided operands
+        auto x = gpu::asarray(hx, {n});
+        return ukg_axpy_same.call<gpu::float16>(gpu::float16(-0.375f), x(gpu::slice(gpu::none, gpu::none, -3)),
+                                                x(gpu::slice(1, gpu::none, 3)));
+    });
+    EXPECT_EQ(bits(hs.second), bits(hs.first));
+    const auto b = on_both([&] {
+        return ukg_axpy_same.call<gpu::bfloat16>(gpu::asarray(ba, {n}), gpu::asarray(bx, {n}), gpu::asarray(by, {n}));
+    });
+    EXPECT_EQ(bits(b.second), bits(b.first));
+    // complex64 with a complex scalar (the GPU may contract a part's products into an fma).
+    std::vector<c64> zs;
+    for (std::int64_t k = 0; k < n; ++k) zs.emplace_back(0.01f * static_cast<float>(k % 1001) - 5, 3 - 0.007f * static_cast<float>(k % 313));
+    const auto z = on_both([&] {
+        gpu::ndarray<c64> out({n});
+        gpu::ndarray<float> mag({n});
+        ukg_conj_mul(c128(0.25, -1.5), gpu::asarray(zs, {n}), out, mag);
+        return out;
+    });
+    expect_values(z.second, z.first, 1e-5, 1e-5);
+    // complex128 bound to a placeholder, transposed and broadcast.
+    std::vector<c128> ws;
+    for (int k = 0; k < 300 * 517; ++k) ws.emplace_back(0.125 * (k % 777) - 20, 0.5 - 0.0625 * (k % 91));
+    const auto w = on_both([&] {
+        auto m = gpu::asarray(ws, {300, 517});
+        return ukg_axpy.call<c128>(-2, m.T(), m(gpu::slice(0, 1)).T());
+    });
+    expect_values(w.second, w.first, 1e-12, 1e-12);
 }
 
 TEST(UserKernelsGpu, IndexAndCall) {
