@@ -844,10 +844,20 @@ struct uk_host_scope {
 #undef GPU_ND_UK_MATH2
     template <class X, class Y, class Z>
     static auto fma(X x, Y y, Z z) { return std::fma(x, y, z); }
+    // CUDA's min and max take real arithmetic types only: so do these, so that a body compiles on
+    // both executors or on neither.
     template <class X, class Y>
-    static auto min(X x, Y y) { using C = std::common_type_t<X, Y>; return C(y) < C(x) ? C(y) : C(x); }
+    static auto min(X x, Y y) {
+        using C = std::common_type_t<X, Y>;
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's: convert a float16 with float32(x)");
+        return C(y) < C(x) ? C(y) : C(x);
+    }
     template <class X, class Y>
-    static auto max(X x, Y y) { using C = std::common_type_t<X, Y>; return C(x) < C(y) ? C(y) : C(x); }
+    static auto max(X x, Y y) {
+        using C = std::common_type_t<X, Y>;
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's: convert a float16 with float32(x)");
+        return C(x) < C(y) ? C(y) : C(x);
+    }
 };
 
 struct uk_unbound;  // the type of a letter no parameter uses
