@@ -251,6 +251,10 @@ TEST(ReductionKernelValues, MaxAndWeightedDot) {
 TEST(ReductionKernelValues, ComplexAndHalf) {
     if (!gpu::cuda_available()) GTEST_SKIP() << "no CUDA device";
     gpu::executor_scope cuda(gpu::executor::cuda);
+    // Exact values: |1+2j|^2 + |3-4j|^2 + |-0.5+0.5j|^2 = 5 + 25 + 0.5, and the sum of the rows.
+    const auto small = gpu_test::make<c128>({{1, 2}, {3, -4}, {-0.5, 0.5}, {0, 0}}, {2, 2});
+    gpu_test::expect_values(gpu_test::values_of(abs2_sum().call<double>(small)), {30.5});
+    gpu_test::expect_values(gpu_test::values_of(complex_sum().call<c128>(small, gpu::reduce_axes{1})), {{4, -2}, {-0.5, 0.5}});
     for (const gpu::shape_t& shape : {gpu::shape_t{100003}, gpu::shape_t{2048, 700}, gpu::shape_t{9, 2, 33}}) {
         SCOPED_TRACE(gpu::to_string(shape));
         const auto z = gpu::eval(random_array<double>(shape, 9) + random_array<double>(shape, 10) * c128(0, 1));
