@@ -387,7 +387,7 @@ inline const char* uk_cuda_name(int d) { return cuda_name_of(static_cast<dtype>(
 // The dtype names as typedefs for the user's code ("typedef short int16; ..."). Those of the
 // 2-byte floats and complex types only where the kernel's dtypes (`used`, n of them) or the
 // user's text name them: kernel_unit adds their definitions only to sources that name them, so a
-// float32 kernel compiles no faster or slower than before they existed.
+// float32 kernel's source, and its cold compile, stay as they were.
 inline std::string uk_dtype_typedefs(std::string_view text, const std::uint8_t* used, int n) {
     std::string s;
     for (int d = 0; d < n_dtypes; ++d) {

@@ -25,9 +25,10 @@
 // <cuda_bf16.h>); an ndarray<std::complex<float>> / <std::complex<double>> as a pointer to
 // (real, imaginary) pairs, to be declared gnd::complex<float>* / gnd::complex<double>* (the
 // operators and functions the library's kernels use), float2* / double2*, or a struct of two
-// floats / doubles of the user's own: all have the layout of std::complex. The head defines
-// gnd::float16 and gnd::complex only for sources that name them. std::complex, gpu::float16 and
-// gpu::bfloat16 scalars are passed by value with that layout too.
+// floats / doubles of the user's own: all have the layout of std::complex. The head defines the
+// gnd types for a source or name expression that spells them (gnd::float16, gnd::bfloat16,
+// gnd::complex<...>). std::complex, gpu::float16 and gpu::bfloat16 scalars are passed by value
+// with that layout too.
 //
 // This header also holds what every user kernel shares: the toolkit's include directory as an
 // NVRTC option (so <cuda_fp16.h> and friends are found), and the dtype of a C++ scalar.
