@@ -377,6 +377,41 @@ TEST(UserKernelsGpu, RawKernels) {
     EXPECT_EQ(values_of(y)[10], 4 * xs[10]);
 }
 
+TEST(UserKernelsGpu, RawKernelsOfHalfAndComplexArrays) {
+    UKG_REQUIRE_GPU();
+    gpu::executor_scope cuda(gpu::executor::cuda);
+    using c64 = std::complex<float>;
+    gpu::raw_module m(R"(
+struct my_complex { float re, im; };
+extern "C" __global__ void cscale(gnd::complex<float>* y, const gnd::complex<float>* x, gnd::complex<float> s, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] = s * x[i] + conj(x[i]);
+}
+extern "C" __global__ void own_struct(my_complex* y, const float2* x, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) { y[i].re = x[i].x + 1; y[i].im = -x[i].y; }
+}
+extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::float16 a, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] += a * x[i];
+}
+)");
+    // Exact values: (0.5 - 2j) x + conj(x), as test_user_kernels' host definition computes them.
+    auto x = gpu::asarray(std::vector<c64>{{1, 2}, {-3, 0.5f}, {0.25f, -4}, {0, 0}}, {4});
+    gpu::ndarray<c64> y({4});
+    m.get_function("cscale")(1, 32, y, x, c64(0.5f, -2), 4);
+    expect_values(values_of(y), {{5.5f, -3}, {-3.5f, 5.75f}, {-7.625f, 1.5f}, {0, 0}});
+    m.get_function("own_struct")(1, 32, y, x, 4);
+    expect_values(values_of(y), {{2, -2}, {-2, -0.5f}, {1.25f, 4}, {1, 0}});
+    // y += a * x in float16, each operation rounded: 1 + 0.5 * 3 = 2.5, 2048 + 0.5 * 1 = 2048 (ties to even).
+    auto hx = gpu::asarray(std::vector<gpu::float16>{gpu::float16(3.0f), gpu::float16(1.0f)}, {2});
+    auto hy = gpu::asarray(std::vector<gpu::float16>{gpu::float16(1.0f), gpu::float16(2048.0f)}, {2});
+    m.get_function("haxpy")(1, 32, hy, hx, gpu::float16(0.5f), 2);
+    const auto h = values_of(hy);
+    EXPECT_EQ(static_cast<float>(h[0]), 2.5f);
+    EXPECT_EQ(static_cast<float>(h[1]), 2048.0f);
+}
+
 TEST(UserKernelsGpu, ToolkitHeadersAndStreamScope) {
     UKG_REQUIRE_GPU();
     if (gpu::detail::toolkit_include_option().empty()) GTEST_SKIP() << "no CUDA toolkit headers found";
