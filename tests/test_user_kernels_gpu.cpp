@@ -403,7 +403,7 @@ extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::fl
     expect_values(values_of(y), {{5.5f, -3}, {-3.5f, 5.75f}, {-7.625f, 1.5f}, {0, 0}});
     m.get_function("own_struct")(1, 32, y, x, 4);
     expect_values(values_of(y), {{2, -2}, {-2, -0.5f}, {1.25f, 4}, {1, 0}});
-    // y += a * x in float16, each operation rounded: 1 + 0.5 * 3 = 2.5, 2048 + 0.5 * 1 = 2048 (ties to even).
+    // y += a * x in float16, each operation rounded: 1 + 0.5 * 3 = 2.5; 2048 + 0.5 rounds back to 2048.
     auto hx = gpu::asarray(std::vector<gpu::float16>{gpu::float16(3.0f), gpu::float16(1.0f)}, {2});
     auto hy = gpu::asarray(std::vector<gpu::float16>{gpu::float16(1.0f), gpu::float16(2048.0f)}, {2});
     m.get_function("haxpy")(1, 32, hy, hx, gpu::float16(0.5f), 2);
