@@ -1,8 +1,9 @@
 // User kernels on the GPU: an element-wise kernel's bandwidth on 2^26 float32 (z = a * x + y),
-// contiguous and with a broadcast row, beside the library's own fused expression and a raw
-// kernel doing the same, and on 2^25 complex64 with a complex scalar (the same bytes); host time per call of a small user kernel (the per-object signature
-// table: no string, no lock); and the first call of a new user kernel with an empty cache
-// (NVRTC) and with a disk-cache hit. Run on a machine with a GPU.
+// contiguous and with a broadcast row, beside the library's own fused expression and a raw kernel
+// doing the same, and on 2^25 complex64 with a complex scalar (the same bytes); host time per call
+// of a small user kernel (the per-object signature table: no string, no lock); and the first call
+// of a new user kernel with an empty cache (NVRTC) and with a disk-cache hit. Run on a machine with
+// a GPU.
 #include "bench_support.hpp"
 
 #include <gpu/user_kernels/elementwise_kernel.hpp>

@@ -1,7 +1,8 @@
 // User kernels, the three kinds: an element-wise kernel defined once for both executors
-// (GPU_ND_ELEMENTWISE_KERNEL; one of them on complex64 with a complex scalar), a CuPy-style element-wise kernel from CUDA text, and a raw kernel
-// template from a module, launched with shared memory. Each GPU result is checked against the
-// host. Without a GPU only the first kind runs (on the host executor).
+// (GPU_ND_ELEMENTWISE_KERNEL; one of them on complex64 with a complex scalar), a CuPy-style
+// element-wise kernel from CUDA text, and a raw kernel template from a module, launched with shared
+// memory. Each GPU result is checked against the host. Without a GPU only the first kind runs (on
+// the host executor).
 #include <gpu/ndarray.hpp>
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>

@@ -28,7 +28,8 @@ using c128 = std::complex<double>;
 
 // |z|^2 summed as a real, and the complex sum with it in one pass.
 gpu::reduction_kernel abs2_sum() {
-    return {"complex128 z", "float64 y", "z.real() * z.real() + z.imag() * z.imag()", "a + b", "y = a", "0", "abs2_sum"};
+    return {"complex128 z", "float64 y", "z.real() * z.real() + z.imag() * z.imag()", "a + b", "y = a", "0",
+            "abs2_sum"};
 }
 gpu::reduction_kernel complex_sum() { return {"T z", "T s", "z", "a + b", "s = a", "0", "complex_sum"}; }
 gpu::reduction_kernel sum_and_abs2() {
@@ -107,7 +108,8 @@ TEST(ReductionKernelCompile, ComplexAndHalf) {
     // float16: rounded per combine, or accumulated in float32 through reduce_type.
     using H = gpu::ndarray<gpu::float16>;
     compile_all<H, H>(sum_of_squares(), "sum of squares float16", 1);
-    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq", "float32");
+    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq",
+                                     "float32");
     compile_all<gpu::ndarray<gpu::bfloat16>, gpu::ndarray<gpu::bfloat16>>(wide, "float32 accumulator bfloat16", 1);
 }
 
@@ -254,7 +256,8 @@ TEST(ReductionKernelValues, ComplexAndHalf) {
     // Exact values: |1+2j|^2 + |3-4j|^2 + |-0.5+0.5j|^2 = 5 + 25 + 0.5, and the sum of the rows.
     const auto small = gpu_test::make<c128>({{1, 2}, {3, -4}, {-0.5, 0.5}, {0, 0}}, {2, 2});
     gpu_test::expect_values(gpu_test::values_of(abs2_sum().call<double>(small)), {30.5});
-    gpu_test::expect_values(gpu_test::values_of(complex_sum().call<c128>(small, gpu::reduce_axes{1})), {{4, -2}, {-0.5, 0.5}});
+    gpu_test::expect_values(gpu_test::values_of(complex_sum().call<c128>(small, gpu::reduce_axes{1})),
+                            {{4, -2}, {-0.5, 0.5}});
     for (const gpu::shape_t& shape : {gpu::shape_t{100003}, gpu::shape_t{2048, 700}, gpu::shape_t{9, 2, 33}}) {
         SCOPED_TRACE(gpu::to_string(shape));
         const auto z = gpu::eval(random_array<double>(shape, 9) + random_array<double>(shape, 10) * c128(0, 1));
@@ -268,11 +271,14 @@ TEST(ReductionKernelValues, ComplexAndHalf) {
         expect_close(s, gpu::sum(z), 1e-12);
         expect_close(q, gpu::sum(abs2), 1e-12);
         const auto z64 = gpu::eval(z.astype<c64>());
-        const gpu::reduction_kernel scaled("T z, complex64 w", "T s", "w * z", "a + b", "s = a / _n", "0", "scaled_mean");
-        expect_close(scaled.call<c64>(z64, c128(0.5, -1), gpu::reduce_axes{0}), gpu::mean(z64 * c64(0.5f, -1), 0), 1e-4);
+        const gpu::reduction_kernel scaled("T z, complex64 w", "T s", "w * z", "a + b", "s = a / _n", "0",
+                                           "scaled_mean");
+        expect_close(scaled.call<c64>(z64, c128(0.5, -1), gpu::reduce_axes{0}), gpu::mean(z64 * c64(0.5f, -1), 0),
+                     1e-4);
     }
     // bfloat16 squares accumulated in float32, rounded once into the bfloat16 output.
-    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq", "float32");
+    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq",
+                                     "float32");
     const auto f = random_array<float>({4096, 33}, 11);
     const auto b = gpu::eval(f.astype<gpu::bfloat16>());
     const auto got = gpu::eval(wide.call<gpu::bfloat16>(b, gpu::reduce_axes{0}).astype<float>());

@@ -22,7 +22,8 @@ GPU_ND_ELEMENTWISE_KERNEL(uk_mixed, (int32 n, T x, U y), (float64 z, bool big), 
 GPU_ND_ELEMENTWISE_KERNEL(uk_clip, (T x, T lo, T hi), (T z), z = min(max(x, lo), hi));
 GPU_ND_ELEMENTWISE_KERNEL(uk_two_pass, (T x), (T z), T t = x; for (int k = 0; k < 3; ++k) t = t * 2; if (t > 20) { z = -t; return; } z = t);
 GPU_ND_ELEMENTWISE_KERNEL(uk_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
-GPU_ND_ELEMENTWISE_KERNEL(uk_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag), z = s * x + conj(x); mag = abs(z));
+GPU_ND_ELEMENTWISE_KERNEL(uk_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
 GPU_ND_ELEMENTWISE_KERNEL(uk_half_parts, (float16 h, complex128 w), (float32 f, complex128 z),
                           f = float32(h) * 2; z = w * complex128(float64(h), -1) / 2 + sqrt(w));
 
@@ -193,7 +194,8 @@ TEST_F(UserKernelsHost, Float16RoundsEveryOperationAsNumPy) {
     auto ba = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0x3dcd, 0x4040, 0xbfc0}), {3});
     auto bx = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0x3f81, 0x3ea9, 0x4380}), {3});
     auto by = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0xbdcd, 0x3f80, 0x3f80}), {3});
-    EXPECT_EQ(bits_of(uk_axpy_same.call<gpu::bfloat16>(ba, bx, by)), (std::vector<std::uint16_t>{0x3a80, 0x3fff, 0xc3c0}));
+    EXPECT_EQ(bits_of(uk_axpy_same.call<gpu::bfloat16>(ba, bx, by)),
+              (std::vector<std::uint16_t>{0x3a80, 0x3fff, 0xc3c0}));
     gpu::ndarray<gpu::bfloat16> b0(gpu::shape_t{});
     uk_axpy_same(ba(0), bx(0), by(0), b0);
     EXPECT_EQ(bits_of(b0), (std::vector<std::uint16_t>{0x3a80}));

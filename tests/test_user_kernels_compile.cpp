@@ -2,8 +2,9 @@
 // (no GPU needed): element-wise kernels for every dtype in each variant (float16, bfloat16 and
 // complex included, whose definitions enter only the kernels that name them), one-definition
 // kernels' CUDA side, raw kernels by plain name, C++ name and template name expression, with
-// float16 and complex pointers, NVRTC options and the toolkit's headers; compile errors carry NVRTC's log and the source; and a raw module's
-// template kernel comes back from the disk cache with its lowered name, not compiled again.
+// float16 and complex pointers, NVRTC options and the toolkit's headers; compile errors carry
+// NVRTC's log and the source; and a raw module's template kernel comes back from the disk cache
+// with its lowered name, not compiled again.
 #include "support.hpp"
 
 #include <unistd.h>
@@ -22,7 +23,8 @@ GPU_ND_ELEMENTWISE_KERNEL(ukc_mixed, (int32 n, T x, U y), (float64 z, bool big),
 GPU_ND_ELEMENTWISE_KERNEL(ukc_axpy, (float32 a, T x, T y), (T z), z = a * x + y);
 GPU_ND_ELEMENTWISE_KERNEL(ukc_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
 GPU_ND_ELEMENTWISE_KERNEL(ukc_accumulate, (T x), (T z), z += x);
-GPU_ND_ELEMENTWISE_KERNEL(ukc_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag), z = s * x + conj(x); mag = abs(z));
+GPU_ND_ELEMENTWISE_KERNEL(ukc_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
 GPU_ND_ELEMENTWISE_KERNEL(ukc_half_parts, (float16 h, complex128 w), (float32 f, complex128 z),
                           f = float32(h) * 2; z = w * complex128(float64(h), -1) / 2 + sqrt(w));
 

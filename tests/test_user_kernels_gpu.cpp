@@ -1,9 +1,9 @@
-// User kernels on the GPU (every test is skipped without one): element-wise kernels on
-// contiguous, strided, broadcast, empty and 0-d operands against the host executor; call<T>,
-// scalars and the index i; float16 and bfloat16 (bit for bit: each operation rounds) and complex
-// (complex scalars, placeholders, strided operands); 64-bit indexing; raw kernels with grid, block, shared memory, streams,
-// options and template name expressions; argument checks and compile errors at launch; and the
-// caches: repeated calls compile nothing, and a second process loads user kernels from the disk
+// User kernels on the GPU (every test is skipped without one): element-wise kernels on contiguous,
+// strided, broadcast, empty and 0-d operands against the host executor; call<T>, scalars and the
+// index i; float16 and bfloat16 (bit for bit: each operation rounds) and complex (complex scalars,
+// placeholders, strided operands); 64-bit indexing; raw kernels with grid, block, shared memory,
+// streams, options and template name expressions; argument checks and compile errors at launch; and
+// the caches: repeated calls compile nothing, and a second process loads user kernels from the disk
 // cache without NVRTC.
 #include "support.hpp"
 
@@ -27,7 +27,8 @@ GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy, (float32 a, T x, T y), (T z), z = a * x + y)
 GPU_ND_ELEMENTWISE_KERNEL(ukg_index, (T x), (T z, int64 idx), z = x * x - 3; idx = i);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_mixed, (int32 n, T x, U y), (float64 z, bool big), z = sqrt(float64(x)) + y * n; big = z > 10);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
-GPU_ND_ELEMENTWISE_KERNEL(ukg_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag), z = s * x + conj(x); mag = abs(z));
+GPU_ND_ELEMENTWISE_KERNEL(ukg_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
 
 namespace {
 
@@ -156,7 +157,8 @@ TEST(UserKernelsGpu, HalfAndComplexMatchTheHost) {
     EXPECT_EQ(bits(b.second), bits(b.first));
     // complex64 with a complex scalar (the GPU may contract a part's products into an fma).
     std::vector<c64> zs;
-    for (std::int64_t k = 0; k < n; ++k) zs.emplace_back(0.01f * static_cast<float>(k % 1001) - 5, 3 - 0.007f * static_cast<float>(k % 313));
+    for (std::int64_t k = 0; k < n; ++k)
+        zs.emplace_back(0.01f * static_cast<float>(k % 1001) - 5, 3 - 0.007f * static_cast<float>(k % 313));
     const auto z = on_both([&] {
         gpu::ndarray<c64> out({n});
         gpu::ndarray<float> mag({n});

@@ -849,13 +849,13 @@ struct uk_host_scope {
     template <class X, class Y>
     static auto min(X x, Y y) {
         using C = std::common_type_t<X, Y>;
-        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's: convert a float16 with float32(x)");
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's (float16: float32(x))");
         return C(y) < C(x) ? C(y) : C(x);
     }
     template <class X, class Y>
     static auto max(X x, Y y) {
         using C = std::common_type_t<X, Y>;
-        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's: convert a float16 with float32(x)");
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's (float16: float32(x))");
         return C(x) < C(y) ? C(y) : C(x);
     }
 };

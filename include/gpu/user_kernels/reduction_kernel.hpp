@@ -6,20 +6,21 @@
 //   auto r = l2.call<float>(x, gpu::reduce_axes{1});        // along axis 1
 //   auto k = l2.call<float>(x, gpu::reduce_axes{gpu::dims{0, 2}, true});  // several, keepdims
 //
-// Constructor: in_params, out_params ("type name" lists, NumPy dtype names, complex64, float16
-// and bfloat16 included, or one-letter type placeholders, as gpu::elementwise_kernel), map_expr (the value of one element, over the input
-// names), reduce_expr (combines two values `a` and `b`), post_map_expr (statements that set the
-// outputs from the reduced value `a`; `_n` is the number of elements reduced into this output,
-// an int64), identity (the value of an empty reduction), name, then optionally reduce_type (the
-// type of `a` and `b`; by default the first output's), a preamble and NVRTC options.
-// call<R...>(inputs..., [gpu::reduce_axes]) makes the outputs, of dtypes R..., with NumPy's
-// reduced shape: axis none (every axis, the default), one axis or several, negative counting from
-// the end, keepdims keeping reduced axes as length 1. Inputs are gpu::ndarray or C++ scalars,
-// broadcast together; placeholders are bound as elementwise_kernel binds them (the outputs' R,
-// then the input arrays, then scalars). The types are elementwise_kernel's: complex values are
-// gnd::complex (a complex sum: "T z", "T s", "z", "a + b", "s = a", "0"; |z|^2 as a real:
-// "complex128 z", "float64 s", "z.real() * z.real() + z.imag() * z.imag()", ...), and a float16
-// accumulator rounds after every combine (name a float32 reduce_type to accumulate in float32).
+// Constructor: in_params, out_params ("type name" lists, NumPy dtype names, complex64, float16 and
+// bfloat16 included, or one-letter type placeholders, as gpu::elementwise_kernel), map_expr (the
+// value of one element, over the input names), reduce_expr (combines two values `a` and `b`),
+// post_map_expr (statements that set the outputs from the reduced value `a`; `_n` is the number of
+// elements reduced into this output, an int64), identity (the value of an empty reduction), name,
+// then optionally reduce_type (the type of `a` and `b`; by default the first output's), a preamble
+// and NVRTC options. call<R...>(inputs..., [gpu::reduce_axes]) makes the outputs, of dtypes R...,
+// with NumPy's reduced shape: axis none (every axis, the default), one axis or several, negative
+// counting from the end, keepdims keeping reduced axes as length 1. Inputs are gpu::ndarray or C++
+// scalars, broadcast together; placeholders are bound as elementwise_kernel binds them (the
+// outputs' R, then the input arrays, then scalars). The types are elementwise_kernel's: complex
+// values are gnd::complex (a complex sum: "T z", "T s", "z", "a + b", "s = a", "0"; |z|^2 as a
+// real: "complex128 z", "float64 s", "z.real() * z.real() + z.imag() * z.imag()", ...), and a
+// float16 accumulator rounds after every combine (name a float32 reduce_type to accumulate in
+// float32).
 //
 // Several values in one pass: reduce_type may name fields, "float64 s, float64 ss". Then `a`
 // and `b` are structs with those fields, and map_expr and identity give one comma-separated
