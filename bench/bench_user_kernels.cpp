@@ -1,13 +1,15 @@
 // User kernels on the GPU: an element-wise kernel's bandwidth on 2^26 float32 (z = a * x + y),
-// contiguous and with a broadcast row, beside the library's own fused expression and a raw
-// kernel doing the same; host time per call of a small user kernel (the per-object signature
-// table: no string, no lock); and the first call of a new user kernel with an empty cache
-// (NVRTC) and with a disk-cache hit. Run on a machine with a GPU.
+// contiguous and with a broadcast row, beside the library's own fused expression and a raw kernel
+// doing the same, and on 2^25 complex64 with a complex scalar (the same bytes); host time per call
+// of a small user kernel (the per-object signature table: no string, no lock); and the first call
+// of a new user kernel with an empty cache (NVRTC) and with a disk-cache hit. Run on a machine with
+// a GPU.
 #include "bench_support.hpp"
 
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
 
+#include <complex>
 #include <filesystem>
 #include <string>
 
@@ -27,6 +29,17 @@ void BM_user_axpy(benchmark::State& state) {
     gpu::ndarray<float> z({big_n});
     const float a = 1.75f;
     time_gpu(state, 3.0 * x.nbytes(), [&] { axpy_kernel()(a, x, y, z); });
+}
+
+// complex64 arrays and a complex64 scalar: 2^25 elements, the bytes of the float32 rows.
+void BM_user_axpy_c64(benchmark::State& state) {
+    using c64 = std::complex<float>;
+    static const gpu::elementwise_kernel k("complex64 a, T x, T y", "T z", "z = a * x + y", "user_axpy_c64");
+    const std::int64_t n = big_n / 2;
+    auto x = gpu::eval(random_array(n, 2) + random_array(n, 4) * c64(0, 1));
+    auto y = gpu::eval(random_array(n, 3) + random_array(n, 5) * c64(0, 1));
+    gpu::ndarray<c64> z({n});
+    time_gpu(state, 3.0 * x.nbytes(), [&] { k(c64(1.75f, -0.5f), x, y, z); });
 }
 
 void BM_user_axpy_definition(benchmark::State& state) {
@@ -119,6 +132,7 @@ void BM_first_call_disk_hit(benchmark::State& state) {
 
 BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_user_axpy)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_user_axpy_c64)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_user_axpy_definition)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_user_axpy_broadcast_row)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_library_axpy)->UseManualTime()->Unit(benchmark::kMicrosecond);

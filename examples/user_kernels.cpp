@@ -1,13 +1,15 @@
 // User kernels, the three kinds: an element-wise kernel defined once for both executors
-// (GPU_ND_ELEMENTWISE_KERNEL), a CuPy-style element-wise kernel from CUDA text, and a raw kernel
-// template from a module, launched with shared memory. Each GPU result is checked against the
-// host. Without a GPU only the first kind runs (on the host executor).
+// (GPU_ND_ELEMENTWISE_KERNEL; one of them on complex64 with a complex scalar), a CuPy-style
+// element-wise kernel from CUDA text, and a raw kernel template from a module, launched with shared
+// memory. Each GPU result is checked against the host. Without a GPU only the first kind runs (on
+// the host executor).
 #include <gpu/ndarray.hpp>
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -16,6 +18,10 @@
 GPU_ND_ELEMENTWISE_KERNEL(smooth_step, (T x, T lo, T hi), (T y),
                           T t = min(max((x - lo) / (hi - lo), T(0)), T(1));
                           y = t * t * (3 - 2 * t));
+
+// Points z rotated and scaled by w, and their distance from the origin: complex64 arithmetic
+// (NumPy's product) on both executors.
+GPU_ND_ELEMENTWISE_KERNEL(rotate, (complex64 w, complex64 z), (complex64 r, float32 d), r = w * z; d = abs(r));
 
 static bool near(double a, double b) { return std::fabs(a - b) <= 1e-5 * std::max(1.0, std::fabs(b)); }
 
@@ -30,6 +36,21 @@ int main() {
         on_host = gpu::asnumpy(smooth_step.call<float>(gpu::asarray(xs), 0.0f, 1.0f));
     }
     std::cout << "smooth_step on the host executor:\n" << on_host << "\n";
+    using c64 = std::complex<float>;
+    const std::vector<c64> points{{1, 0}, {0, 1}, {-1, 0.5f}, {3, -4}};
+    const std::complex<double> w(0, 2);  // a quarter turn, twice as far
+    auto rotated = [&] {
+        gpu::ndarray<c64> r({4});
+        gpu::ndarray<float> dist({4});
+        rotate(w, gpu::asarray(points), r, dist);
+        return gpu::asnumpy(r);
+    };
+    gpu::host_array<c64> rotated_on_host;
+    {
+        gpu::executor_scope host(gpu::executor::host);
+        rotated_on_host = rotated();
+    }
+    std::cout << "rotate by 2j on the host executor:\n" << rotated_on_host << "\n";
     if (!gpu::cuda_available()) {
         std::cout << "no CUDA device: the CUDA-only kernels (elementwise_kernel, raw_kernel) are not run\n";
         return 0;
@@ -41,6 +62,10 @@ int main() {
     const auto on_gpu = gpu::asnumpy(smooth_step.call<float>(gpu::asarray(xs), 0.0f, 1.0f));
     for (int k = 0; k < 16; ++k) failures += !near(on_gpu[k], on_host[k]);
     std::cout << "smooth_step on the GPU:\n" << on_gpu << "\n";
+    const auto rotated_on_gpu = rotated();
+    for (int k = 0; k < 4; ++k)
+        failures += !near(rotated_on_gpu[k].real(), rotated_on_host[k].real()) ||
+                    !near(rotated_on_gpu[k].imag(), rotated_on_host[k].imag());
 
     // 2. CuPy's ElementwiseKernel: squared distances of a column against a row (broadcasting).
     gpu::elementwise_kernel squared_diff("T x, T y", "T d", "d = (x - y) * (x - y)", "squared_diff");

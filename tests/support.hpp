@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <complex>
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>

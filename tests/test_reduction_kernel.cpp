@@ -1,13 +1,14 @@
 // gpu::reduction_kernel (CuPy's ReductionKernel). Without a GPU: the sources of every variant
-// compile with NVRTC, a body that does not compile is a compile_error, and bad parameters,
-// argument counts and dtypes are gpu:: errors with NumPy-style messages. With a GPU: values
-// against the library's own reductions.
+// compile with NVRTC (complex128, complex64 and float16 included), a body that does not compile
+// is a compile_error, and bad parameters, argument counts and dtypes are gpu:: errors with
+// NumPy-style messages. With a GPU: values against the library's own reductions.
 #include <gtest/gtest.h>
 
 #include <gpu/ndarray.hpp>
 #include <gpu/user_kernels/reduction_kernel.hpp>
 
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -22,19 +23,34 @@ using gpu_test::message_of;
 
 gpu::reduction_kernel sum_of_squares() { return {"T x", "T y", "x * x", "a + b", "y = a", "0", "sum_sq"}; }
 
+using c64 = std::complex<float>;
+using c128 = std::complex<double>;
+
+// |z|^2 summed as a real, and the complex sum with it in one pass.
+gpu::reduction_kernel abs2_sum() {
+    return {"complex128 z", "float64 y", "z.real() * z.real() + z.imag() * z.imag()", "a + b", "y = a", "0",
+            "abs2_sum"};
+}
+gpu::reduction_kernel complex_sum() { return {"T z", "T s", "z", "a + b", "s = a", "0", "complex_sum"}; }
+gpu::reduction_kernel sum_and_abs2() {
+    return {"T z",      "T s, float64 q", "z, z.real() * z.real() + z.imag() * z.imag()", "a.s + b.s, a.q + b.q",
+            "s = a.s; q = a.q", "0, 0", "sum_and_abs2", "T s, float64 q"};
+}
+
 gpu::reduction_kernel mean_var() {
     return {"T x",  "T mean, T var", "x, x * x", "a.s + b.s, a.ss + b.ss", "mean = a.s / _n; var = a.ss / _n - mean * mean",
             "0, 0", "mean_var",      "T s, T ss"};
 }
 
 // Every variant of the reduction templates for a kernel called with arguments of types Args
-// (inputs, then the outputs as arrays).
+// (inputs, then the outputs as arrays); with `ranks` 1, only those of one kept and one reduced
+// axis (each body and load path, a third of the NVRTC time).
 template <class... Args>
-void compile_all(const gpu::reduction_kernel& k, const std::string& what) {
+void compile_all(const gpu::reduction_kernel& k, const std::string& what, int n_ranks = 3) {
     SCOPED_TRACE(what);
     for (int kind = 0; kind < 3; ++kind)
         for (int vec = 0; vec < 2; ++vec)
-            for (int ranks = 0; ranks < 3; ++ranks) {
+            for (int ranks = 0; ranks < n_ranks; ++ranks) {
                 d::reduce_variant v;
                 v.kind = kind;
                 v.vec = vec == 1;
@@ -80,6 +96,23 @@ TEST(ReductionKernelCompile, SeveralOutputs) {
     compile_all<gpu::ndarray<float>, gpu::ndarray<float>, gpu::ndarray<std::int64_t>>(sc, "sum and count");
 }
 
+TEST(ReductionKernelCompile, ComplexAndHalf) {
+    using Z = gpu::ndarray<c128>;
+    // Every variant for the 16-byte complex accumulator; one rank pair for the rest.
+    compile_all<Z, Z>(complex_sum(), "sum complex128");
+    compile_all<Z, gpu::ndarray<double>>(abs2_sum(), "|z|^2 complex128", 1);
+    // A complex field beside a real one (shuffled and loaded part by part), and a complex scalar.
+    compile_all<Z, Z, gpu::ndarray<double>>(sum_and_abs2(), "sum and |z|^2 complex128", 1);
+    const gpu::reduction_kernel scaled("T z, complex64 w", "T s", "w * z", "a + b", "s = a / _n", "0", "scaled_mean");
+    compile_all<gpu::ndarray<c64>, c128, gpu::ndarray<c64>>(scaled, "scaled mean complex64", 1);
+    // float16: rounded per combine, or accumulated in float32 through reduce_type.
+    using H = gpu::ndarray<gpu::float16>;
+    compile_all<H, H>(sum_of_squares(), "sum of squares float16", 1);
+    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq",
+                                     "float32");
+    compile_all<gpu::ndarray<gpu::bfloat16>, gpu::ndarray<gpu::bfloat16>>(wide, "float32 accumulator bfloat16", 1);
+}
+
 TEST(ReductionKernelErrors, BodyThatDoesNotCompile) {
     const gpu::reduction_kernel k("T x", "T y", "x +* 2", "a + b", "y = a", "0", "broken");
     d::reduce_variant v;
@@ -111,8 +144,13 @@ TEST(ReductionKernelErrors, BadDefinitions) {
     EXPECT_EQ(bad("", "T y", "1", "a + b", "y = a", "0", "k"), "k: a reduction kernel needs at least one input parameter");
     EXPECT_EQ(bad("T a", "T y", "a", "a + b", "y = a", "0", "k"),
               "k: parameter 'T a': 'a', 'b' (the values reduce_expr combines) and '_n' are reserved");
-    EXPECT_EQ(bad("T x", "T y", "x", "a + b", "y = a", "0", "k", "complex64"),
-              "k: unknown reduce_type 'complex64': use a dtype name or a type placeholder");
+    EXPECT_EQ(bad("T x", "T y", "x", "a + b", "y = a", "0", "k", "complex32"),
+              "k: unknown reduce_type 'complex32': use a dtype name or a type placeholder");
+    EXPECT_EQ(bad("T x", "T y", "x", "a + b", "y = a", "0", "k", "T s, half h"),
+              "k reduce_type: unknown type in parameter 'half h': use a dtype name (bool, int8, int16, int32, int64, "
+              "uint8, uint16, uint32, uint64, float32, float64, float16, bfloat16, complex64, complex128) or one letter "
+              "as a type placeholder");
+    EXPECT_NO_THROW(gpu::reduction_kernel("T x", "T y", "x", "a + b", "y = a", "0", "k", "complex64"));
     EXPECT_EQ(bad("T x", "T y", "x", "a + b", "y = a", "0", "k", "U"), "k: reduce_type placeholder U is not the type of any parameter");
     EXPECT_EQ(bad("T x", "T m, T v", "x", "a.s + b.s, a.ss + b.ss", "m = a.s; v = a.ss", "0, 0", "k", "T s, T ss"),
               "k: map_expr has 1 comma-separated expressions, but reduce_type has 2 fields");
@@ -145,6 +183,17 @@ TEST(ReductionKernelErrors, Arguments) {
     EXPECT_EQ(message_of<gpu::device_error>([&] { (void)k.call<float>(x); }),
               "reduction kernel 'sum_sq' is CUDA source only: it runs on arrays of the CUDA executor");
     EXPECT_EQ(message_of<gpu::device_error>([&] { (void)k.call<float>(x, gpu::reduce_axes{0}); }),
+              "reduction kernel 'sum_sq' is CUDA source only: it runs on arrays of the CUDA executor");
+    // Complex and half arguments are validated like the others.
+    const auto z = gpu_test::make<c64>({{1, 2}, {3, 4}});
+    EXPECT_EQ(message_of<gpu::type_error>([&] { (void)abs2_sum().call<double>(z); }),
+              "abs2_sum: type mismatch: parameter 'complex128 z' got an array of dtype complex64");
+    EXPECT_EQ(message_of<gpu::type_error>([&] { (void)complex_sum().call<c128>(z); }),
+              "complex_sum: type placeholder T is complex128 (from 'T s') but 'T z' got an array of dtype complex64");
+    EXPECT_EQ(message_of<gpu::device_error>([&] { (void)complex_sum().call<c64>(z); }),
+              "reduction kernel 'complex_sum' is CUDA source only: it runs on arrays of the CUDA executor");
+    const auto h = gpu_test::make<gpu::float16>({gpu::float16(1.0f)});
+    EXPECT_EQ(message_of<gpu::device_error>([&] { (void)k.call<gpu::float16>(h); }),
               "reduction kernel 'sum_sq' is CUDA source only: it runs on arrays of the CUDA executor");
 }
 
@@ -199,6 +248,42 @@ TEST(ReductionKernelValues, MaxAndWeightedDot) {
     const gpu::reduction_kernel dot("T x, T y, float64 w", "T z", "w * x * y", "a + b", "", "0", "wdot");
     const auto y = random_array<double>({1, 1025}, 5), z = random_array<double>({513, 1025}, 6);
     expect_close(dot.call<double>(z, y, 2.5, gpu::reduce_axes{1}), gpu::sum(z * y * 2.5, 1), 1e-12);
+}
+
+TEST(ReductionKernelValues, ComplexAndHalf) {
+    if (!gpu::cuda_available()) GTEST_SKIP() << "no CUDA device";
+    gpu::executor_scope cuda(gpu::executor::cuda);
+    // Exact values: |1+2j|^2 + |3-4j|^2 + |-0.5+0.5j|^2 = 5 + 25 + 0.5, and the sum of the rows.
+    const auto small = gpu_test::make<c128>({{1, 2}, {3, -4}, {-0.5, 0.5}, {0, 0}}, {2, 2});
+    gpu_test::expect_values(gpu_test::values_of(abs2_sum().call<double>(small)), {30.5});
+    gpu_test::expect_values(gpu_test::values_of(complex_sum().call<c128>(small, gpu::reduce_axes{1})),
+                            {{4, -2}, {-0.5, 0.5}});
+    for (const gpu::shape_t& shape : {gpu::shape_t{100003}, gpu::shape_t{2048, 700}, gpu::shape_t{9, 2, 33}}) {
+        SCOPED_TRACE(gpu::to_string(shape));
+        const auto z = gpu::eval(random_array<double>(shape, 9) + random_array<double>(shape, 10) * c128(0, 1));
+        const auto abs2 = gpu::eval(gpu::real(z * gpu::conj(z)));
+        expect_close(abs2_sum().call<double>(z), gpu::sum(abs2), 1e-12);
+        expect_close(abs2_sum().call<double>(z, gpu::reduce_axes{0}), gpu::sum(abs2, 0), 1e-12);
+        expect_close(complex_sum().call<c128>(z), gpu::sum(z), 1e-12);
+        expect_close(complex_sum().call<c128>(z, gpu::reduce_axes{-1, true}), gpu::sum(z, -1, true), 1e-12);
+        // The complex and real fields in one pass, split over blocks for the long shapes.
+        const auto [s, q] = sum_and_abs2().call<c128, double>(z);
+        expect_close(s, gpu::sum(z), 1e-12);
+        expect_close(q, gpu::sum(abs2), 1e-12);
+        const auto z64 = gpu::eval(z.astype<c64>());
+        const gpu::reduction_kernel scaled("T z, complex64 w", "T s", "w * z", "a + b", "s = a / _n", "0",
+                                           "scaled_mean");
+        expect_close(scaled.call<c64>(z64, c128(0.5, -1), gpu::reduce_axes{0}), gpu::mean(z64 * c64(0.5f, -1), 0),
+                     1e-4);
+    }
+    // bfloat16 squares accumulated in float32, rounded once into the bfloat16 output.
+    const gpu::reduction_kernel wide("T x", "T y", "float32(x) * float32(x)", "a + b", "y = T(a)", "0", "wide_sq",
+                                     "float32");
+    const auto f = random_array<float>({4096, 33}, 11);
+    const auto b = gpu::eval(f.astype<gpu::bfloat16>());
+    const auto got = gpu::eval(wide.call<gpu::bfloat16>(b, gpu::reduce_axes{0}).astype<float>());
+    const auto bf = gpu::eval(b.astype<float>());
+    expect_close(got, gpu::eval(gpu::sum(bf * bf, 0)), 1e-2);
 }
 
 TEST(ReductionKernelValues, MeanAndVarInOnePass) {

@@ -1,8 +1,12 @@
 // User element-wise kernels on the host executor: one-definition kernels (GPU_ND_ELEMENTWISE_KERNEL)
 // against hand-computed values with NumPy's broadcasting, 0-d, empty, transposed, sliced and
-// reversed operands, scalars and the index i; and every error of elementwise_kernel, the
-// definitions and raw_kernel, with its message. Needs no GPU.
+// reversed operands, scalars and the index i; float16 / bfloat16 rounded per operation as NumPy
+// (bits from NumPy 1.24, and for bfloat16 from float32 arithmetic rounded to nearest even) and
+// complex64 / complex128 with complex scalars (exact values); and every error of
+// elementwise_kernel, the definitions and raw_kernel, with its message. Needs no GPU.
 #include "support.hpp"
+
+#include <complex>
 
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
@@ -17,6 +21,11 @@ GPU_ND_ELEMENTWISE_KERNEL(uk_accumulate, (T x), (T z), z += x);
 GPU_ND_ELEMENTWISE_KERNEL(uk_mixed, (int32 n, T x, U y), (float64 z, bool big), z = sqrt(float64(x)) + y * n; big = z > 10);
 GPU_ND_ELEMENTWISE_KERNEL(uk_clip, (T x, T lo, T hi), (T z), z = min(max(x, lo), hi));
 GPU_ND_ELEMENTWISE_KERNEL(uk_two_pass, (T x), (T z), T t = x; for (int k = 0; k < 3; ++k) t = t * 2; if (t > 20) { z = -t; return; } z = t);
+GPU_ND_ELEMENTWISE_KERNEL(uk_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
+GPU_ND_ELEMENTWISE_KERNEL(uk_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
+GPU_ND_ELEMENTWISE_KERNEL(uk_half_parts, (float16 h, complex128 w), (float32 f, complex128 z),
+                          f = float32(h) * 2; z = w * complex128(float64(h), -1) / 2 + sqrt(w));
 
 namespace {
 
@@ -152,6 +161,107 @@ TEST_F(UserKernelsHost, DefinitionAtBlockScope) {
     EXPECT_EQ(local_poly.kernel().nout(), 1);
 }
 
+// ---- float16, bfloat16 and complex ------------------------------------------------------------
+
+template <class H>
+std::vector<H> from_bits(const std::vector<std::uint16_t>& bits) {
+    std::vector<H> v;
+    for (std::uint16_t b : bits) v.push_back(H::from_bits(b));
+    return v;
+}
+template <class H>
+std::vector<std::uint16_t> bits_of(const gpu::ndarray<H>& a) {
+    std::vector<std::uint16_t> b;
+    for (H h : values_of(a)) b.push_back(h.bits);
+    return b;
+}
+using c64 = std::complex<float>;
+using c128 = std::complex<double>;
+
+TEST_F(UserKernelsHost, Float16RoundsEveryOperationAsNumPy) {
+    // np.float16 arrays: a * x + y rounds the product, then the sum (element 3: 0x1800, where one
+    // rounding of the float32 result would give 0x1400), 65500 + 1 -> 65504.
+    auto a = make<gpu::float16>(from_bits<gpu::float16>({0x2e66, 0x3e00, 0xc080, 0x4200, 0x3554, 0x63d0}), {6});
+    auto x = make<gpu::float16>(from_bits<gpu::float16>({0x34cd, 0x3c01, 0x4780, 0x3c01, 0x4200, 0x5418}), {6});
+    auto y = make<gpu::float16>(from_bits<gpu::float16>({0x399a, 0x1000, 0xb800, 0xc201, 0x1400, 0x3c00}), {6});
+    const auto z = uk_axpy_same.call<gpu::float16>(a, x, y);
+    EXPECT_EQ(bits_of(z), (std::vector<std::uint16_t>{0x39d7, 0x3e02, 0xcc58, 0x1800, 0x3c00, 0x7bff}));
+    // A gpu::float16 scalar binds nothing (T comes from the arrays) and is passed as itself.
+    const auto s = uk_axpy_same.call<gpu::float16>(gpu::float16(0.5f), x, y);
+    EXPECT_EQ(bits_of(s)[1], gpu::float16(0.5f * 1.0009765625f + 0x1p-11f).bits);
+    // bfloat16 likewise (0.1 * 1.0078125 rounds to 0x3dce, then + -0.1 to 0x3a80; one rounding
+    // would give 0x3a4d), and a 0-d output.
+    auto ba = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0x3dcd, 0x4040, 0xbfc0}), {3});
+    auto bx = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0x3f81, 0x3ea9, 0x4380}), {3});
+    auto by = make<gpu::bfloat16>(from_bits<gpu::bfloat16>({0xbdcd, 0x3f80, 0x3f80}), {3});
+    EXPECT_EQ(bits_of(uk_axpy_same.call<gpu::bfloat16>(ba, bx, by)),
+              (std::vector<std::uint16_t>{0x3a80, 0x3fff, 0xc3c0}));
+    gpu::ndarray<gpu::bfloat16> b0(gpu::shape_t{});
+    uk_axpy_same(ba(0), bx(0), by(0), b0);
+    EXPECT_EQ(bits_of(b0), (std::vector<std::uint16_t>{0x3a80}));
+}
+
+TEST_F(UserKernelsHost, Complex64WithAComplexScalar) {
+    // np.complex64(0.5-2j) * x + np.conj(x), |z| as float32; the std::complex<double> scalar
+    // converts to complex64. Exact values (no rounding in the products).
+    auto x = make<c64>({{1, 2}, {-3, 0.5f}, {0.25f, -4}, {0, 0}}, {2, 2});
+    gpu::ndarray<c64> z({2, 2});
+    gpu::ndarray<float> mag({2, 2});
+    uk_conj_mul(c128(0.5, -2), x, z, mag);
+    expect_values(values_of(z), {{5.5f, -3}, {-3.5f, 5.75f}, {-7.625f, 1.5f}, {0, 0}});
+    expect_values(values_of(mag), {std::hypot(5.5f, -3.0f), std::hypot(-3.5f, 5.75f), std::hypot(-7.625f, 1.5f), 0});
+    // A real scalar for the complex parameter: (2 + 0j) * x + conj(x) = 3 re + 1 im j.
+    uk_conj_mul(2, x, z, mag);
+    expect_values(values_of(z), {{3, 2}, {-9, 0.5f}, {0.75f, -4}, {0, 0}});
+    // A complex scalar for a float16 parameter keeps the real part (NumPy's astype), and a
+    // complex128 one passes through: f = 2 h; z = w (h - 1j) / 2 + sqrt(w).
+    auto w = make<c128>({{4, 0}, {-4, 0}, {3, 4}}, {3});
+    gpu::ndarray<float> f({3});
+    gpu::ndarray<c128> zz({3});
+    uk_half_parts(c128(1.5, 7), w, f, zz);
+    expect_values(values_of(f), {3, 3, 3});
+    expect_values(values_of(zz), {{3 + 2, -2}, {-3, 2 + 2}, {(4.5 + 4) / 2 + 2, (6 - 3) / 2.0 + 1}});
+}
+
+TEST_F(UserKernelsHost, PlaceholdersBindComplexArrays) {
+    // uk_axpy's T from complex128 arrays; a, a float32, converts to complex in a * x.
+    auto x = make<c128>({{1, -1}, {0.5, 2}, {-3, 0}}, {3});
+    auto y = make<c128>({{0, 1}, {1, 1}, {0.25, -0.25}}, {3});
+    const auto z = uk_axpy.call<c128>(2.5, x, y);
+    expect_values(values_of(z), {{2.5, -1.5}, {2.25, 6}, {-7.25, -0.25}});
+    // Broadcast against a (2, 1) column of complex64, into a complex64 output.
+    auto col = make<c64>({{1, 0}, {0, 1}}, {2, 1});
+    auto row = make<c64>({{1, 1}, {2, -2}, {0, 0}}, {3});
+    gpu::ndarray<c64> out({2, 3});
+    uk_axpy(-1, col, row, out);
+    expect_values(values_of(out), {{0, 1}, {1, -2}, {-1, 0}, {1, 0}, {2, -3}, {0, -1}});
+    // The operation's own complex arithmetic: z += x in place.
+    auto acc = make<c128>({{1, 1}, {2, 2}, {3, 3}}, {3});
+    uk_accumulate(x, acc);
+    expect_values(values_of(acc), {{2, 0}, {2.5, 4}, {0, 3}});
+}
+
+TEST_F(UserKernelsHost, ComplexAndHalfTypeErrors) {
+    auto c = make<c64>({{1, 0}, {2, 0}}, {2});
+    auto f = make<float>({1, 2}, {2});
+    auto h = make<gpu::float16>({gpu::float16(1.0f), gpu::float16(2.0f)}, {2});
+    gpu::ndarray<c64> z({2});
+    expect_error<gpu::type_error>([&] { uk_axpy(1, c, f, z); },
+                                  "uk_axpy: type placeholder T is complex64 (from 'T z') but 'T y' got an array of dtype "
+                                  "float32");
+    expect_error<gpu::type_error>([&] { (void)uk_conj_mul.call<c128>(1, c); },
+                                  "uk_conj_mul: call<T>() makes one output, but the kernel has 2 output parameters; pass "
+                                  "the outputs as arrays");
+    gpu::ndarray<float> mag({2});
+    expect_error<gpu::type_error>([&] { uk_conj_mul(1, h, z, mag); },
+                                  "uk_conj_mul: type mismatch: parameter 'complex64 x' got an array of dtype float16");
+    expect_error<gpu::type_error>([&] { uk_accumulate(h, c128(1, 1)); },
+                                  "uk_accumulate: output parameter 'T z' needs a gpu::ndarray, got a complex128 scalar");
+    // A scalar is converted, not matched: a bfloat16 for T = complex64 is (1 + 0j).
+    uk_accumulate(gpu::bfloat16(1.0f), c);
+    expect_values(values_of(c), {{2, 0}, {3, 0}});
+}
+
 // ---- errors ---------------------------------------------------------------------------------
 
 TEST_F(UserKernelsHost, WrongNumberOfArguments) {
@@ -208,7 +318,12 @@ TEST(UserKernelsErrors, BadParameterLists) {
     };
     EXPECT_EQ(bad("float x", "float32 z"),
               "k: unknown type in parameter 'float x': use a dtype name (bool, int8, int16, int32, int64, uint8, "
-              "uint16, uint32, uint64, float32, float64) or one letter as a type placeholder");
+              "uint16, uint32, uint64, float32, float64, float16, bfloat16, complex64, complex128) or one letter as a "
+              "type placeholder");
+    EXPECT_EQ(bad("T x", "complex32 z"),
+              "k: unknown type in parameter 'complex32 z': use a dtype name (bool, int8, int16, int32, int64, uint8, "
+              "uint16, uint32, uint64, float32, float64, float16, bfloat16, complex64, complex128) or one letter as a "
+              "type placeholder");
     EXPECT_EQ(bad("float32", "float32 z"), "k: syntax error in parameter 'float32': expected 'type name'");
     EXPECT_EQ(bad("float32 x,", "float32 z"), "k: syntax error in parameter '': expected 'type name'");
     EXPECT_EQ(bad("raw T x", "T z"),
@@ -226,6 +341,7 @@ TEST(UserKernelsErrors, BadParameterLists) {
     // Good ones: any spacing, no inputs, dtype names of every kind.
     EXPECT_NO_THROW(gpu::elementwise_kernel("  bool a ,int8 b,  uint64   c ", "\tfloat64 z\n", "z = c"));
     EXPECT_NO_THROW(gpu::elementwise_kernel("", "int64 z", "z = i"));
+    EXPECT_NO_THROW(gpu::elementwise_kernel("float16 a, bfloat16 b, complex64 c", "complex128 z", "z = c"));
 }
 
 TEST(UserKernelsErrors, CudaSourceOnlyKernelsRefuseHostArrays) {

@@ -1,8 +1,10 @@
 // User kernels' sources, compiled by NVRTC for sm_90 through the kernel_source the runtime builds
-// (no GPU needed): element-wise kernels for every dtype in each variant, one-definition kernels'
-// CUDA side, raw kernels by plain name, C++ name and template name expression, NVRTC options and
-// the toolkit's headers; compile errors carry NVRTC's log and the source; and a raw module's
-// template kernel comes back from the disk cache with its lowered name, not compiled again.
+// (no GPU needed): element-wise kernels for every dtype in each variant (float16, bfloat16 and
+// complex included, whose definitions enter only the kernels that name them), one-definition
+// kernels' CUDA side, raw kernels by plain name, C++ name and template name expression, with
+// float16 and complex pointers, NVRTC options and the toolkit's headers; compile errors carry
+// NVRTC's log and the source; and a raw module's template kernel comes back from the disk cache
+// with its lowered name, not compiled again.
 #include "support.hpp"
 
 #include <unistd.h>
@@ -10,12 +12,21 @@
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
 
+#include <complex>
 #include <filesystem>
 #include <string>
 #include <tuple>
 
 GPU_ND_ELEMENTWISE_KERNEL(ukc_clip, (T x, T lo, T hi), (T z), z = min(max(x, lo), hi));
 GPU_ND_ELEMENTWISE_KERNEL(ukc_mixed, (int32 n, T x, U y), (float64 z, bool big), z = sqrt(float64(x)) + y * n; big = z > 10);
+// As test_user_kernels.cpp's, for float16, bfloat16 and complex.
+GPU_ND_ELEMENTWISE_KERNEL(ukc_axpy, (float32 a, T x, T y), (T z), z = a * x + y);
+GPU_ND_ELEMENTWISE_KERNEL(ukc_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
+GPU_ND_ELEMENTWISE_KERNEL(ukc_accumulate, (T x), (T z), z += x);
+GPU_ND_ELEMENTWISE_KERNEL(ukc_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
+GPU_ND_ELEMENTWISE_KERNEL(ukc_half_parts, (float16 h, complex128 w), (float32 f, complex128 z),
+                          f = float32(h) * 2; z = w * complex128(float64(h), -1) / 2 + sqrt(w));
 
 namespace {
 
@@ -56,7 +67,29 @@ void typed_kernel_compiles() {
 TEST(UserKernelsCompile, ElementwiseForEveryDtype) {
     std::apply([](auto... t) { (typed_kernel_compiles<decltype(t)>(), ...); },
                std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
-                          std::uint32_t, std::uint64_t, float, double>{});
+                          std::uint32_t, std::uint64_t, float, double, gpu::float16, gpu::bfloat16, std::complex<float>,
+                          std::complex<double>>{});
+}
+
+TEST(UserKernelsCompile, HalfAndComplexDefinitionsOnlyWhereNamed) {
+    // The definitions of gnd::float16 and gnd::complex enter a kernel only when its dtypes or its
+    // text name them (a float32 kernel compiles what it compiled before they existed).
+    const auto v = variant(false, false);
+    gpu::elementwise_kernel k("T x", "T z", "z = x * 2", "plain");
+    using F = gpu::ndarray<float>;
+    const std::string f32 = gd::elementwise_kernel_source<F, F>(k, v).code;
+    EXPECT_EQ(f32.find("struct float16 {"), std::string::npos);
+    EXPECT_EQ(f32.find("struct complex {"), std::string::npos);
+    using H = gpu::ndarray<gpu::float16>;
+    const std::string f16 = gd::elementwise_kernel_source<H, H>(k, v).code;
+    EXPECT_NE(f16.find("struct float16 {"), std::string::npos);
+    EXPECT_NE(f16.find("typedef gnd::float16 float16;"), std::string::npos);
+    EXPECT_EQ(f16.find("struct complex {"), std::string::npos);
+    // A float32 kernel whose operation names complex64 gets it.
+    gpu::elementwise_kernel c("float32 x", "float32 z", "z = abs(complex64(x, 1))", "named_complex");
+    const auto src = gd::elementwise_kernel_source<F, F>(c, v);
+    EXPECT_NE(src.code.find("typedef gnd::complex<float> complex64;"), std::string::npos);
+    expect_compiles<F, F>(c, v, "complex64 named in a float32 kernel");
 }
 
 TEST(UserKernelsCompile, ElementwiseEveryVariant) {
@@ -85,6 +118,20 @@ TEST(UserKernelsCompile, DefinitionsCompileForTheDevice) {
     expect_compiles<I, I, I, I>(ukc_clip.kernel(), variant(false, false), "clip int32");
     expect_compiles<int, gpu::ndarray<std::uint8_t>, D, D, gpu::ndarray<bool>>(ukc_mixed.kernel(), variant(false, false),
                                                                                "mixed");
+    // float16, bfloat16, complex: the kernels test_user_kernels.cpp runs on the host.
+    using H = gpu::ndarray<gpu::float16>;
+    using B = gpu::ndarray<gpu::bfloat16>;
+    using C64 = gpu::ndarray<std::complex<float>>;
+    using C128 = gpu::ndarray<std::complex<double>>;
+    expect_compiles<H, H, H, H>(ukc_axpy_same.kernel(), variant(false, false), "axpy float16");
+    expect_compiles<gpu::float16, H, H, H>(ukc_axpy_same.kernel(), variant(true, true, 2), "axpy float16 scalar");
+    expect_compiles<B, B, B, B>(ukc_axpy_same.kernel(), variant(true, false, 1), "axpy bfloat16");
+    expect_compiles<double, C128, C128, C128>(ukc_axpy.kernel(), variant(false, false), "axpy complex128");
+    expect_compiles<int, C64, C64, C64>(ukc_axpy.kernel(), variant(true, false, 2), "axpy complex64");
+    expect_compiles<std::complex<double>, C64, C64, F>(ukc_conj_mul.kernel(), variant(false, false), "conj_mul");
+    expect_compiles<std::complex<double>, C128, F, C128>(ukc_half_parts.kernel(), variant(false, false), "half_parts");
+    expect_compiles<H, H>(ukc_accumulate.kernel(), variant(false, false), "accumulate float16");
+    expect_compiles<gpu::bfloat16, C64>(ukc_accumulate.kernel(), variant(false, false), "accumulate complex64");
 }
 
 TEST(UserKernelsCompile, OperationErrorsCarryTheLogAndSource) {
@@ -136,6 +183,37 @@ TEST(UserKernelsCompile, RawKernelsByNameAndNameExpression) {
     ASSERT_GE(src.options.size(), 1u);
     EXPECT_EQ(src.options[0], "-DN=1");
     EXPECT_TRUE(src.name_expression);
+}
+
+TEST(UserKernelsCompile, RawKernelsOfHalfAndComplexArrays) {
+    // An ndarray<std::complex<float>> is a pointer to (re, im) pairs: gnd::complex<float>, float2
+    // or the user's own struct; an ndarray<gpu::float16> a pointer to gnd::float16.
+    gpu::raw_module m(R"(
+struct my_complex { float re, im; };
+extern "C" __global__ void cscale(gnd::complex<float>* y, const gnd::complex<float>* x, gnd::complex<float> s, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] = s * x[i] + conj(x[i]);
+}
+extern "C" __global__ void own_struct(my_complex* y, const float2* x, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) { y[i].re = x[i].x + 1; y[i].im = -x[i].y; }
+}
+extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::float16 a, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] += a * x[i];
+}
+)");
+    EXPECT_EQ(compile(m.get_function("cscale")).symbol, "cscale");
+    EXPECT_EQ(compile(m.get_function("own_struct")).symbol, "own_struct");
+    EXPECT_EQ(compile(m.get_function("haxpy")).symbol, "haxpy");
+    // A template whose source names no library type, instantiated with them by name expression:
+    // the name brings their definitions in.
+    gpu::raw_module t(R"(template <class T> __global__ void twice(T* y, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] = y[i] + y[i];
+})");
+    EXPECT_FALSE(compile(t.get_function("twice<gnd::complex<double>>")).cubin.empty());
+    EXPECT_FALSE(compile(t.get_function("twice<gnd::bfloat16>")).cubin.empty());
 }
 
 TEST(UserKernelsCompile, ToolkitHeaders) {

@@ -1,8 +1,9 @@
-// User kernels on the GPU (every test is skipped without one): element-wise kernels on
-// contiguous, strided, broadcast, empty and 0-d operands against the host executor; call<T>,
-// scalars and the index i; 64-bit indexing; raw kernels with grid, block, shared memory, streams,
-// options and template name expressions; argument checks and compile errors at launch; and the
-// caches: repeated calls compile nothing, and a second process loads user kernels from the disk
+// User kernels on the GPU (every test is skipped without one): element-wise kernels on contiguous,
+// strided, broadcast, empty and 0-d operands against the host executor; call<T>, scalars and the
+// index i; float16 and bfloat16 (bit for bit: each operation rounds) and complex (complex scalars,
+// placeholders, strided operands); 64-bit indexing; raw kernels with grid, block, shared memory,
+// streams, options and template name expressions; argument checks and compile errors at launch; and
+// the caches: repeated calls compile nothing, and a second process loads user kernels from the disk
 // cache without NVRTC.
 #include "support.hpp"
 
@@ -13,6 +14,7 @@
 #include <gpu/user_kernels/elementwise_kernel.hpp>
 #include <gpu/user_kernels/raw_kernel.hpp>
 
+#include <complex>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -24,6 +26,9 @@ extern char** environ;
 GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy, (float32 a, T x, T y), (T z), z = a * x + y);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_index, (T x), (T z, int64 idx), z = x * x - 3; idx = i);
 GPU_ND_ELEMENTWISE_KERNEL(ukg_mixed, (int32 n, T x, U y), (float64 z, bool big), z = sqrt(float64(x)) + y * n; big = z > 10);
+GPU_ND_ELEMENTWISE_KERNEL(ukg_axpy_same, (T a, T x, T y), (T z), z = a * x + y);
+GPU_ND_ELEMENTWISE_KERNEL(ukg_conj_mul, (complex64 s, complex64 x), (complex64 z, float32 mag),
+                          z = s * x + conj(x); mag = abs(z));
 
 namespace {
 
@@ -100,6 +105,75 @@ TEST(UserKernelsGpu, ContiguousStridedBroadcastEmptyAndZeroDim) {
             ukg_mixed(3, make(u8, {4000}), make(ds, {4000}), z, big);
             return which ? gpu::eval(big.astype<double>()) : z;
         });
+}
+
+// fn() on the host executor and on the GPU: the values of the array it returns, for the caller
+// to compare.
+template <class F>
+auto on_both(F&& fn) {
+    std::pair<decltype(values_of(fn())), decltype(values_of(fn()))> r;
+    {
+        gpu::executor_scope host(gpu::executor::host);
+        r.first = values_of(fn());
+    }
+    gpu::executor_scope cuda(gpu::executor::cuda);
+    r.second = values_of(fn());
+    return r;
+}
+
+template <class H>
+std::vector<std::uint16_t> bits(const std::vector<H>& v) {
+    std::vector<std::uint16_t> b;
+    for (H h : v) b.push_back(h.bits);
+    return b;
+}
+
+TEST(UserKernelsGpu, HalfAndComplexMatchTheHost) {
+    UKG_REQUIRE_GPU();
+    using c64 = std::complex<float>;
+    using c128 = std::complex<double>;
+    const std::int64_t n = 100003;
+    // float16 and bfloat16: each operation is rounded, so nothing can be contracted: bit for bit.
+    std::vector<gpu::float16> ha, hx, hy;
+    std::vector<gpu::bfloat16> ba, bx, by;
+    for (std::int64_t k = 0; k < n; ++k) {
+        const double t = static_cast<double>(k % 977);
+        ha.emplace_back(0.013 * t - 3), hx.emplace_back(1.7 - 0.0031 * t), hy.emplace_back(0.5 * t);
+        ba.emplace_back(0.013 * t - 3), bx.emplace_back(1.7 - 0.0031 * t), by.emplace_back(0.5 * t);
+    }
+    const auto h = on_both([&] {
+        return ukg_axpy_same.call<gpu::float16>(gpu::asarray(ha, {n}), gpu::asarray(hx, {n}), gpu::asarray(hy, {n}));
+    });
+    EXPECT_EQ(bits(h.second), bits(h.first));
+    const auto hs = on_both([&] {  // a float16 scalar, strided operands
+        auto x = gpu::asarray(hx, {n});
+        return ukg_axpy_same.call<gpu::float16>(gpu::float16(-0.375f), x(gpu::slice(gpu::none, gpu::none, -3)),
+                                                x(gpu::slice(0, gpu::none, 3)));
+    });
+    EXPECT_EQ(bits(hs.second), bits(hs.first));
+    const auto b = on_both([&] {
+        return ukg_axpy_same.call<gpu::bfloat16>(gpu::asarray(ba, {n}), gpu::asarray(bx, {n}), gpu::asarray(by, {n}));
+    });
+    EXPECT_EQ(bits(b.second), bits(b.first));
+    // complex64 with a complex scalar (the GPU may contract a part's products into an fma).
+    std::vector<c64> zs;
+    for (std::int64_t k = 0; k < n; ++k)
+        zs.emplace_back(0.01f * static_cast<float>(k % 1001) - 5, 3 - 0.007f * static_cast<float>(k % 313));
+    const auto z = on_both([&] {
+        gpu::ndarray<c64> out({n});
+        gpu::ndarray<float> mag({n});
+        ukg_conj_mul(c128(0.25, -1.5), gpu::asarray(zs, {n}), out, mag);
+        return out;
+    });
+    expect_values(z.second, z.first, 1e-5, 1e-5);
+    // complex128 bound to a placeholder, transposed and broadcast.
+    std::vector<c128> ws;
+    for (int k = 0; k < 300 * 517; ++k) ws.emplace_back(0.125 * (k % 777) - 20, 0.5 - 0.0625 * (k % 91));
+    const auto w = on_both([&] {
+        auto m = gpu::asarray(ws, {300, 517});
+        return ukg_axpy.call<c128>(-2, m.T(), m(gpu::slice(0, 1)).T());
+    });
+    expect_values(w.second, w.first, 1e-12, 1e-12);
 }
 
 TEST(UserKernelsGpu, IndexAndCall) {
@@ -303,6 +377,41 @@ TEST(UserKernelsGpu, RawKernels) {
     }
     scale(4, 256, y, x, 1.0f, n);
     EXPECT_EQ(values_of(y)[10], 4 * xs[10]);
+}
+
+TEST(UserKernelsGpu, RawKernelsOfHalfAndComplexArrays) {
+    UKG_REQUIRE_GPU();
+    gpu::executor_scope cuda(gpu::executor::cuda);
+    using c64 = std::complex<float>;
+    gpu::raw_module m(R"(
+struct my_complex { float re, im; };
+extern "C" __global__ void cscale(gnd::complex<float>* y, const gnd::complex<float>* x, gnd::complex<float> s, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] = s * x[i] + conj(x[i]);
+}
+extern "C" __global__ void own_struct(my_complex* y, const float2* x, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) { y[i].re = x[i].x + 1; y[i].im = -x[i].y; }
+}
+extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::float16 a, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) y[i] += a * x[i];
+}
+)");
+    // Exact values: (0.5 - 2j) x + conj(x), as test_user_kernels' host definition computes them.
+    auto x = gpu::asarray(std::vector<c64>{{1, 2}, {-3, 0.5f}, {0.25f, -4}, {0, 0}}, {4});
+    gpu::ndarray<c64> y({4});
+    m.get_function("cscale")(1, 32, y, x, c64(0.5f, -2), 4);
+    expect_values(values_of(y), {{5.5f, -3}, {-3.5f, 5.75f}, {-7.625f, 1.5f}, {0, 0}});
+    m.get_function("own_struct")(1, 32, y, x, 4);
+    expect_values(values_of(y), {{2, -2}, {-2, -0.5f}, {1.25f, 4}, {1, 0}});
+    // y += a * x in float16, each operation rounded: 1 + 0.5 * 3 = 2.5; 2048 + 0.5 rounds back to 2048.
+    auto hx = gpu::asarray(std::vector<gpu::float16>{gpu::float16(3.0f), gpu::float16(1.0f)}, {2});
+    auto hy = gpu::asarray(std::vector<gpu::float16>{gpu::float16(1.0f), gpu::float16(2048.0f)}, {2});
+    m.get_function("haxpy")(1, 32, hy, hx, gpu::float16(0.5f), 2);
+    const auto h = values_of(hy);
+    EXPECT_EQ(static_cast<float>(h[0]), 2.5f);
+    EXPECT_EQ(static_cast<float>(h[1]), 2048.0f);
 }
 
 TEST(UserKernelsGpu, ToolkitHeadersAndStreamScope) {

@@ -32,6 +32,7 @@ BYTES = {
     "copy_d2d": 2 * 4 * N,
     "axpy": 3 * 4 * N,
     "user_axpy": 3 * 4 * N,
+    "user_axpy_c64": 3 * 8 * (N // 2),
     "raw_axpy": 3 * 4 * N,
     "mixed": 3 * 4 * N,
     # issue 12 (bench/bench_dtypes.cpp): 2^26 2-byte floats, 2^25 complex64
@@ -559,12 +560,18 @@ def cupy_dtype_ops(cp):
         a, b, z = c(N // 2), c(N // 2), cp.empty(N // 2, dtype=cp.complex64)
         return lambda: cp.add(a * b, a, out=z)
 
+    def user_axpy_c64():
+        k = cp.ElementwiseKernel("complex64 a, T x, T y", "T z", "z = a * x + y", "user_axpy_c64")
+        x, y, z = c(N // 2), c(N // 2), cp.empty(N // 2, dtype=cp.complex64)
+        return lambda: k(cp.complex64(1.75 - 0.5j), x, y, z)
+
     return {
         "copy_d2d_f16": copy_f16,
         "axpy_f16": lambda: half_binary(lambda x, y, z: cp.add(f16(1.75) * x, y, out=z)),
         "mixed_f16": lambda: half_binary(lambda x, y, z: cp.add(
             cp.sin(x) * cp.exp(-y), cp.sqrt(cp.abs(x * y)) / (1 + x * x), out=z)),
         "complex_ab_plus_a": complex_ab,
+        "user_axpy_c64": user_axpy_c64,
     }
 
 

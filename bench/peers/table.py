@@ -22,6 +22,7 @@ OPS = {
     "copy_d2d": ("copy_d2d", "device-to-device copy, 2^26 float32"),
     "axpy": ("axpy", "`a*x + y`, 2^26 float32"),
     "user_axpy": ("user_axpy", "user element-wise kernel `z = a * x + y`, 2^26 float32"),
+    "user_axpy_c64": ("user_axpy_c64", "user element-wise kernel `z = a * x + y`, 2^25 complex64, complex scalar"),
     "raw_axpy": ("raw_axpy", "raw kernel, grid-stride `a * x + y`, 2^26 float32"),
     "mixed": ("mixed", "`sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)`"),
     "ufunc_mix": ("ufunc_mix", "`log1p(abs(x))*sign(y) + hypot(x, y)`, 2^26 float32"),

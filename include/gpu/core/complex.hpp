@@ -28,6 +28,11 @@ template <class T> struct complex {
     GND_FN complex(T r, T i = T(0)) : re(r), im(i) {}
     GND_FN T real() const { return re; }
     GND_FN T imag() const { return im; }
+    /* For user kernels' bodies (z += x), as std::complex has them. */
+    GND_FN complex& operator+=(complex b) { return *this = *this + b; }
+    GND_FN complex& operator-=(complex b) { return *this = *this - b; }
+    GND_FN complex& operator*=(complex b) { return *this = *this * b; }
+    GND_FN complex& operator/=(complex b) { return *this = *this / b; }
 
     friend GND_FN complex operator+(complex a, complex b) { return complex(a.re + b.re, a.im + b.im); }
     friend GND_FN complex operator-(complex a, complex b) { return complex(a.re - b.re, a.im - b.im); }

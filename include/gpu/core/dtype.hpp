@@ -1,11 +1,13 @@
 #pragma once
 // Data types: the dtype enumeration, the C++ type behind each one, and NumPy 2's promotion
 // rules, all decided at compile time so an expression's result type costs nothing at run time.
+#include <array>
 #include <complex>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "gpu/core/complex.hpp"
 #include "gpu/core/error.hpp"
@@ -94,6 +96,31 @@ inline constexpr dtype dtype_of_v = detail::dtype_of_impl<T>::value;
 
 template <dtype D>
 using type_of_t = typename detail::type_of_impl<D>::type;
+
+// The number of dtypes: the enumerators are 0 .. n_dtypes - 1.
+inline constexpr int n_dtypes = static_cast<int>(dtype::complex128) + 1;
+
+namespace detail {
+
+template <class F, int... I>
+void visit_dtype_impl(dtype d, F& f, std::integer_sequence<int, I...>) {
+    (void)((static_cast<int>(d) == I && (f(std::type_identity<type_of_t<static_cast<dtype>(I)>>{}), true)) || ...);
+}
+// f(std::type_identity<T>{}) for T, the C++ type of a dtype known at run time.
+template <class F>
+void visit_dtype(dtype d, F&& f) {
+    visit_dtype_impl(d, f, std::make_integer_sequence<int, n_dtypes>{});
+}
+
+// The C++ spelling of a dtype known at run time in kernel source: the table's cuda_name.
+constexpr std::string_view cuda_name_of(dtype d) {
+    constexpr auto names = []<int... I>(std::integer_sequence<int, I...>) {
+        return std::array<std::string_view, n_dtypes>{dtype_of_impl<type_of_t<static_cast<dtype>(I)>>::cuda_name...};
+    }(std::make_integer_sequence<int, n_dtypes>{});
+    return names[static_cast<int>(d)];
+}
+
+}  // namespace detail
 
 // NumPy's name ("float32"), as in error messages and printing.
 template <class T>

@@ -147,6 +147,11 @@ template <class H> GND_FN typename half_result<H>::type operator-(H a, H b) { re
 template <class H> GND_FN typename half_result<H>::type operator*(H a, H b) { return H(a.to_float() * b.to_float()); }
 template <class H> GND_FN typename half_result<H>::type operator/(H a, H b) { return H(a.to_float() / b.to_float()); }
 template <class H> GND_FN typename half_result<H>::type operator-(H a) { H r; r.bits = (unsigned short)(a.bits ^ 0x8000u); return r; }
+/* For user kernels' bodies (z += x): each the operation, rounded, then stored. */
+template <class H> GND_FN typename half_result<H>::type& operator+=(H& a, H b) { return a = a + b; }
+template <class H> GND_FN typename half_result<H>::type& operator-=(H& a, H b) { return a = a - b; }
+template <class H> GND_FN typename half_result<H>::type& operator*=(H& a, H b) { return a = a * b; }
+template <class H> GND_FN typename half_result<H>::type& operator/=(H& a, H b) { return a = a / b; }
 template <class H, class = typename half_result<H>::type> GND_FN bool operator==(H a, H b) { return a.to_float() == b.to_float(); }
 template <class H, class = typename half_result<H>::type> GND_FN bool operator!=(H a, H b) { return a.to_float() != b.to_float(); }
 template <class H, class = typename half_result<H>::type> GND_FN bool operator<(H a, H b) { return a.to_float() < b.to_float(); }

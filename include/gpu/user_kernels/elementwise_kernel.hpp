@@ -5,12 +5,18 @@
 //   k(x, y, z);                      // outputs passed: inputs broadcast to their shape
 //   auto w = k.call<float>(x, y);    // the output made with the inputs' broadcast shape
 //
-// Parameters are "type name" with NumPy's dtype names (bool, int8 ... uint64, float32, float64)
-// or a one-letter type placeholder ("T x, T y" / "T z"): T is bound by the arrays' dtypes
-// (outputs first, then inputs, as CuPy does), else by a scalar's C++ type; a conflict is a
-// gpu::type_error. A C++ scalar passed for an input parameter is converted to its type. In the
-// operation the inputs are const values, the outputs references to the elements, `i` is the
-// element's C-order index and each placeholder is a typedef.
+// Parameters are "type name" with NumPy's dtype names (bool, int8 ... uint64, float16, float32,
+// float64, complex64, complex128, and bfloat16) or a one-letter type placeholder ("T x, T y" /
+// "T z"): T is bound by the arrays' dtypes (outputs first, then inputs, as CuPy does), else by a
+// scalar's C++ type; a conflict is a gpu::type_error. A C++ scalar (arithmetic, gpu::float16,
+// gpu::bfloat16 or std::complex) passed for an input parameter is converted to its type as
+// NumPy's astype converts. In the operation the inputs are const values, the outputs references
+// to the elements, `i` is the element's C-order index, each placeholder is a typedef and so is
+// each dtype name. float16 / bfloat16 values are gnd::float16 / gnd::bfloat16 (arithmetic among
+// them in float32, rounded after each operation, as NumPy's float16 loops; other types and math
+// functions take them through float32(x)); complex64 / complex128 are gnd::complex<float> /
+// <double> (NumPy's algorithms: .real(), .imag(), abs, arg, conj, exp, log, sqrt, pow, sin, ...;
+// real operands convert implicitly).
 //
 // And beyond CuPy, one definition for both executors:
 //
@@ -28,6 +34,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -85,9 +92,16 @@ constexpr std::string_view uk_trim(std::string_view s) {
 }
 
 constexpr int uk_dtype_named(std::string_view t) {
-    for (int d = 0; d <= static_cast<int>(dtype::float64); ++d)
+    for (int d = 0; d < n_dtypes; ++d)
         if (name_of(static_cast<dtype>(d)) == t) return d;
     return -1;
+}
+
+// "bool, int8, ..., complex128": every dtype name a parameter may use, for messages.
+inline std::string uk_dtype_names() {
+    std::string s;
+    for (int d = 0; d < n_dtypes; ++d) (s += d ? ", " : "") += name_of(static_cast<dtype>(d));
+    return s;
 }
 
 constexpr bool uk_fail(uk_params& r, uk_parse_error e, std::string_view at) {
@@ -157,9 +171,8 @@ inline std::string uk_parse_message(const uk_params& r, std::string_view kernel)
         case uk_parse_error::none: return {};
         case uk_parse_error::syntax: return head + "syntax error in parameter '" + at + "': expected 'type name'";
         case uk_parse_error::unknown_type:
-            return head + "unknown type in parameter '" + at +
-                   "': use a dtype name (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, "
-                   "float64) or one letter as a type placeholder";
+            return head + "unknown type in parameter '" + at + "': use a dtype name (" + uk_dtype_names() +
+                   ") or one letter as a type placeholder";
         case uk_parse_error::raw:
             return head + "'raw' parameters are not supported ('" + at + "'); index arrays freely in a gpu::raw_kernel";
         case uk_parse_error::keyword: return head + "unknown keyword in parameter '" + at + "'";
@@ -369,20 +382,23 @@ __global__ void __launch_bounds__(256) uk_strided(const F f, const strides_of<I,
 }  // namespace gnd
 )";
 
-inline const char* uk_cuda_name(int d) {
-    switch (static_cast<dtype>(d)) {
-        case dtype::bool_: return cuda_type_name<bool>();
-        case dtype::int8: return cuda_type_name<std::int8_t>();
-        case dtype::int16: return cuda_type_name<std::int16_t>();
-        case dtype::int32: return cuda_type_name<std::int32_t>();
-        case dtype::int64: return cuda_type_name<std::int64_t>();
-        case dtype::uint8: return cuda_type_name<std::uint8_t>();
-        case dtype::uint16: return cuda_type_name<std::uint16_t>();
-        case dtype::uint32: return cuda_type_name<std::uint32_t>();
-        case dtype::uint64: return cuda_type_name<std::uint64_t>();
-        case dtype::float32: return cuda_type_name<float>();
-        default: return cuda_type_name<double>();
+inline const char* uk_cuda_name(int d) { return cuda_name_of(static_cast<dtype>(d)).data(); }
+
+// The dtype names as typedefs for the user's code ("typedef short int16; ..."). Those of the
+// 2-byte floats and complex types only where the kernel's dtypes (`used`, n of them) or the
+// user's text name them: kernel_unit adds their definitions only to sources that name them, so a
+// float32 kernel's source, and its cold compile, stay as they were.
+inline std::string uk_dtype_typedefs(std::string_view text, const std::uint8_t* used, int n) {
+    std::string s;
+    for (int d = 0; d < n_dtypes; ++d) {
+        const dtype t = static_cast<dtype>(d);
+        const std::string_view name = name_of(t), cuda = cuda_name_of(t);
+        if (name == cuda) continue;  // bool
+        bool needed = (!is_half(t) && !is_complex(t)) || text.find(name) != std::string_view::npos;
+        for (int k = 0; k < n && !needed; ++k) needed = used[k] == d;
+        if (needed) s += "typedef " + std::string(cuda) + " " + std::string(name) + "; ";
     }
+    return s;
 }
 
 // ---- per-object state ------------------------------------------------------------------------
@@ -441,9 +457,7 @@ struct uk_state {
         int operand[uk_max_params] = {}, n_arrays = 0;
         for (int k = 0; k < P.n; ++k) operand[k] = array(k) ? n_arrays++ : -1;
         std::string f = "struct " + name + " {\n";
-        f += "  typedef signed char int8; typedef short int16; typedef int int32; typedef long long "
-             "int64;\n  typedef unsigned char uint8; typedef unsigned short uint16; typedef unsigned int uint32; typedef "
-             "unsigned long long uint64;\n  typedef float float32; typedef double float64;\n";
+        f += "  " + uk_dtype_typedefs(operation + preamble, e.res.dtype, P.n) + "\n";
         f += "  static constexpr int n = " + std::to_string(n_arrays) + ";\n";
         for (int k = 0; k < P.n; ++k)
             if (array(k)) f += "  " + std::string(P.p[k].output ? "" : "const ") + type(k) + "* p" + std::to_string(k) + ";\n";
@@ -624,22 +638,11 @@ uk_geometry<K> uk_geometry_of(const uk_state& s, const Args&... args) {
     return g;
 }
 
-// Calls f(value) with a scalar converted to dtype d (NumPy's astype rules).
+// Calls f(value) with a scalar converted to dtype d (NumPy's astype rules), as the dtype's C++
+// type (std::complex has gnd::complex's layout).
 template <class S, class F>
 void uk_with_scalar(int d, const S& v, F&& f) {
-    switch (static_cast<dtype>(d)) {
-        case dtype::bool_: return f(gnd::cast<bool>(v));
-        case dtype::int8: return f(gnd::cast<std::int8_t>(v));
-        case dtype::int16: return f(gnd::cast<std::int16_t>(v));
-        case dtype::int32: return f(gnd::cast<std::int32_t>(v));
-        case dtype::int64: return f(gnd::cast<std::int64_t>(v));
-        case dtype::uint8: return f(gnd::cast<std::uint8_t>(v));
-        case dtype::uint16: return f(gnd::cast<std::uint16_t>(v));
-        case dtype::uint32: return f(gnd::cast<std::uint32_t>(v));
-        case dtype::uint64: return f(gnd::cast<std::uint64_t>(v));
-        case dtype::float32: return f(gnd::cast<float>(v));
-        default: return f(gnd::cast<double>(v));
-    }
+    visit_dtype(static_cast<dtype>(d), [&](auto t) { f(gnd::cast<typename decltype(t)::type>(v)); });
 }
 
 template <class I, int K, class... Args>
@@ -694,8 +697,8 @@ struct uk_no_host {};
 template <class Host, class... Args>
 void uk_call(uk_state& s, const Host& host, const Args&... args) {
     static_assert((uk_valid_arg_v<Args> && ...),
-                  "element-wise kernel arguments are gpu::ndarray or C++ arithmetic scalars (evaluate an expression "
-                  "with gpu::eval first)");
+                  "element-wise kernel arguments are gpu::ndarray or C++ scalars: arithmetic, gpu::float16, "
+                  "gpu::bfloat16 or std::complex (evaluate an expression with gpu::eval first)");
     uk_check_count(s, static_cast<int>(sizeof...(Args)), false);
     static constexpr uk_signature sig = uk_signature_of<Args...>();
     const uk_entry& e = s.entry(sig);
@@ -711,9 +714,11 @@ void uk_call(uk_state& s, const Host& host, const Args&... args) {
 template <class O, class Host, class... Args>
 ndarray<O> uk_call_alloc(uk_state& s, const Host& host, const Args&... inputs) {
     static_assert((uk_valid_arg_v<Args> && ...),
-                  "element-wise kernel arguments are gpu::ndarray or C++ arithmetic scalars (evaluate an expression "
-                  "with gpu::eval first)");
-    static_assert(is_dtype_v<O>, "call<T>: T must be a dtype's C++ type (bool, std::int8_t ... double)");
+                  "element-wise kernel arguments are gpu::ndarray or C++ scalars: arithmetic, gpu::float16, "
+                  "gpu::bfloat16 or std::complex (evaluate an expression with gpu::eval first)");
+    static_assert(is_dtype_v<O>,
+                  "call<T>: T must be a dtype's C++ type (bool, std::int8_t ... double, gpu::float16, gpu::bfloat16, "
+                  "std::complex<float>, std::complex<double>)");
     uk_check_count(s, static_cast<int>(sizeof...(Args)), true);
     static constexpr uk_signature sig = uk_signature_of<Args..., ndarray<O>>();
     const uk_entry& e = s.entry(sig);
@@ -782,9 +787,23 @@ kernel_source elementwise_kernel_source(const elementwise_kernel& k, const uk_va
 
 // ---- one definition for both executors (GPU_ND_ELEMENTWISE_KERNEL) ---------------------------
 
-// What the host code of a definition sees besides its parameters: NumPy's dtype names as types,
-// and the math functions a kernel calls unqualified (CUDA declares them globally; here they are
-// members, found before any other name).
+// The type a definition's host code computes with for values of dtype type T: T, except that
+// complex values are gnd::complex, the kernels' type (textbook product, Smith's quotient, NumPy's
+// functions), not std::complex, so both executors run the same arithmetic. gpu::float16 and
+// gpu::bfloat16 are the kernels' gnd types already.
+template <class T>
+struct uk_host_type {
+    using type = T;
+};
+template <class F>
+struct uk_host_type<std::complex<F>> {
+    using type = gnd::complex<F>;
+};
+
+// What the host code of a definition sees besides its parameters: NumPy's dtype names as types
+// (as the kernel's typedefs), and the math functions a kernel calls unqualified (CUDA declares
+// them globally; here they are members, found before any other name, that call std's or, for
+// gnd::complex, its own, found by argument-dependent lookup as in a kernel).
 struct uk_host_scope {
     using int8 = std::int8_t;
     using int16 = std::int16_t;
@@ -796,12 +815,22 @@ struct uk_host_scope {
     using uint64 = std::uint64_t;
     using float32 = float;
     using float64 = double;
-#define GPU_ND_UK_MATH1(F) \
-    template <class X>     \
-    static auto F(X x) { return std::F(x); }
+    using float16 = gpu::float16;
+    using bfloat16 = gpu::bfloat16;
+    using complex64 = gnd::complex<float>;
+    using complex128 = gnd::complex<double>;
+#define GPU_ND_UK_MATH1(F)  \
+    template <class X>      \
+    static auto F(X x) {    \
+        using std::F;       \
+        return F(x);        \
+    }
 #define GPU_ND_UK_MATH2(F)      \
     template <class X, class Y> \
-    static auto F(X x, Y y) { return std::F(x, y); }
+    static auto F(X x, Y y) {   \
+        using std::F;           \
+        return F(x, y);         \
+    }
     GPU_ND_UK_MATH1(abs) GPU_ND_UK_MATH1(fabs) GPU_ND_UK_MATH1(sqrt) GPU_ND_UK_MATH1(cbrt) GPU_ND_UK_MATH1(exp)
     GPU_ND_UK_MATH1(exp2) GPU_ND_UK_MATH1(expm1) GPU_ND_UK_MATH1(log) GPU_ND_UK_MATH1(log2) GPU_ND_UK_MATH1(log10)
     GPU_ND_UK_MATH1(log1p) GPU_ND_UK_MATH1(sin) GPU_ND_UK_MATH1(cos) GPU_ND_UK_MATH1(tan) GPU_ND_UK_MATH1(asin)
@@ -815,10 +844,20 @@ struct uk_host_scope {
 #undef GPU_ND_UK_MATH2
     template <class X, class Y, class Z>
     static auto fma(X x, Y y, Z z) { return std::fma(x, y, z); }
+    // CUDA's min and max take real arithmetic types only: so do these, so that a body compiles on
+    // both executors or on neither.
     template <class X, class Y>
-    static auto min(X x, Y y) { using C = std::common_type_t<X, Y>; return C(y) < C(x) ? C(y) : C(x); }
+    static auto min(X x, Y y) {
+        using C = std::common_type_t<X, Y>;
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's (float16: float32(x))");
+        return C(y) < C(x) ? C(y) : C(x);
+    }
     template <class X, class Y>
-    static auto max(X x, Y y) { using C = std::common_type_t<X, Y>; return C(x) < C(y) ? C(y) : C(x); }
+    static auto max(X x, Y y) {
+        using C = std::common_type_t<X, Y>;
+        static_assert(std::is_arithmetic_v<C>, "min / max take real numbers, as CUDA's (float16: float32(x))");
+        return C(x) < C(y) ? C(y) : C(x);
+    }
 };
 
 struct uk_unbound;  // the type of a letter no parameter uses
@@ -840,7 +879,7 @@ struct uk_binding {
         return params.p[K].dtype >= 0 ? params.p[K].dtype : res.dtype[first_with(params.p[K].letter)];
     }
     template <int K>
-    using param_type = type_of_t<static_cast<dtype>(type_code(K))>;
+    using param_type = typename uk_host_type<type_of_t<static_cast<dtype>(type_code(K))>>::type;
     template <char L, int K = first_with(L)>
     struct letter_of {
         using type = param_type<K>;
@@ -942,16 +981,17 @@ struct uk_host_runner {
         }
     }
 
-    // A parameter's value: the array element at its offset, or the scalar converted.
+    // A parameter's value: the array element at its offset (of the parameter's dtype: only
+    // std::complex becomes gnd::complex), or the scalar converted.
     template <class P, int J, class A, std::size_t N>
     static P value(const A& a, const std::array<std::int64_t, N>& offs) {
-        if constexpr (J >= 0) return static_cast<P>(a.data()[offs[J]]);
+        if constexpr (J >= 0) return gnd::cast<P>(a.data()[offs[J]]);
         else return gnd::cast<P>(a);
     }
 
     template <bool Output, int J, class M, class A, std::size_t N>
     static void store(const M& m, const A& a, const std::array<std::int64_t, N>& offs) {
-        if constexpr (Output && J >= 0) a.data()[offs[J]] = static_cast<typename A::value_type>(m);
+        if constexpr (Output && J >= 0) a.data()[offs[J]] = gnd::cast<typename A::value_type>(m);
     }
 };
 
@@ -963,8 +1003,8 @@ class elementwise_definition {
     static constexpr uk_params params = uk_parse(Text::in(), Text::out());
     static_assert(params.error != uk_parse_error::syntax, "GPU_ND_ELEMENTWISE_KERNEL: a parameter is not 'type name'");
     static_assert(params.error != uk_parse_error::unknown_type,
-                  "GPU_ND_ELEMENTWISE_KERNEL: parameter types are dtype names (bool, int8 ... float64) or one capital "
-                  "letter (a type placeholder)");
+                  "GPU_ND_ELEMENTWISE_KERNEL: parameter types are dtype names (bool, int8 ... float64, float16, "
+                  "bfloat16, complex64, complex128) or one capital letter (a type placeholder)");
     static_assert(params.error == uk_parse_error::none, "GPU_ND_ELEMENTWISE_KERNEL: bad parameter list");
     static_assert(params.n <= uk_max_host_params, "GPU_ND_ELEMENTWISE_KERNEL: at most 16 parameters");
 

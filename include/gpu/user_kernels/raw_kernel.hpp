@@ -19,6 +19,17 @@
 // device pointers (T*), anything else (scalars, pointers, small structs) by value; the count and
 // sizes are checked against the kernel's parameters before the first launch with them.
 //
+// Element types in the kernel: an ndarray<gpu::float16> / <gpu::bfloat16> arrives as a pointer to
+// 2-byte values, to be declared gnd::float16* / gnd::bfloat16* (the head's types, with NumPy's
+// per-operation rounding) or unsigned short* or CUDA's __half* / __nv_bfloat16* (<cuda_fp16.h>,
+// <cuda_bf16.h>); an ndarray<std::complex<float>> / <std::complex<double>> as a pointer to
+// (real, imaginary) pairs, to be declared gnd::complex<float>* / gnd::complex<double>* (the
+// operators and functions the library's kernels use), float2* / double2*, or a struct of two
+// floats / doubles of the user's own: all have the layout of std::complex. The head defines the
+// gnd types for a source or name expression that spells them (gnd::float16, gnd::bfloat16,
+// gnd::complex<...>). std::complex, gpu::float16 and gpu::bfloat16 scalars are passed by value
+// with that layout too.
+//
 // This header also holds what every user kernel shares: the toolkit's include directory as an
 // NVRTC option (so <cuda_fp16.h> and friends are found), and the dtype of a C++ scalar.
 #include <cuda_runtime_api.h>
@@ -62,12 +73,19 @@ namespace detail {
 template <class A>
 inline constexpr bool is_ndarray_arg_v = is_ndarray_v<A>;
 
-// The dtype a C++ arithmetic value has as a kernel argument: its own type (no NumPy weak-scalar
-// rule here: a kernel parameter has one C++ type).
+// The dtype a C++ scalar has as a kernel argument: its own type (no NumPy weak-scalar rule here:
+// a kernel parameter has one C++ type); gpu::float16, gpu::bfloat16 and std::complex are their
+// dtypes' types.
 template <class S>
 constexpr dtype scalar_dtype() {
-    static_assert(is_cpp_scalar_v<S>, "a kernel scalar must be bool, an integer type or a floating-point type");
+    static_assert(is_cpp_scalar_v<S>,
+                  "a kernel scalar must be bool, an integer or floating-point type, gpu::float16, gpu::bfloat16 or "
+                  "std::complex<float / double>");
     if constexpr (std::is_same_v<S, bool>) return dtype::bool_;
+    else if constexpr (!std::is_arithmetic_v<S>) {
+        static_assert(is_dtype_v<S>, "std::complex<long double> has no dtype; pass a std::complex<double>");
+        return dtype_of_v<S>;
+    }
     else if constexpr (std::is_floating_point_v<S>) {
         static_assert(sizeof(S) == 4 || sizeof(S) == 8, "long double has no dtype; pass a double");
         return sizeof(S) == 4 ? dtype::float32 : dtype::float64;

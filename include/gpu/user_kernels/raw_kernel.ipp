@@ -44,7 +44,9 @@ GPU_ND_INLINE std::string joined_options(const std::vector<std::string>& options
 GPU_ND_INLINE kernel_source raw_kernel_source(const raw_function_state& f) {
     kernel_source src;
     const user_macro_lines macros = user_macros(f.module->options);
-    src.code = macros.undefine + kernel_unit({}, macros.define + "#line 1 \"user_source\"\n" + f.module->code + "\n");
+    // The name too may name the library's types ("tmpl<gnd::complex<float>>").
+    src.code =
+        macros.undefine + kernel_unit({}, macros.define + "#line 1 \"user_source\"\n" + f.module->code + "\n", f.name);
     src.entry = f.name;
     src.name_expression = true;  // extern "C", C++ and template kernels alike: NVRTC resolves the name
     src.options = user_kernel_options(f.module->options);

@@ -6,17 +6,21 @@
 //   auto r = l2.call<float>(x, gpu::reduce_axes{1});        // along axis 1
 //   auto k = l2.call<float>(x, gpu::reduce_axes{gpu::dims{0, 2}, true});  // several, keepdims
 //
-// Constructor: in_params, out_params ("type name" lists, NumPy dtype names or one-letter type
-// placeholders, as gpu::elementwise_kernel), map_expr (the value of one element, over the input
-// names), reduce_expr (combines two values `a` and `b`), post_map_expr (statements that set the
-// outputs from the reduced value `a`; `_n` is the number of elements reduced into this output,
-// an int64), identity (the value of an empty reduction), name, then optionally reduce_type (the
-// type of `a` and `b`; by default the first output's), a preamble and NVRTC options.
-// call<R...>(inputs..., [gpu::reduce_axes]) makes the outputs, of dtypes R..., with NumPy's
-// reduced shape: axis none (every axis, the default), one axis or several, negative counting from
-// the end, keepdims keeping reduced axes as length 1. Inputs are gpu::ndarray or C++ scalars,
-// broadcast together; placeholders are bound as elementwise_kernel binds them (the outputs' R,
-// then the input arrays, then scalars).
+// Constructor: in_params, out_params ("type name" lists, NumPy dtype names, complex64, float16 and
+// bfloat16 included, or one-letter type placeholders, as gpu::elementwise_kernel), map_expr (the
+// value of one element, over the input names), reduce_expr (combines two values `a` and `b`),
+// post_map_expr (statements that set the outputs from the reduced value `a`; `_n` is the number of
+// elements reduced into this output, an int64), identity (the value of an empty reduction), name,
+// then optionally reduce_type (the type of `a` and `b`; by default the first output's), a preamble
+// and NVRTC options. call<R...>(inputs..., [gpu::reduce_axes]) makes the outputs, of dtypes R...,
+// with NumPy's reduced shape: axis none (every axis, the default), one axis or several, negative
+// counting from the end, keepdims keeping reduced axes as length 1. Inputs are gpu::ndarray or C++
+// scalars, broadcast together; placeholders are bound as elementwise_kernel binds them (the
+// outputs' R, then the input arrays, then scalars). The types are elementwise_kernel's: complex
+// values are gnd::complex (a complex sum: "T z", "T s", "z", "a + b", "s = a", "0"; |z|^2 as a
+// real: "complex128 z", "float64 s", "z.real() * z.real() + z.imag() * z.imag()", ...), and a
+// float16 accumulator rounds after every combine (name a float32 reduce_type to accumulate in
+// float32).
 //
 // Several values in one pass: reduce_type may name fields, "float64 s, float64 ss". Then `a`
 // and `b` are structs with those fields, and map_expr and identity give one comma-separated
@@ -106,15 +110,6 @@ struct rk_entry {
     rk_entry* next = nullptr;
 };
 
-inline std::size_t rk_itemsize(int d) {
-    switch (static_cast<dtype>(d)) {
-        case dtype::bool_: case dtype::int8: case dtype::uint8: return 1;
-        case dtype::int16: case dtype::uint16: return 2;
-        case dtype::int32: case dtype::uint32: case dtype::float32: return 4;
-        default: return 8;
-    }
-}
-
 struct rk_state {
     std::string in, out, map, reduce, post_map, identity, name, reduce_type, preamble, what;
     std::vector<std::string> options;
@@ -164,9 +159,11 @@ struct rk_state {
                 throw type_error(name + ": reduce_type placeholder " + std::string(1, f.letter) +
                                  " is not a parameter's type, so no argument binds it");
             e->field_dtypes.push_back(d);
-            const std::size_t size = rk_itemsize(d);
-            e->acc_bytes = (e->acc_bytes + size - 1) / size * size + size;
-            align = std::max(align, size);
+            // Aligned as the device aligns the field: complex types to their parts.
+            const std::size_t size = static_cast<std::size_t>(itemsize(static_cast<dtype>(d)));
+            const std::size_t field_align = is_complex(static_cast<dtype>(d)) ? size / 2 : size;
+            e->acc_bytes = (e->acc_bytes + field_align - 1) / field_align * field_align + size;
+            align = std::max(align, field_align);
         }
         e->acc_bytes = (e->acc_bytes + align - 1) / align * align;
         rk_entry* raw = e.release();
@@ -184,10 +181,11 @@ struct rk_state {
         auto type = [&](int k) { return std::string(uk_cuda_name(e.dtype[k])); };
         auto array = [&](int k) { return !(e.sig.code[k] & uk_scalar_bit); };
         auto line = [&](const char* part) { return "#line 1 \"" + name + " " + part + "\"\n"; };
-        std::string s =
-            "typedef signed char int8; typedef short int16; typedef int int32; typedef long long int64;\n"
-            "typedef unsigned char uint8; typedef unsigned short uint16; typedef unsigned int uint32; typedef unsigned "
-            "long long uint64;\ntypedef float float32; typedef double float64;\n";
+        std::vector<std::uint8_t> used(e.dtype, e.dtype + P.n);
+        for (int d : e.field_dtypes) used.push_back(static_cast<std::uint8_t>(d));
+        std::string s = uk_dtype_typedefs(map + reduce + post_map + identity + reduce_type + preamble, used.data(),
+                                          static_cast<int>(used.size())) +
+                        "\n";
         std::string letters;
         for (int k = 0; k < P.n; ++k)
             if (P.p[k].letter && letters.find(P.p[k].letter) == std::string::npos) {
@@ -202,11 +200,20 @@ struct rk_state {
             for (std::size_t j = 0; j < fields.size(); ++j) s += " " + field_type(e, j) + " " + fields[j].name + ";";
             s += " };\n";
             // Shuffles and L2 loads field by field (the head's move at most 8 bytes), found by
-            // argument-dependent lookup from the templates.
+            // argument-dependent lookup from the templates; complex fields part by part.
+            std::vector<std::string> parts;
+            for (std::size_t j = 0; j < fields.size(); ++j) {
+                if (is_complex(static_cast<dtype>(e.field_dtypes[j]))) {
+                    parts.push_back(fields[j].name + ".re");
+                    parts.push_back(fields[j].name + ".im");
+                } else {
+                    parts.push_back(fields[j].name);
+                }
+            }
             s += "GND_FN gnd_acc shfl_down(gnd_acc gnd_x, int gnd_d) {";
-            for (const rk_field& f : fields) s += " gnd_x." + f.name + " = gnd::shfl_down(gnd_x." + f.name + ", gnd_d);";
+            for (const std::string& f : parts) s += " gnd_x." + f + " = gnd::shfl_down(gnd_x." + f + ", gnd_d);";
             s += " return gnd_x; }\nGND_FN gnd_acc load_cg(const gnd_acc* gnd_p) { gnd_acc gnd_x;";
-            for (const rk_field& f : fields) s += " gnd_x." + f.name + " = gnd::load_cg(&gnd_p->" + f.name + ");";
+            for (const std::string& f : parts) s += " gnd_x." + f + " = gnd::load_cg(&gnd_p->" + f + ");";
             s += " return gnd_x; }\n";
         }
         // Per field: "gnd_r.f = (part);", or the plain value's "return (part);".
@@ -386,7 +393,7 @@ template <class I, int N, class... R, class... In>
 void rk_launch(rk_state& s, const rk_entry& e, const reduce_plan<N>& p, const reduce_variant& variant,
                const std::tuple<ndarray<R>...>& outs, const In&... inputs) {
     const reduce_geometry g = reduce_geometry_for(p, variant);
-    constexpr std::size_t sink_bytes = 8 * sizeof...(R), functor_bytes = 8 * sizeof...(In);
+    constexpr std::size_t sink_bytes = 8 * sizeof...(R), functor_bytes = 16 * sizeof...(In);  // complex128 scalars
     kernel_args<reduce_param_bytes(N, sink_bytes, functor_bytes), reduce_param_count> args;
     args.template push_struct<sink_bytes>([&](auto& f) {
         std::apply([&](const auto&... o) { (f.add(static_cast<const void*>(o.data())), ...); }, outs);
@@ -415,10 +422,11 @@ void rk_launch(rk_state& s, const rk_entry& e, const reduce_plan<N>& p, const re
 template <class... R, class... In>
 auto rk_call(rk_state& s, const reduce_axes& ax, const In&... inputs) {
     static_assert((uk_valid_arg_v<In> && ...),
-                  "reduction kernel inputs are gpu::ndarray or C++ arithmetic scalars (evaluate an expression with "
-                  "gpu::eval first), then optionally a gpu::reduce_axes");
+                  "reduction kernel inputs are gpu::ndarray or C++ scalars: arithmetic, gpu::float16, gpu::bfloat16 "
+                  "or std::complex (evaluate an expression with gpu::eval first), then optionally a gpu::reduce_axes");
     static_assert(sizeof...(R) > 0 && (is_dtype_v<R> && ...),
-                  "call<R...>: one dtype's C++ type (bool, std::int8_t ... double) per output");
+                  "call<R...>: one dtype's C++ type (bool, std::int8_t ... double, gpu::float16, gpu::bfloat16, "
+                  "std::complex<float>, std::complex<double>) per output");
     const uk_params& P = s.params;
     const int n_out = P.n - P.n_in;
     if (static_cast<int>(sizeof...(R)) != n_out)
