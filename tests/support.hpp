@@ -28,7 +28,6 @@
 #include "read_back.hpp"
 
 #include <algorithm>
-#include <complex>
 #include <cmath>
 #include <complex>
 #include <cstdint>
