@@ -10,6 +10,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -289,6 +290,16 @@ TEST(ComplexFunctions, ExpLogRoundingPower) {
         const auto p = gpu::eval(gpu::float_power(gpu::asarray(std::vector<std::complex<float>>{{1, 2}, {2, 0}}), 2));
         static_assert(std::is_same_v<typename decltype(p)::value_type, C>);
         expect_values(values_of(p), std::vector<C>{{-3, 4}, {4, 0}}, tol, tol);
+        // nan_to_num part by part (NumPy: [0+1.797e308j, -1.797e308+1j, 2+0j]; with nan=1.5,
+        // posinf=9, neginf=-9: [1.5+9j, -9+1j, 2+1.5j]).
+        const double nan = NAN, big = std::numeric_limits<double>::max();
+        const auto w = make<C>({{nan, inf}, {-inf, 1}, {2, nan}});
+        expect_values(values_of(gpu::nan_to_num(w)), std::vector<C>{{0, big}, {-big, 1}, {2, 0}});
+        expect_values(values_of(gpu::nan_to_num(w, true, 1.5, 9.0, -9.0)), std::vector<C>{{1.5, 9}, {-9, 1}, {2, 1.5}});
+        // vander of complex64 is complex128 (NumPy: promote_types(complex64, int64)).
+        const auto v = gpu::vander(gpu::asarray(std::vector<std::complex<float>>{{1, 1}, {0, 2}}), 4);
+        static_assert(std::is_same_v<typename decltype(v)::value_type, C>);
+        expect_values(values_of(v), std::vector<C>{{-2, 2}, {0, 2}, {1, 1}, {1, 0}, {0, -8}, {-4, 0}, {0, 2}, {1, 0}});
     }
 }
 
@@ -311,8 +322,9 @@ TEST(FunctionsMoreKernels, Compile) {
     auto sg = d::as_node(gpu::sign(gpu::asarray(std::vector<std::complex<float>>{{1, 1}})));
     gpu_test::expect_kernel_variants_compile<decltype(sg)>("complex64 sign");
     const auto z = gpu::asarray(std::vector<std::complex<float>>{{1, 1}});
-    auto el = d::as_node(gpu::exp2(z) + gpu::expm1(z) + gpu::log2(z) + gpu::log1p(z) + gpu::rint(z) + gpu::round(z, 2));
-    gpu_test::expect_kernel_variants_compile<decltype(el)>("complex64 exp2 expm1 log2 log1p rint round");
+    auto el = d::as_node(gpu::exp2(z) + gpu::expm1(z) + gpu::log2(z) + gpu::log1p(z) + gpu::rint(z) + gpu::round(z, 2) +
+                         gpu::nan_to_num(z));
+    gpu_test::expect_kernel_variants_compile<decltype(el)>("complex64 exp2 expm1 log2 log1p rint round nan_to_num");
 }
 
 }  // namespace

@@ -11,15 +11,19 @@ namespace gpu {
 
 // np.nan_to_num(x, copy, nan, posinf, neginf): NaN -> nan, +inf -> posinf (default the dtype's
 // largest value), -inf -> neginf (default its lowest); integers and bools are returned as they
-// are. `copy` is accepted for NumPy's argument order; the result is always a new expression.
+// are; complex numbers part by part. `copy` is accepted for NumPy's argument order; the result
+// is always a new expression.
 template <expression E>
 auto nan_to_num(const E& x, bool copy = true, double nan = 0.0, std::optional<double> posinf = std::nullopt,
                 std::optional<double> neginf = std::nullopt) {
     (void)copy;
     auto node = detail::as_node(x);
     using T = typename decltype(node)::value_type;
-    static_assert(!is_complex(dtype_of_v<T>), "gpu_ndarray: nan_to_num of complex numbers is not supported yet");
-    if constexpr (is_float(dtype_of_v<T>)) {
+    if constexpr (is_complex(dtype_of_v<T>)) {
+        return detail::make_binary<detail::gnd::complex_from_parts>(
+            nan_to_num(detail::make_unary<detail::gnd::real_>(node), copy, nan, posinf, neginf),
+            nan_to_num(detail::make_unary<detail::gnd::imag_>(node), copy, nan, posinf, neginf));
+    } else if constexpr (is_float(dtype_of_v<T>)) {
         // The largest finite value of T (float16: 65504, bfloat16: about 3.39e38).
         const double top = std::is_same_v<T, float16>    ? 65504.0
                            : std::is_same_v<T, bfloat16> ? 3.3895313892515355e38

@@ -273,6 +273,7 @@ GPU_ND_UNARY_OP(frexp_exponent, rule_frexp_exponent_real,
 
 // Complex parts (np.real, np.imag, np.angle, np.conjugate); for real input real is x, imag 0,
 // conjugate x and angle arctan2(0, x).
+GPU_ND_BINARY_OP(complex_from_parts, rule_complex_from_parts, return R(a, b);)
 GPU_ND_UNARY_OP(real_, rule_complex_part, if constexpr (is_complex<A>) return x.re; else return x;)
 GPU_ND_UNARY_OP(imag_, rule_complex_part, if constexpr (is_complex<A>) return x.im; else return R(0);)
 GPU_ND_UNARY_OP(angle_, rule_angle, if constexpr (is_complex<A>) return arg(x); else return atan2(R(0), x);)

@@ -127,6 +127,14 @@ struct rule_complex_part {
         return {A, A, is_complex(A) ? real_of(A) : A};
     }
 };
+// The complex number of two real parts (used to build complex results part by part).
+struct rule_complex_from_parts {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        constexpr dtype c = complex_of(promote(A, B));
+        return {real_of(c), real_of(c), c};
+    }
+};
 struct rule_angle {
     template <dtype A, dtype B = A>
     static constexpr loop_types types() {

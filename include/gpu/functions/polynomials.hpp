@@ -6,6 +6,7 @@
 //   gpu::polymul(a, b)              np.convolve(a, b)
 //   gpu::vander(x, N, increasing)   columns x^(N-1) ... x^0 (or increasing), built as NumPy does by
 //                                   a running product along the rows (dtype: x's promoted with int64)
+#include <complex>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -93,7 +94,13 @@ auto vander(const ndarray<T>& x, std::optional<std::int64_t> N = std::nullopt, b
     if (cols > 1) {
         ndarray<R> rest = detail::axis_range_view(tmp, 1, 1, cols);
         rest.assign(x.reshape(shape_t{x.size(), 1}));
-        rest.assign(gpu::cumprod(rest, 1));
+        if constexpr (std::is_same_v<R, std::complex<double>>) {
+            // complex128 has no cumprod kernel yet: the running product one column at a time.
+            for (std::int64_t j = 2; j < cols; ++j)
+                detail::axis_range_view(tmp, 1, j, j + 1).assign(detail::axis_range_view(tmp, 1, j - 1, j) * x.reshape(shape_t{x.size(), 1}));
+        } else {
+            rest.assign(gpu::cumprod(rest, 1));
+        }
     }
     return v;
 }
