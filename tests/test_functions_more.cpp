@@ -328,3 +328,134 @@ TEST(FunctionsMoreKernels, Compile) {
 }
 
 }  // namespace
+
+namespace {
+
+using gpu_test::expect_error;
+using gpu_test::expect_values;
+using gpu_test::make;
+using gpu_test::values_of;
+
+// fill_diagonal, putmask, place, resize, asarray_chkfinite, may_share_memory (NumPy's values:
+// gen_functions.py, more_functions()).
+TEST(FillPlace, AsNumPy) {
+    using i64 = std::int64_t;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        auto a = gpu::zeros<i64>({4, 3});
+        gpu::fill_diagonal(a, 5);
+        EXPECT_EQ(values_of(a), (std::vector<i64>{5, 0, 0, 0, 5, 0, 0, 0, 5, 0, 0, 0}));
+        auto w = gpu::zeros<i64>({5, 2});
+        gpu::fill_diagonal(w, 5, true);
+        EXPECT_EQ(values_of(w), (std::vector<i64>{5, 0, 0, 5, 0, 0, 5, 0, 0, 5}));
+        auto c = gpu::zeros<i64>({3, 3, 3});
+        gpu::fill_diagonal(c, make<i64>({7, 8}));
+        std::vector<i64> want(27, 0);
+        want[0] = 7, want[13] = 8, want[26] = 7;
+        EXPECT_EQ(values_of(c), want);
+        // A transposed target: its diagonal in its own (logical) order.
+        auto t = gpu::zeros<i64>({3, 4});
+        gpu::fill_diagonal(t.T(), 1);
+        EXPECT_EQ(values_of(t), (std::vector<i64>{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}));
+        expect_error<gpu::value_error>([] { gpu::fill_diagonal(gpu::zeros<double>({2, 3, 3}), 1.0); },
+                                       "All dimensions of input must be of equal length");
+        expect_error<gpu::value_error>([] { gpu::fill_diagonal(gpu::zeros<double>({3}), 1.0); }, "array must be at least 2-d");
+        auto p = gpu::eval(gpu::arange<i64>(6));
+        gpu::putmask(p, gpu::eval(p % 2 == 1), make<i64>({10, 20, 30, 40}));
+        EXPECT_EQ(values_of(p), (std::vector<i64>{0, 20, 2, 40, 4, 20}));
+        auto q = gpu::eval(gpu::arange<i64>(6));
+        gpu::place(q, gpu::eval(q % 2 == 1), make<i64>({10, 20}));
+        EXPECT_EQ(values_of(q), (std::vector<i64>{0, 10, 2, 20, 4, 10}));
+        expect_error<gpu::value_error>(
+            [] { gpu::place(gpu::eval(gpu::arange<i64>(3)), make<bool>({true, false, true}), gpu::ndarray<i64>(gpu::shape_t{0})); },
+            "Cannot insert from an empty array!");
+        const auto r = gpu::resize(gpu::eval(gpu::arange<i64>(3)), {2, 4});
+        EXPECT_EQ(r.shape(), (gpu::shape_t{2, 4}));
+        EXPECT_EQ(values_of(r), (std::vector<i64>{0, 1, 2, 0, 1, 2, 0, 1}));
+        expect_error<gpu::value_error>([] { (void)gpu::asarray_chkfinite(make<double>({1.0, INFINITY})); },
+                                       "array must not contain infs or NaNs");
+        const auto x = gpu::eval(gpu::arange<i64>(10));
+        using gpu::slice;
+        EXPECT_TRUE(gpu::may_share_memory(x(slice(gpu::none, gpu::none, 2)), x(slice(1, gpu::none, 2))));
+        EXPECT_FALSE(gpu::may_share_memory(x(slice(gpu::none, 5)), x(slice(5, gpu::none))));
+        EXPECT_TRUE(gpu::may_share_memory(x, gpu::flip(x)));
+    }
+}
+
+TEST(Bits, PackUnpackAndDigits) {
+    using u8 = std::uint8_t;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        EXPECT_EQ(values_of(gpu::packbits(make<u8>({1, 0, 1, 1, 0, 0, 0, 1, 1}))), (std::vector<u8>{177, 128}));
+        const auto m = make<std::int64_t>({1, 0, 1, 0, 1, 1}, {2, 3});
+        const auto p1 = gpu::packbits(m, 1);
+        EXPECT_EQ(p1.shape(), (gpu::shape_t{2, 1}));
+        EXPECT_EQ(values_of(p1), (std::vector<u8>{160, 96}));
+        const auto p0 = gpu::packbits(m, 0);
+        EXPECT_EQ(p0.shape(), (gpu::shape_t{1, 3}));
+        EXPECT_EQ(values_of(p0), (std::vector<u8>{128, 64, 192}));
+        EXPECT_EQ(values_of(gpu::packbits(make<bool>({true, true, false}), std::nullopt, "little")), (std::vector<u8>{3}));
+        EXPECT_EQ(values_of(gpu::unpackbits(make<u8>({161, 3}))),
+                  (std::vector<u8>{1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1}));
+        const auto u = gpu::unpackbits(make<u8>({5, 200}, {2, 1}), 1, 4);
+        EXPECT_EQ(u.shape(), (gpu::shape_t{2, 4}));
+        EXPECT_EQ(values_of(u), (std::vector<u8>{0, 0, 0, 0, 1, 1, 0, 0}));
+        EXPECT_EQ(values_of(gpu::unpackbits(make<u8>({5}), std::nullopt, std::nullopt, "little")),
+                  (std::vector<u8>{1, 0, 1, 0, 0, 0, 0, 0}));
+        EXPECT_EQ(values_of(gpu::unpackbits(make<u8>({161}), std::nullopt, -3)), (std::vector<u8>{1, 0, 1, 0, 0}));
+        EXPECT_EQ(values_of(gpu::unpackbits(make<u8>({161}), std::nullopt, 10)), (std::vector<u8>{1, 0, 1, 0, 0, 0, 0, 1, 0, 0}));
+        expect_error<gpu::value_error>([] { (void)gpu::packbits(make<u8>({1}), std::nullopt, "middle"); },
+                                       "'order' must be either 'little' or 'big'");
+        // bitwise_count (NumPy 2): the bits of |x|, uint8.
+        const auto bc = gpu::eval(gpu::bitwise_count(make<std::int8_t>({-128, -1, 0, 7, 127})));
+        static_assert(std::is_same_v<typename decltype(bc)::value_type, u8>);
+        EXPECT_EQ(values_of(bc), (std::vector<u8>{1, 1, 0, 3, 7}));
+        EXPECT_EQ(values_of(gpu::bitwise_count(make<std::uint64_t>({~std::uint64_t{0}, 1ull << 63}))), (std::vector<u8>{64, 1}));
+    }
+    EXPECT_EQ(gpu::binary_repr(10), "1010");
+    EXPECT_EQ(gpu::binary_repr(-3), "-11");
+    EXPECT_EQ(gpu::binary_repr(-3, 8), "11111101");
+    EXPECT_EQ(gpu::binary_repr(-4, 4), "1100");
+    EXPECT_EQ(gpu::binary_repr(0, 3), "000");
+    EXPECT_EQ(gpu::binary_repr(-1, 1), "1");
+    EXPECT_EQ(gpu::binary_repr(std::numeric_limits<std::int64_t>::min(), 64), "1" + std::string(63, '0'));
+    EXPECT_EQ(gpu::base_repr(255, 16), "FF");
+    EXPECT_EQ(gpu::base_repr(-10, 3, 2), "-00101");
+    EXPECT_EQ(gpu::base_repr(0, 5), "0");
+    EXPECT_EQ(gpu::base_repr(0, 5, 3), "000");
+    expect_error<gpu::value_error>([] { (void)gpu::base_repr(3, 37); }, "Bases greater than 36 not handled in base_repr.");
+}
+
+TEST(FromfunctionAndDtypes, AsNumPy) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto f = gpu::fromfunction([](const auto& i, const auto& j) { return i * 3 + j; }, {2, 3});
+        static_assert(std::is_same_v<typename decltype(f)::value_type, double>);
+        EXPECT_EQ(values_of(f), (std::vector<double>{0, 1, 2, 3, 4, 5}));
+        const auto g = gpu::fromfunction<std::int64_t>([](const auto& i, const auto&) { return i; }, {2, 3});
+        EXPECT_EQ(g.shape(), (gpu::shape_t{2, 3}));
+        EXPECT_EQ(values_of(g), (std::vector<std::int64_t>{0, 0, 0, 1, 1, 1}));
+    }
+    using gpu::dtype;
+    EXPECT_EQ(gpu::common_type(gpu::ndarray<std::int8_t>(), gpu::ndarray<float>()), dtype::float64);
+    EXPECT_EQ(gpu::common_type(gpu::ndarray<gpu::float16>()), dtype::float16);
+    EXPECT_EQ(gpu::common_type(gpu::ndarray<float>(), gpu::ndarray<std::complex<float>>()), dtype::complex64);
+    expect_error<gpu::type_error>([] { (void)gpu::common_type(gpu::ndarray<bool>()); },
+                                  "can't get common type for non-numeric array");
+    EXPECT_TRUE(gpu::isdtype(dtype::bfloat16, "real floating"));
+    EXPECT_TRUE(gpu::isdtype(dtype::uint8, "integral"));
+    EXPECT_FALSE(gpu::isdtype(dtype::bool_, "numeric"));
+    EXPECT_TRUE(gpu::isdtype(dtype::complex64, dtype::complex64));
+    expect_error<gpu::value_error>([] { (void)gpu::isdtype(dtype::int8, "integer"); },
+                                   "kind argument is a string, but 'integer' is not a known kind name.");
+}
+
+TEST(BitsKernels, Compile) {
+    namespace d = gpu::detail;
+    gpu::executor_scope host(gpu::executor::host);
+    auto bc = d::as_node(gpu::bitwise_count(make<std::int32_t>({1})));
+    gpu_test::expect_kernel_variants_compile<decltype(bc)>("bitwise_count int32");
+    const d::index_leaf j(gpu::shape_t{8});
+    const auto shift = (std::int64_t{7} + std::int64_t{-1} * j).astype<std::uint8_t>();
+    auto un = d::as_node(gpu::right_shift(make<std::uint8_t>({1}, {1, 1}), shift) & std::uint8_t{1});
+    gpu_test::expect_kernel_variants_compile<decltype(un)>("unpackbits");
+}
+
+}  // namespace

@@ -4,7 +4,8 @@
 // pad, diagonals (diag, diagflat, tril/triu/diag indices), selection (select, choose), index
 // tricks (indices, ix_, unravel_index, ravel_multi_index), edits (append, insert, delete_),
 // cross and trace, rot90, take/put_along_axis, window functions (hamming ...), polynomials
-// (polyval, polyadd, polysub, polymul, vander).
+// (polyval, polyadd, polysub, polymul, vander), fills (fill_diagonal, putmask, place, resize),
+// bits (packbits, unpackbits, binary_repr, base_repr), may_share_memory, asarray_chkfinite.
 #include "gpu/ndarray.hpp"
 #include "gpu/functions/differences.hpp"
 #include "gpu/functions/convolve.hpp"
@@ -20,3 +21,6 @@
 #include "gpu/functions/windows.hpp"
 #include "gpu/functions/polynomials.hpp"
 #include "gpu/indexing/along_axis.hpp"
+#include "gpu/functions/fill_place.hpp"
+#include "gpu/functions/bits.hpp"
+#include "gpu/functions/array_info.hpp"

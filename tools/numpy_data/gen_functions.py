@@ -274,6 +274,35 @@ def more_functions():
     p("gradient_complex", np.gradient(c))
     p("interp_complex", np.interp([0.5, 1.5, 9.0], [0, 1, 2, 3], c, right=7.0))
     p("gradient_f16", np.gradient(np.array([1.0, 2.5, -1.0], dtype=np.float16)))
+    a = np.zeros((4, 3), dtype=np.int64); np.fill_diagonal(a, 5); p("fill_diagonal", a)
+    a = np.zeros((5, 2), dtype=np.int64); np.fill_diagonal(a, 5, wrap=True); p("fill_diagonal_wrap", a)
+    a = np.zeros((3, 3, 3), dtype=np.int64); np.fill_diagonal(a, [7, 8]); p("fill_diagonal_3d", a)
+    err("fill_diagonal_unequal", lambda: np.fill_diagonal(np.zeros((2, 3, 3)), 1))
+    a = np.arange(6); np.putmask(a, a % 2 == 1, [10, 20, 30, 40]); p("putmask", a)
+    a = np.arange(6); np.place(a, a % 2 == 1, [10, 20]); p("place", a)
+    err("place_empty", lambda: np.place(np.arange(3), [True, False, True], []))
+    p("resize", np.resize(np.arange(3), (2, 4)))
+    err("asarray_chkfinite", lambda: np.asarray_chkfinite(np.array([1.0, np.inf])))
+    p("binary_repr", [np.binary_repr(10), np.binary_repr(-3), np.binary_repr(-3, width=8), np.binary_repr(-4, width=4),
+                      np.binary_repr(0, width=3), np.binary_repr(-1, width=1)])
+    p("base_repr", [np.base_repr(255, 16), np.base_repr(-10, 3, padding=2), np.base_repr(0, 5), np.base_repr(0, 5, 3)])
+    p("packbits", np.packbits(np.array([1, 0, 1, 1, 0, 0, 0, 1, 1], dtype=np.uint8)))
+    p("packbits_axis", np.packbits(np.array([[1, 0, 1], [0, 1, 1]]), axis=1))
+    p("packbits_axis0", np.packbits(np.array([[1, 0, 1], [0, 1, 1]]), axis=0))
+    p("packbits_little", np.packbits(np.array([True, True, False]), bitorder="little"))
+    p("unpackbits", np.unpackbits(np.array([161, 3], dtype=np.uint8)))
+    p("unpackbits_axis_count", np.unpackbits(np.array([[5], [200]], dtype=np.uint8), axis=1, count=4))
+    p("unpackbits_little", np.unpackbits(np.array([5], dtype=np.uint8), bitorder="little"))
+    p("unpackbits_negative", np.unpackbits(np.array([161], dtype=np.uint8), count=-3))
+    p("unpackbits_long", np.unpackbits(np.array([161], dtype=np.uint8), count=10))
+    p("fromfunction", np.fromfunction(lambda i, j: i * 3 + j, (2, 3)))
+    p("fromfunction_i", np.fromfunction(lambda i, j: i, (2, 3), dtype=int))
+    p("common_type", [str(np.dtype(np.common_type(np.zeros(2, np.int8), np.zeros(2, np.float32)))),
+                      str(np.dtype(np.common_type(np.zeros(2, np.float16)))),
+                      str(np.dtype(np.common_type(np.zeros(2, np.float32), np.zeros(2, np.complex64))))])
+    x = np.arange(10)
+    p("may_share_memory", [np.may_share_memory(x[::2], x[1::2]), np.may_share_memory(x[:5], x[5:]),
+                           np.may_share_memory(x, x[::-1])])
 
 
 if __name__ == "__main__":

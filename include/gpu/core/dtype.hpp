@@ -289,6 +289,38 @@ constexpr bool can_cast(dtype from, dtype to, std::string_view casting = "safe")
                                 std::string(casting) + "')");
 }
 
+// np.isdtype(dtype, kind): kind a dtype, or one of NumPy's kind names "bool", "signed integer",
+// "unsigned integer", "integral", "real floating" (bfloat16 counts), "complex floating", "numeric".
+constexpr bool isdtype(dtype d, dtype kind) { return d == kind; }
+inline bool isdtype(dtype d, std::string_view kind) {
+    if (kind == "bool") return is_bool(d);
+    if (kind == "signed integer") return is_signed_int(d);
+    if (kind == "unsigned integer") return is_unsigned(d);
+    if (kind == "integral") return is_integer(d);
+    if (kind == "real floating") return is_float(d);
+    if (kind == "complex floating") return is_complex(d);
+    if (kind == "numeric") return !is_bool(d);
+    throw value_error("kind argument is a string, but '" + std::string(kind) + "' is not a known kind name.");
+}
+
+// np.common_type(arrays...): the float (or complex) dtype of the highest precision among the
+// arrays, integers counting as float64. Bool and bfloat16 arrays have none (NumPy's TypeError).
+template <class... A>
+constexpr dtype common_type(const A&...) {
+    static_assert(sizeof...(A) > 0, "common_type takes array inputs");
+    constexpr dtype ds[] = {dtype_of_v<typename A::value_type>...};
+    int precision = 0;  // 0 half, 1 single, 2 double
+    bool complex = false;
+    for (dtype d : ds) {
+        if (is_bool(d) || d == dtype::bfloat16) throw type_error("can't get common type for non-numeric array");
+        complex = complex || is_complex(d);
+        const int p = is_integer(d) || d == dtype::float64 || d == dtype::complex128 ? 2 : d == dtype::float16 ? 0 : 1;
+        precision = p > precision ? p : precision;
+    }
+    if (complex) return precision == 2 ? dtype::complex128 : dtype::complex64;
+    return precision == 2 ? dtype::float64 : precision == 1 ? dtype::float32 : dtype::float16;
+}
+
 // np.isscalar(x): a C++ scalar is, an array (even 0-d) or expression is not.
 template <class T>
 constexpr bool isscalar(const T&) {

@@ -168,6 +168,17 @@ GPU_ND_UNARY_OP(tanh_, rule_float_math, return tanh(x);)
 GPU_ND_UNARY_OP(floor_, rule_floor, if constexpr (is_float<R>) return floor(x); else return x;)
 GPU_ND_UNARY_OP(ceil_, rule_ceil, if constexpr (is_float<R>) return ceil(x); else return x;)
 GPU_ND_UNARY_OP(invert, rule_invert, if constexpr (is_bool<R>) return !x; else return R(~x);)
+// bitwise_count: the 1-bits of |x| (NumPy 2), by the SWAR population count (no intrinsic, so
+// the same text compiles for the host and NVRTC).
+GPU_ND_UNARY_OP(bitwise_count_, rule_bitwise_count,
+    typedef typename uint_of<sizeof(A)>::type U;
+    U u = U(x);
+    if constexpr (is_signed_int<A>) { if (x < A(0)) u = U(U(0) - u); }
+    unsigned long long w = u;
+    w = w - ((w >> 1) & 0x5555555555555555ULL);
+    w = (w & 0x3333333333333333ULL) + ((w >> 2) & 0x3333333333333333ULL);
+    w = (w + (w >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return R((w * 0x0101010101010101ULL) >> 56);)
 GPU_ND_UNARY_OP(logical_not, rule_logical_not, return !(x != A(0));)
 
 // ---- the rest of NumPy's real ufuncs (issue 11) ------------------------------------------------

@@ -99,6 +99,16 @@ GPU_ND_INTEGER_RULE(rule_lcm, "lcm", dtype::float64)
 GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
 #undef GPU_ND_INTEGER_RULE
 
+// bitwise_count (NumPy 2): integers (bools through int8) in, uint8 out.
+struct rule_bitwise_count {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        static_assert(!is_inexact(A), GPU_ND_NO_LOOP("bitwise_count"));
+        constexpr dtype a = A == dtype::bool_ ? dtype::int8 : A;
+        return {a, a, dtype::uint8};
+    }
+};
+
 // Unary rules take the input dtype as both A and B.
 
 // sqrt, exp, sin, ...: floats keep their dtype; integers go to the smallest float that holds

@@ -6,6 +6,9 @@
 //                                              auto [i, j] = gpu::ix_(rows, cols); x(i, j) ...
 //   gpu::unravel_index(indices, shape, order = "C")        one int64 array per axis
 //   gpu::ravel_multi_index(multi_index, dims, mode = "raise", order = "C")   flat int64 indices
+//   gpu::fromfunction<T = double>(f, shape)    f called with one index expression per axis (of
+//                                              dtype T, as NumPy's indices); its expression is
+//                                              evaluated in one kernel (1 to 4 axes)
 // Out-of-range indices raise NumPy's ValueError (one reduction and read-back on the GPU).
 #include <array>
 #include <cstdint>
@@ -38,6 +41,40 @@ ndarray<T> indices(const shape_t& dimensions) {
         out(i).assign(ndarray<T>(r.buffer(), dimensions, st, r.offset()));
     }
     return out;
+}
+
+// np.fromfunction(function, shape, dtype=float)
+template <class T = double, class F>
+auto fromfunction(F&& f, const shape_t& shape) {
+    check_shape(shape);
+    const int n = shape.size();
+    auto axis = [&](int k) {  // the index along axis k, broadcast over the others
+        shape_t s = dims::filled(n, 1);
+        s[k] = shape[k];
+        return detail::as_node(detail::index_leaf(s)).template astype<T>();
+    };
+    using I = decltype(axis(0));
+    static_assert(std::is_invocable_v<F, I> || std::is_invocable_v<F, I, I> || std::is_invocable_v<F, I, I, I> ||
+                      std::is_invocable_v<F, I, I, I, I>,
+                  "gpu::fromfunction: f must take 1 to 4 index expressions");
+    // NumPy's indices are dense grids; these broadcast, so a result missing an axis is spread.
+    auto run = [&](auto&& e) {
+        auto r = gpu::eval(e);
+        return r.shape() == shape ? r : gpu::eval(gpu::broadcast_to(r, shape));
+    };
+    if constexpr (std::is_invocable_v<F, I>) {
+        if (n == 1) return run(f(axis(0)));
+    }
+    if constexpr (std::is_invocable_v<F, I, I>) {
+        if (n == 2) return run(f(axis(0), axis(1)));
+    }
+    if constexpr (std::is_invocable_v<F, I, I, I>) {
+        if (n == 3) return run(f(axis(0), axis(1), axis(2)));
+    }
+    if constexpr (std::is_invocable_v<F, I, I, I, I>) {
+        if (n == 4) return run(f(axis(0), axis(1), axis(2), axis(3)));
+    }
+    throw value_error("fromfunction: the function takes no " + std::to_string(n) + " index arguments");
 }
 
 namespace detail {
