@@ -447,6 +447,27 @@ TEST(FromfunctionAndDtypes, AsNumPy) {
                                    "kind argument is a string, but 'integer' is not a known kind name.");
 }
 
+// i0 (Cephes' series, as NumPy) and the Kaiser window (NumPy 1.24 values; unchanged in 2.x).
+TEST(BesselKaiser, AsNumPy) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const double nan = NAN;
+        expect_values(values_of(gpu::i0(make<double>({0.0, 1.0, 7.5, 8.0, 8.5, 30.0, -2.0, INFINITY, nan}))),
+                      std::vector<double>{1.0, 1.2660658777520082, 268.1613115151893, 427.56411572180474, 683.1619269901155,
+                                          781672297823.9775, 2.279585302336067, nan, nan},
+                      1e-14);
+        const auto f = gpu::eval(gpu::i0(make<float>({1.0f, 9.0f})));
+        static_assert(std::is_same_v<typename decltype(f)::value_type, float>);
+        expect_values(values_of(f), std::vector<float>{1.266066074371338f, 1093.58837890625f}, 1e-6);
+        static_assert(std::is_same_v<typename decltype(gpu::eval(gpu::i0(make<std::int64_t>({3}))))::value_type, double>);
+        expect_values(values_of(gpu::kaiser(6, 14)),
+                      std::vector<double>{7.726866835270368e-06, 0.06815374319396057, 0.7615093990873935, 0.7615093990873935,
+                                          0.06815374319396057, 7.726866835270368e-06},
+                      1e-13);
+        EXPECT_EQ(values_of(gpu::kaiser(1, 2.0)), std::vector<double>{1.0});
+        EXPECT_EQ(gpu::kaiser(0, 2.0).size(), 0);
+    }
+}
+
 TEST(BitsKernels, Compile) {
     namespace d = gpu::detail;
     gpu::executor_scope host(gpu::executor::host);
@@ -456,6 +477,8 @@ TEST(BitsKernels, Compile) {
     const auto shift = (std::int64_t{7} + std::int64_t{-1} * j).astype<std::uint8_t>();
     auto un = d::as_node(gpu::right_shift(make<std::uint8_t>({1}, {1, 1}), shift) & std::uint8_t{1});
     gpu_test::expect_kernel_variants_compile<decltype(un)>("unpackbits");
+    auto i0f = d::as_node(gpu::i0(make<float>({1.0f})));
+    gpu_test::expect_kernel_variants_compile<decltype(i0f)>("i0 float32");
 }
 
 }  // namespace

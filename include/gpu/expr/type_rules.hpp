@@ -99,6 +99,16 @@ GPU_ND_INTEGER_RULE(rule_lcm, "lcm", dtype::float64)
 GPU_ND_INTEGER_RULE(rule_invert, "invert", dtype::bool_)
 #undef GPU_ND_INTEGER_RULE
 
+// i0: floats keep their dtype, integers and bools give float64; complex is NumPy's TypeError.
+struct rule_i0 {
+    template <dtype A, dtype B = A>
+    static constexpr loop_types types() {
+        static_assert(!is_complex(A), "i0 not supported for complex values");
+        constexpr dtype f = is_float(A) ? A : dtype::float64;
+        return {f, f, f};
+    }
+};
+
 // bitwise_count (NumPy 2): integers (bools through int8) in, uint8 out.
 struct rule_bitwise_count {
     template <dtype A, dtype B = A>

@@ -5,6 +5,8 @@
 //   gpu::hanning(M)    0.5 + 0.5 cos(pi n / (M-1))
 //   gpu::blackman(M)   0.42 + 0.5 cos(pi n / (M-1)) + 0.08 cos(2 pi n / (M-1))
 //   gpu::bartlett(M)   1 + n / (M-1) for n <= 0, else 1 - n / (M-1)
+//   gpu::kaiser(M, beta) i0(beta sqrt(1 - ((n - alpha) / alpha)^2)) / i0(beta), n = 0 .. M-1,
+//                      alpha = (M - 1) / 2
 // M < 1 gives an empty array, M == 1 [1.0].
 #include <cstdint>
 
@@ -46,6 +48,16 @@ inline ndarray<double> blackman(std::int64_t M) {
 // np.bartlett(M)
 inline ndarray<double> bartlett(std::int64_t M) {
     return detail::window(M, [](const auto& n, std::int64_t m) { return where(n <= 0, 1 + n / m, 1 - n / m); });
+}
+
+// np.kaiser(M, beta)
+inline ndarray<double> kaiser(std::int64_t M, double beta) {
+    if (M < 1) return ndarray<double>(shape_t{0});
+    if (M == 1) return gpu::ones<double>({1});
+    const detail::index_leaf n({M});
+    const double alpha = static_cast<double>(M - 1) / 2.0;
+    const double denom = detail::gnd::i0_::apply<double, double>(beta);  // NumPy's i0(float(beta))
+    return gpu::eval(i0(beta * sqrt(1.0 - square((n - alpha) / alpha))) / denom);
 }
 
 }  // namespace gpu
