@@ -5,6 +5,7 @@
 
 #include <gpu/linalg.hpp>
 
+#include <complex>
 #include <string>
 #include <tuple>
 
@@ -35,10 +36,12 @@ TEST(LinalgKernels, MatmulTiled) {
                std::tuple<std::int16_t, std::int64_t, std::uint8_t, std::uint16_t, std::uint32_t, float, double>{});
 }
 
-// The pointer arrays of cuBLAS's batched LU and inverse.
+// The pointer arrays of cuBLAS's batched LU and inverse (complex stacks too).
 TEST(LinalgKernels, BatchPointers) {
     compiles<float, d::batch_pointers_kernel<float>>();
     compiles<double, d::batch_pointers_kernel<double>>();
+    compiles<std::complex<float>, d::batch_pointers_kernel<std::complex<float>>>();
+    compiles<std::complex<double>, d::batch_pointers_kernel<std::complex<double>>>();
 }
 
 }  // namespace
