@@ -5,7 +5,6 @@
 
 #include <gpu/linalg.hpp>
 
-#include <complex>
 #include <string>
 #include <tuple>
 
@@ -36,12 +35,10 @@ TEST(LinalgKernels, MatmulTiled) {
                std::tuple<std::int16_t, std::int64_t, std::uint8_t, std::uint16_t, std::uint32_t, float, double>{});
 }
 
-// The pointer arrays of cuBLAS's batched LU and inverse (complex stacks too).
+// The pointer arrays of cuBLAS's batched LU and inverse: one instantiation stepping in bytes,
+// for every element type (real and complex stacks).
 TEST(LinalgKernels, BatchPointers) {
-    compiles<float, d::batch_pointers_kernel<float>>();
-    compiles<double, d::batch_pointers_kernel<double>>();
-    compiles<std::complex<float>, d::batch_pointers_kernel<std::complex<float>>>();
-    compiles<std::complex<double>, d::batch_pointers_kernel<std::complex<double>>>();
+    compiles<std::uint8_t, d::batch_pointers_kernel<unsigned char>>();
 }
 
 }  // namespace

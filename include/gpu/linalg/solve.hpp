@@ -44,15 +44,18 @@ inline bool use_batched_lu(executor where, std::int64_t batch, std::int64_t n) {
 }
 
 // Device array of `count` pointers base + i * stride (written by the batch_pointers kernel).
+// The kernel steps in bytes (one instantiation, unsigned char), so any element type works: the
+// kernels do not see gnd::complex's definition through a name expression alone.
 template <class F>
 F** batch_pointer_array(ndarray<std::uint64_t>& ptrs, std::int64_t at, F* base, std::int64_t stride, std::int64_t count) {
+    using byte = unsigned char;
     F** out = reinterpret_cast<F**>(ptrs.data()) + at;
-    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<F>>::slot[0],
-                                      [] { return batch_pointers_kernel<F>::source(); });
+    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<byte>>::slot[0],
+                                      [] { return batch_pointers_kernel<byte>::source(); });
     kernel_args<64, 4> args;
-    args.push(out);
-    args.push(base);
-    args.push(static_cast<long long>(stride));
+    args.push(reinterpret_cast<byte**>(out));
+    args.push(reinterpret_cast<byte*>(base));
+    args.push(static_cast<long long>(stride * static_cast<std::int64_t>(sizeof(F))));
     args.push(static_cast<long long>(count));
     launch(k, {.gx = static_cast<unsigned>(ceil_div(count, block_threads))}, args.argv, "building batch pointers", ptrs);
     return out;
