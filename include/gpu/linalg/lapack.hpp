@@ -6,7 +6,8 @@
 // Every routine writes LAPACK's info per matrix into `info` (int32, on the stack's executor);
 // check_info turns it into NumPy's LinAlgError. T is float, double, std::complex<float> or
 // std::complex<double>: the types come from linalg/blas_types.hpp, and the typed routines
-// (LAPACKE's s/d/c/z, cuSOLVER's legacy orgqr/ungqr) are picked by GPU_ND_TYPED; complex
+// (LAPACKE's s/d/c/z, cuSOLVER's legacy orgqr/ungqr) are picked by GPU_ND_LAPACKE and
+// GPU_ND_CUDA_TYPED; complex
 // symmetric routines are the Hermitian ones (heevd, ungqr), and singular values and Hermitian
 // eigenvalues are real (real_part_t<T>).
 #include <cusolverDn.h>
@@ -57,12 +58,6 @@ auto lp(const T* p) {
     return lp(const_cast<T*>(p));
 }
 #endif
-
-// cuSOLVER's and cuBLAS's legacy typed routines: cuComplex pointers.
-template <class T>
-auto* cp(T* p) {
-    return cu_ptr(p);
-}
 
 // Device and host workspaces of one cuSOLVER routine, sized by its _bufferSize query.
 struct solver_workspace {
@@ -225,15 +220,15 @@ struct lapack {
         const cusolver_call s = cusolver_for_call();
         const int im = static_cast<int>(m), iq = static_cast<int>(qcols), ik = static_cast<int>(k), ld = std::max(1, im);
         int lwork = 0;
-        cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr_bufferSize, ungqr_bufferSize, s.handle, im, iq, ik, cp(q.data()), ld,
-                                    cp(tau.data()), &lwork),
+        cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr_bufferSize, ungqr_bufferSize, s.handle, im, iq, ik, cu_ptr(q.data()), ld,
+                                    cu_ptr(tau.data()), &lwork),
                        "cusolverDn<t>orgqr_bufferSize");
         solver_workspace w(static_cast<std::size_t>(std::max(lwork, 1)) * sizeof(T), 0);
         for (std::int64_t z = 0; z < batch; ++z) {
             T* p = q.data() + z * m * qcols;
             const T* t = tau.data() + z * k;
-            cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr, ungqr, s.handle, im, iq, ik, cp(p), ld, cp(t),
-                                        cp(static_cast<T*>(w.dev())), lwork, info.data() + z),
+            cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr, ungqr, s.handle, im, iq, ik, cu_ptr(p), ld, cu_ptr(t),
+                                        cu_ptr(static_cast<T*>(w.dev())), lwork, info.data() + z),
                            "cusolverDn<t>orgqr");
         }
     }

@@ -1,17 +1,17 @@
 #pragma once
 // gpu::matmul: NumPy's matmul (the `@` operator), on both executors.
 //
-//   float32 / float64 / complex64 / complex128 / float16 / bfloat16 on the GPU: cuBLAS (GemmEx,
-//     types from linalg/blas_types.hpp; half types computed in float32 and rounded once, as NumPy's
-//     float16 loop and ml_dtypes' bfloat16 dot). A transposed operand is an op T, never op C:
-//     only vdot conjugates (its first operand, an op C). cuBLAS cuBLAS is column-major and the result is C-contiguous
-//     row-major, so C = A B is computed as C^T = B^T A^T: a row-major view is its transpose in
-//     column-major, and a column-major view (a transposed array) is an op flag. Either way the
-//     operand goes as a pointer and a leading dimension, never copied, when one of its two axes
-//     has unit stride; only other layouts are copied. A batch whose broadcast batch strides
-//     collapse to one axis is one strided-batched call (stride 0 for a broadcast operand), a
-//     (batch, n, k) @ (k, m) product of a contiguous stack is one plain product of batch * n rows,
-//     a matrix times a vector is gemv. TF32: gpu::linalg::set_allow_tf32 (linalg/tf32.hpp).
+//   float32 / float64 / complex64 / complex128 / float16 / bfloat16 on the GPU: cuBLAS (types
+//     from linalg/blas_types.hpp; half types computed in float32 and rounded once, as NumPy's
+//     float16 loop and ml_dtypes' bfloat16 dot). cuBLAS is column-major and the result is
+//     C-contiguous row-major, so C = A B is computed as C^T = B^T A^T: a row-major view is its
+//     transpose in column-major, and a column-major view (a transposed array) is an op flag: op T,
+//     never op C (only vdot conjugates, its first operand, by op C). Either way the operand goes
+//     as a pointer and a leading dimension, never copied, when one of its two axes has unit
+//     stride; only other layouts are copied. A batch whose broadcast batch strides collapse to one
+//     axis is one strided-batched call (stride 0 for a broadcast operand), a (batch, n, k) @ (k, m)
+//     product of a contiguous stack is one plain product of batch * n rows, a real matrix times a
+//     vector is gemv. TF32 (float32, complex64): gpu::linalg::set_allow_tf32 (linalg/tf32.hpp).
 //   integers and bool: the library's tiled kernel (linalg/matmul_kernels.hpp), exact and wrapping.
 //   host executor: CBLAS for float32/64 and complex when found (host_blas.hpp), else the kernel's
 //     host loop; half types convert to float32, multiply, and round once.
