@@ -127,6 +127,14 @@ TYPED_TEST(LinalgComplex, SolveInvDet) {
         expect_dtype<C, C>(xr);
         expect_cnear(xr, CDATA(solve_Acb));
         static_assert(std::is_same_v<typename decltype(L::solve(A, gpu::ones<double>({3})))::value_type, std::complex<double>>);
+        // One matrix against a stack of right-hand sides (broadcast), and a sliced stack: each as
+        // the matrices one at a time.
+        const auto xb = L::solve(A(0), B);
+        EXPECT_EQ(gpu::to_string(xb.shape()), "(2,3,2)");
+        EXPECT_LT(max_diff(xb(1), L::solve(A(0), gpu::eval(B(1)))), loose<C>());
+        const auto sub = A(gpu::slice(), gpu::slice(1, 3), gpu::slice(0, 2));  // (2,2,2), strided
+        EXPECT_LT(max_diff(L::inv(sub), L::inv(gpu::eval(sub))), loose<C>());
+        EXPECT_LT(max_diff(L::det(sub), L::det(gpu::eval(sub))), loose<C>());
         expect_cnear(L::inv(A), CDATA(inv_CA));
         expect_cnear(L::inv(A(1)), std::vector<std::complex<double>>(linalg_data::inv_CA.begin() + 9, linalg_data::inv_CA.end()),
                      {3, 3});
