@@ -6,6 +6,7 @@
 
 #include <gpu/linalg.hpp>
 
+#include <complex>
 #include <cstdint>
 #include <vector>
 
@@ -38,6 +39,15 @@ void BM_matmul_tf32_8192(benchmark::State& state) {
     matmul_square<float>(state, 8192);
     gpu::linalg::set_allow_tf32(false);
 }
+// complex64: 8 real flops per complex multiply-add (cuBLAS GemmEx, CUDA_C_32F); float16 in
+// float32 compute, rounded once (NumPy's float16 result, on tensor cores).
+void BM_matmul_c64_2048(benchmark::State& state) {
+    const std::int64_t n = 2048;
+    const gpu::ndarray<std::complex<float>> a = gpu::eval(rand_matrix<float>({n, n}, 11) + std::complex<double>(0, 1) * rand_matrix<float>({n, n}, 12));
+    const gpu::ndarray<std::complex<float>> b = gpu::eval(rand_matrix<float>({n, n}, 13) + std::complex<double>(0, 1) * rand_matrix<float>({n, n}, 14));
+    time_flops(state, 8.0 * n * n * n, [&] { benchmark::DoNotOptimize(gpu::matmul(a, b).data()); });
+}
+void BM_matmul_f16_2048(benchmark::State& state) { matmul_square<gpu::float16>(state, 2048); }
 void BM_matmul_i32_2048(benchmark::State& state) {
     const std::int64_t n = 2048;
     const gpu::ndarray<std::int32_t> a = gpu::eval(gpu::astype<std::int32_t>(random_array(n * n, 3).reshape({n, n}) * 50));
@@ -123,6 +133,8 @@ BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
 GPU_ND_LINALG_BENCH(BM_matmul_f32_8192);
 GPU_ND_LINALG_BENCH(BM_matmul_tf32_8192);
 GPU_ND_LINALG_BENCH(BM_matmul_f64_4096);
+GPU_ND_LINALG_BENCH(BM_matmul_c64_2048);
+GPU_ND_LINALG_BENCH(BM_matmul_f16_2048);
 GPU_ND_LINALG_BENCH(BM_matmul_i32_2048);
 GPU_ND_LINALG_BENCH(BM_matmul_batched_256);
 GPU_ND_LINALG_BENCH(BM_matmul_batched_256_transposed);

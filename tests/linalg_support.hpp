@@ -7,6 +7,7 @@
 #include <gpu/linalg.hpp>
 
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <vector>
 
@@ -34,7 +35,29 @@ gpu::ndarray<T> in(const std::vector<double>& v, const gpu::shape_t& shape) {
 
 template <class T>
 double tol() {
-    return std::is_same_v<T, float> ? 2e-4 : 1e-10;
+    return std::is_same_v<T, float> || std::is_same_v<T, std::complex<float>> ? 2e-4 : 1e-10;
+}
+
+// NumPy's complex128 values as an array of C (complex64 or complex128).
+template <class C>
+gpu::ndarray<C> cin(const std::vector<std::complex<double>>& v, const gpu::shape_t& shape) {
+    std::vector<C> t;
+    for (const auto& z : v) t.push_back(C(z));
+    return gpu::asarray(t, shape);
+}
+
+// a's complex values against NumPy's: both parts within tol<C>() relative to |z| (absolute near 0).
+template <class C>
+void expect_cnear(const gpu::ndarray<C>& a, const std::vector<std::complex<double>>& expected, const gpu::shape_t& shape) {
+    EXPECT_EQ(gpu::to_string(a.shape()), gpu::to_string(shape));
+    const std::vector<C> got = gpu_test::values_of(a);
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        const std::complex<double> g(got[i]);
+        const double scale = std::max({1.0, std::abs(expected[i])});
+        EXPECT_LE(std::abs(g - expected[i]), tol<C>() * scale)
+            << "element " << i << ": got " << g << ", NumPy " << expected[i];
+    }
 }
 
 // a's values (optionally their absolute values) against NumPy's, relative and absolute tol<T>().

@@ -128,7 +128,8 @@ TYPED_TEST(LinalgDecompositions, Svd) {
 }
 
 // General matrices with real eigenvalues: NumPy's eigenvalues (compared sorted: the order is
-// LAPACK's), A V = V diag(w), unit eigenvectors; complex eigenvalues raise type_error.
+// LAPACK's), A V = V diag(w), unit eigenvectors; complex eigenvalues raise type_error (the
+// complex result: eig_complex, tests/test_linalg_complex.cpp).
 TYPED_TEST(LinalgDecompositions, Eig) {
     using T = TypeParam;
     linalg_test::for_each_linalg_executor([] {
@@ -148,7 +149,8 @@ TYPED_TEST(LinalgDecompositions, Eig) {
         expect_near(gpu::asarray(v, gpu::shape_t{2, 3}), LINALG_DATA(eigvals_E2_sorted));
         const auto rot = gpu::asarray(std::vector<T>{0, -1, 1, 0}, gpu::shape_t{2, 2});
         gpu_test::expect_error<gpu::type_error>(
-            [&] { L::eigvals(rot); }, "eigvals: the matrix has complex eigenvalues; complex dtypes are not supported yet");
+            [&] { L::eigvals(rot); },
+            "eigvals: the matrix has complex eigenvalues, so NumPy's result is complex: call gpu::linalg::eigvals_complex");
     });
 }
 

@@ -1,11 +1,13 @@
 // gpu::matmul: NumPy's shapes (1-D promotion and removal, broadcast batches), result dtypes,
 // views (transposed, sliced, broadcast, negative strides), empty operands and NumPy's errors,
 // against a reference product computed here from the operands' values (exact: the inputs are
-// small integers, so float products are exact too), on every executor.
+// small integers, or complex numbers with small integer parts, so float products are exact too;
+// half types accumulate in float32 and round once, as NumPy), on every executor.
 #include "support.hpp"
 
 #include <gpu/linalg.hpp>
 
+#include <complex>
 #include <cstdint>
 #include <type_traits>
 #include <vector>
@@ -22,6 +24,7 @@ gpu::ndarray<T> ints(const gpu::shape_t& shape, int base = 0) {
     for (std::int64_t i = 0; i < gpu::size_of(shape); ++i) {
         const int x = static_cast<int>((i * 7 + base * 3) % 11) - 4;
         if constexpr (std::is_same_v<T, bool>) v.push_back(x > 0);
+        else if constexpr (gpu::detail::is_complex_v<T>) v.push_back(T(x, static_cast<int>((i * 5 + base) % 7) - 3));
         else if constexpr (std::is_unsigned_v<T>) v.push_back(static_cast<T>(x + 4));
         else v.push_back(static_cast<T>(x));
     }
@@ -31,7 +34,7 @@ gpu::ndarray<T> ints(const gpu::shape_t& shape, int base = 0) {
 template <class R>
 R mm_add(R acc, R x, R y) {
     if constexpr (std::is_same_v<R, bool>) return acc || (x && y);
-    else if constexpr (std::is_floating_point_v<R>) return acc + x * y;
+    else if constexpr (std::is_floating_point_v<R> || gpu::detail::is_complex_v<R>) return acc + x * y;
     else {
         using U = std::make_unsigned_t<std::conditional_t<(sizeof(R) < 4), int, R>>;
         return static_cast<R>(static_cast<U>(acc) + static_cast<U>(x) * static_cast<U>(y));
@@ -71,14 +74,37 @@ std::vector<R> reference(const std::vector<R>& a, gpu::shape_t sa, const std::ve
                 step_b *= bb[db];
             }
         }
+        // Half types: float32 sums, one rounding (NumPy's float16 loop).
+        using Acc = std::conditional_t<gpu::detail::blas_type<R>::half, float, R>;
         for (std::int64_t i = 0; i < n; ++i)
             for (std::int64_t j = 0; j < m; ++j) {
-                R acc = R(0);
-                for (std::int64_t l = 0; l < k; ++l) acc = mm_add<R>(acc, a[oa + i * k + l], b[ob + l * m + j]);
-                out.push_back(acc);
+                Acc acc = Acc(0);
+                for (std::int64_t l = 0; l < k; ++l)
+                    acc = mm_add<Acc>(acc, static_cast<Acc>(a[oa + i * k + l]), static_cast<Acc>(b[ob + l * m + j]));
+                out.push_back(R(acc));
             }
     }
     return out;
+}
+
+// Element-wise equality (complex: both parts; half types: as float).
+template <class T>
+void expect_same(const std::vector<T>& got, const std::vector<T>& expected) {
+    if constexpr (gpu::detail::is_complex_v<T>) {
+        using F = typename T::value_type;
+        std::vector<F> gr, gi, er, ei;
+        for (const T& z : got) gr.push_back(z.real()), gi.push_back(z.imag());
+        for (const T& z : expected) er.push_back(z.real()), ei.push_back(z.imag());
+        gpu_test::expect_values(gr, er);
+        gpu_test::expect_values(gi, ei);
+    } else if constexpr (gpu::detail::blas_type<T>::half) {
+        std::vector<float> g, e;
+        for (T x : got) g.push_back(static_cast<float>(x));
+        for (T x : expected) e.push_back(static_cast<float>(x));
+        gpu_test::expect_values(g, e, 0.0);
+    } else {
+        gpu_test::expect_values(got, expected);
+    }
 }
 
 template <class R, class A, class B>
@@ -92,12 +118,13 @@ void check(const gpu::ndarray<A>& a, const gpu::ndarray<B>& b) {
     const std::vector<R> expected = reference<R>(av, a.shape(), bv, b.shape(), expected_shape);
     EXPECT_EQ(gpu::to_string(c.shape()), gpu::to_string(expected_shape));
     EXPECT_TRUE(c.is_contiguous());
-    gpu_test::expect_values(values_of(c), expected);
+    expect_same(values_of(c), expected);
 }
 
 template <class T>
 class Matmul : public ::testing::Test {};
-using matmul_dtypes = ::testing::Types<float, double, std::int32_t, std::int64_t, std::uint8_t, std::int8_t, bool>;
+using matmul_dtypes = ::testing::Types<float, double, std::int32_t, std::int64_t, std::uint8_t, std::int8_t, bool,
+                                       std::complex<float>, std::complex<double>, gpu::float16, gpu::bfloat16>;
 TYPED_TEST_SUITE(Matmul, matmul_dtypes, gpu_test::dtype_names);
 
 TYPED_TEST(Matmul, Shapes) {
@@ -163,6 +190,31 @@ TEST(MatmulDtypes, Promotion) {
         check<std::int16_t>(ints<std::uint8_t>({3, 4}), ints<std::int8_t>({4, 2}));
         check<std::int32_t>(ints<bool>({3, 4}), ints<std::int32_t>({4, 2}));
         check<double>(ints<float>({3, 4}), ints<double>({4, 2}));
+        // np.result_type: half types meet float32 as float32, bfloat16 meets float16 as float32
+        // (ml_dtypes), int8 keeps float16; complex parts promote as the reals.
+        check<float>(ints<gpu::float16>({3, 4}), ints<float>({4, 2}));
+        check<gpu::float16>(ints<gpu::float16>({3, 4}), ints<std::int8_t>({4, 2}));
+        check<float>(ints<gpu::bfloat16>({3, 4}), ints<gpu::float16>({4, 2}));
+        check<double>(ints<gpu::bfloat16>({3, 4}), ints<std::int32_t>({4, 2}));
+        check<std::complex<float>>(ints<float>({3, 4}), ints<std::complex<float>>({4, 2}));
+        check<std::complex<double>>(ints<std::complex<float>>({3, 4}), ints<double>({4, 2}));
+        check<std::complex<double>>(ints<std::int64_t>({3, 4}), ints<std::complex<float>>({4, 2}));
+        check<std::complex<float>>(ints<gpu::float16>({2, 3, 4}), ints<std::complex<float>>({4}));
+    });
+}
+
+// Half products accumulate in float32 and round once (NumPy): 4096 products of 0.1 * 1 sum to
+// 409.5 in float16, where a float16 accumulator would stop at 256.
+TEST(MatmulDtypes, HalfAccumulatesInFloat) {
+    gpu_test::for_each_executor([] {
+        const auto a = gpu::full<gpu::float16>({1, 4096}, gpu::float16(0.1f));
+        const auto b = gpu::ones<gpu::float16>({4096});
+        const auto c = gpu::matmul(a, b);
+        static_assert(std::is_same_v<typename decltype(c)::value_type, gpu::float16>);
+        EXPECT_EQ(static_cast<float>(values_of(c)[0]), 409.5f);
+        const auto bc = gpu::matmul(gpu::full<gpu::bfloat16>({4096}, gpu::bfloat16(0.5f)), gpu::ones<gpu::bfloat16>({4096, 2}));
+        static_assert(std::is_same_v<typename decltype(bc)::value_type, gpu::bfloat16>);
+        EXPECT_EQ(static_cast<float>(values_of(bc)[1]), 2048.0f);
     });
 }
 

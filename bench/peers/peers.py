@@ -388,6 +388,8 @@ def cupy_linalg_ops(cp):
     return {
         "matmul_f32_8192": lambda: mm(r(8192, 8192), r(8192, 8192)),
         "matmul_f64_4096": lambda: mm(r(4096, 4096, dtype=cp.float64), r(4096, 4096, dtype=cp.float64)),
+        "matmul_c64_2048": lambda: mm(r(2048, 2048) + 1j * r(2048, 2048), r(2048, 2048) + 1j * r(2048, 2048)),
+        "matmul_f16_2048": lambda: mm(r(2048, 2048, dtype=cp.float16), r(2048, 2048, dtype=cp.float16)),
         "matmul_i32_2048": lambda: mm((r(2048, 2048) * 50).astype(cp.int32), (r(2048, 2048) * 50).astype(cp.int32)),
         "matmul_batched_256": lambda: mm(r(256, 256, 256), r(256, 256, 256)),
         "matmul_batched_256_transposed": lambda: mm(r(256, 256, 256), r(256, 256, 256).transpose(0, 2, 1)),
@@ -767,6 +769,8 @@ def torch_linalg_ops(torch):
         "matmul_f32_8192": lambda: mm(r(8192, 8192), r(8192, 8192)),
         "matmul_tf32_8192": tf32,
         "matmul_f64_4096": lambda: mm(r(4096, 4096, dtype=torch.float64), r(4096, 4096, dtype=torch.float64)),
+        "matmul_c64_2048": lambda: mm(torch.complex(r(2048, 2048), r(2048, 2048)), torch.complex(r(2048, 2048), r(2048, 2048))),
+        "matmul_f16_2048": lambda: mm(r(2048, 2048, dtype=torch.float16), r(2048, 2048, dtype=torch.float16)),
         "matmul_batched_256": lambda: mm(r(256, 256, 256), r(256, 256, 256)),
         "matmul_batched_256_transposed": lambda: mm(r(256, 256, 256), r(256, 256, 256).transpose(1, 2)),
         "matmul_broadcast_f32": lambda: mm(r(64, 1024, 1024), r(1024, 1024)),

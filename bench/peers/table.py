@@ -62,6 +62,8 @@ OPS = {
     "matmul_f32_8192": ("matmul_f32_8192", "`matmul`, float32 8192^3"),
     "matmul_tf32_8192": ("matmul_tf32_8192", "`matmul`, float32 8192^3, TF32 allowed"),
     "matmul_f64_4096": ("matmul_f64_4096", "`matmul`, float64 4096^3"),
+    "matmul_c64_2048": ("matmul_c64_2048", "`matmul`, complex64 2048^3"),
+    "matmul_f16_2048": ("matmul_f16_2048", "`matmul`, float16 2048^3"),
     "matmul_i32_2048": ("matmul_i32_2048", "`matmul`, int32 2048^3"),
     "matmul_batched_256": ("matmul_batched_256", "`matmul`, 256 x 256^3 float32"),
     "matmul_batched_256_transposed": ("matmul_batched_256_transposed", "`matmul(A, B.transpose(0,2,1))`, 256 x 256^3"),

@@ -6,6 +6,9 @@ Run from the repository root with the NumPy that is the spec (2.x):
 Inputs are small exact decimals; results are printed with 17 significant digits (float64).
 Eigenvector and singular-vector signs are not unique, so the tests compare those by absolute
 value (the inputs have distinct eigenvalues / singular values) or by reconstruction.
+Complex cases (names starting with C or containing _C) are emitted as std::complex<double>
+{re, im} pairs; their inputs have small exact parts too. Nothing here depends on NumPy 2 beyond
+what the real cases already need, so NumPy 1.24 gives the same values to rounding.
 """
 import numpy as np
 
@@ -14,7 +17,11 @@ out = []
 
 def emit(name, arr, dtype="double"):
     a = np.asarray(arr)
-    vals = ", ".join(repr(float(v)) if dtype == "double" else str(int(v)) for v in a.ravel())
+    if dtype == "complex":  # std::complex<double> values as {re, im}
+        vals = ", ".join(f"{{{float(v.real)!r}, {float(v.imag)!r}}}" for v in a.ravel())
+        dtype = "std::complex<double>"
+    else:
+        vals = ", ".join(repr(float(v)) if dtype == "double" else str(int(v)) for v in a.ravel())
     shape = ", ".join(str(s) for s in a.shape)
     out.append(f"inline const std::vector<{dtype}> {name} = {{{vals}}};")
     out.append(f"inline const gpu::shape_t {name}_shape{{{shape}}};")
@@ -152,9 +159,79 @@ emit("einsum_outer", np.einsum("i,j->ij", I3[0], I3[1]), "std::int64_t")
 emit("einsum_dot", np.array([np.einsum("i,i", I3[0], I3[1])]), "std::int64_t")
 emit("einsum_bcast_free", np.einsum("ij,k->jik", I3, T2[0]), "std::int64_t")
 
+# ---- complex64 / complex128 (NumPy computes complex in its own dtype) --------------------------
+CA = A + 1j * np.array([[[1, 0, -1], [0.5, 2, 0], [0, -1, 1]], [[-1, 2, 0], [1, 0, 0.5], [2, 1, -1]]])
+CB = B + 1j * np.array([[[0, 1], [-1, 0.5], [2, 0]], [[1, 1], [0, -2], [0.5, 0]]])
+cb = b + 1j * np.array([0.5, 1, -1])
+CM = M + 1j * np.array([[[0, 1, 0], [1, 0, -1], [0, 2, 1]], [[1, 0, 0], [0, -1, 1], [2, 0, 1]]])
+HS = CM @ np.conj(np.swapaxes(CM, -1, -2)) + np.eye(3)  # Hermitian positive definite
+CR = R + 1j * np.array([[0, 1, -1], [2, 0, 0.5], [1, -1, 0], [0, 0.5, 2]])
+CW = W + 1j * np.array([[1, 0, 0, 1, -1], [0, 2, 1, 0, 0], [-1, 0, 0.5, 1, 0]])
+CSING = np.array([[1 + 1j, 2, 3 - 1j], [2 + 2j, 4, 6 - 2j], [1, 1j, 1]])
+CV = V + 1j * np.array([1, 0, -2, 0.5, 0])
+cy = y + 1j * np.array([0, 1, -1, 0.5])
+for name, v in [("CA", CA), ("CB", CB), ("cb", cb), ("HS", HS), ("CR", CR), ("CW", CW), ("CSING", CSING), ("CV", CV), ("cy", cy)]:
+    emit(name, v, "complex")
+emit("solve_CACB", np.linalg.solve(CA, CB), "complex")
+emit("solve_CA0cb", np.linalg.solve(CA[0], cb), "complex")
+emit("solve_Acb", np.stack([np.linalg.solve(A[i], cb) for i in range(2)]), "complex")  # real a, complex b
+emit("inv_CA", np.linalg.inv(CA), "complex")
+emit("det_CA", np.linalg.det(CA), "complex")
+sign, logdet = np.linalg.slogdet(CA)
+emit("slogdet_CA_sign", sign, "complex")
+emit("slogdet_CA_log", logdet)
+emit("det_CSING", np.linalg.det(CSING).reshape(1), "complex")
+emit("cholesky_HS", np.linalg.cholesky(HS), "complex")
+emit("eigh_HS_w", np.linalg.eigh(HS)[0])
+emit("eigh_HS_U_w", np.linalg.eigh(HS, UPLO="U")[0])
+emit("qr_CR_R_abs", np.abs(np.linalg.qr(CR)[1]))
+emit("qr_CW_R_abs", np.abs(np.linalg.qr(CW)[1]))
+emit("svd_CR_s", np.linalg.svd(CR, compute_uv=False))
+emit("svd_CW_s", np.linalg.svd(CW, compute_uv=False))
+x, res, rank, sv = np.linalg.lstsq(CR, cy, rcond=None)
+emit("lstsq_C_x", x, "complex")
+emit("lstsq_C_res", res)
+emit("lstsq_C_s", sv)
+out.append(f"inline constexpr std::int64_t lstsq_C_rank = {rank};")
+emit("pinv_CR", np.linalg.pinv(CR), "complex")
+emit("pinv_CW", np.linalg.pinv(CW), "complex")
+emit("rank_CSING", np.array([np.linalg.matrix_rank(CSING)]), "std::int64_t")
+for name, o in [("none", None), ("inf", np.inf), ("1", 1), ("3", 3), ("0", 0)]:
+    emit(f"norm_CV_{name}", np.array([np.linalg.norm(CV, o)]))
+for name, o in [("none", None), ("fro", "fro"), ("nuc", "nuc"), ("inf", np.inf), ("1", 1), ("2", 2), ("m2", -2)]:
+    emit(f"norm_CA0_{name}", np.array([np.linalg.norm(CA[0], o)]))
+emit("cond_CA", np.linalg.cond(CA))
+# NumPy's cond of a complex matrix is complex (imaginary part 0) for the orders other than None/2/-2.
+emit("cond_CA0_fro", np.array([np.linalg.cond(CA[0], "fro")]).real)
+emit("matrix_power_CA0_3", np.linalg.matrix_power(CA[0], 3), "complex")
+emit("matrix_power_CA0_m2", np.linalg.matrix_power(CA[0], -2), "complex")
+emit("eigvals_CA_sorted", np.sort(np.linalg.eigvals(CA), axis=-1), "complex")
+# A real matrix with a complex spectrum (P diag-block(1 +- 2i, 3) P^-1), stacked with E2[0] (real).
+ROT = P @ np.array([[1, -2, 0], [2, 1, 0], [0, 0, 3]], dtype=np.float64) @ np.linalg.inv(P)
+EC = np.stack([ROT, E2[0]])
+emit("EC", EC)
+emit("eigvals_EC_sorted", np.sort(np.linalg.eigvals(EC).astype(complex), axis=-1), "complex")
+# Products (complex numbers with integer parts: exact).
+CT1 = T1 + 1j * (np.arange(24).reshape(2, 3, 4) % 5 - 2)
+CT2 = T2 - 1j * (np.arange(12).reshape(4, 3) % 3)
+emit("CT1", CT1, "complex")
+emit("CT2", CT2, "complex")
+emit("dot_CT1_CT2", np.dot(CT1, CT2), "complex")
+emit("tensordot_CT1_CT1", np.tensordot(CT1, CT1, axes=([1, 2], [1, 2])), "complex")
+emit("inner_CT1_CT2", np.inner(CT1, CT2.T), "complex")
+emit("vdot_CT2_CT2", np.array([np.vdot(CT2, CT2)]), "complex")
+emit("vdot_CT1_T1", np.array([np.vdot(CT1, T1)]), "complex")
+emit("vdot_T1_CT1", np.array([np.vdot(T1, CT1)]), "complex")
+emit("kron_CT2_I3", np.kron(CT2, I3), "complex")
+emit("outer_cb_CV", np.outer(cb, CV), "complex")
+emit("einsum_C_ijk_kl", np.einsum("ijk,kl->ijl", CT1, CT2), "complex")
+emit("einsum_C_bij_bkj", np.einsum("bij,bkj->bik", CT1, CT1), "complex")
+emit("einsum_C_sum_j", np.einsum("ijk->ik", CT1), "complex")
+
 print("// Generated by tools/numpy_data/gen_linalg.py with NumPy " + np.__version__ + ": do not edit.")
 print("#pragma once")
 print("#include <gpu/ndarray.hpp>")
+print("#include <complex>")
 print("#include <cstdint>")
 print("#include <vector>")
 print("namespace linalg_data {")

@@ -93,9 +93,9 @@ ndarray<gpu::detail::product_t<A, B>> vecdot(const ndarray<A>& a, const ndarray<
 // np.linalg.vector_norm(x, axis=None, keepdims=False, ord=2): over all axes (flattened), one
 // axis or several.
 template <class T>
-ndarray<gpu::detail::linalg_float_t<T>> vector_norm(const ndarray<T>& x, std::optional<dims> axis = std::nullopt,
+ndarray<detail::norm_result_t<T>> vector_norm(const ndarray<T>& x, std::optional<dims> axis = std::nullopt,
                                                     bool keepdims = false, norm_ord ord = 2) {
-    using F = gpu::detail::linalg_float_t<T>;
+    using F = detail::norm_result_t<T>;
     if (ord.kind != norm_ord::number && ord.kind != norm_ord::none)
         throw value_error("Invalid norm order for vectors");
     dims ax;
@@ -104,14 +104,14 @@ ndarray<gpu::detail::linalg_float_t<T>> vector_norm(const ndarray<T>& x, std::op
     } else {
         for (int d = 0; d < x.ndim(); ++d) ax.push_back(d);
     }
-    const ndarray<F> xf = gpu::detail::as_dtype<F>(x);
+    const ndarray<F> xf = detail::magnitudes(gpu::detail::as_dtype<detail::norm_input_t<T>>(x));
     if (x.ndim() == 0) return gpu::eval(gpu::abs(xf));
     return detail::vector_norm<F>(xf, ord, ax, keepdims);
 }
 
 // np.linalg.matrix_norm(x, keepdims=False, ord="fro"): over the last two axes.
 template <class T>
-ndarray<gpu::detail::linalg_float_t<T>> matrix_norm(const ndarray<T>& x, bool keepdims = false, norm_ord ord = "fro") {
+ndarray<detail::norm_result_t<T>> matrix_norm(const ndarray<T>& x, bool keepdims = false, norm_ord ord = "fro") {
     gpu::detail::check_matrix_stack(x);
     return norm(x, ord, dims{-2, -1}, keepdims);
 }

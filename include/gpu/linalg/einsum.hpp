@@ -109,8 +109,8 @@ ndarray<T> sum_letters_not_in(const ndarray<T>& a, std::string& letters, const s
     }
     if (axes.size() == 0) return a;
     letters = rest;
-    if constexpr (std::is_floating_point_v<T>) {
-        return gpu::sum(a, axes);
+    if constexpr (gnd::is_inexact<T>) {
+        return gpu::sum(a, axes);  // floats, halves and complex sums keep the dtype
     } else {
         return gpu::eval(gpu::astype<T>(gpu::sum(a, axes)));  // integers wrap to T, bool sums are "or"
     }

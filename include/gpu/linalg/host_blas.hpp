@@ -3,8 +3,10 @@
 // them (GPU_NDARRAY_HAVE_LAPACKE, set by the CMake target). Without them, float products on the
 // host run the library's own loop (linalg/matmul_kernels.hpp) and factorizations throw a
 // gpu::error that says how to get them.
+#include <complex>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 
 #include "gpu/core/error.hpp"
 
@@ -36,17 +38,23 @@ inline void require_host_lapack(const char* what) {
 }
 
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
-// C = op(A) op(B), row-major, through CBLAS (trans: the stored matrix is the transpose).
+// C = op(A) op(B), row-major, through CBLAS. op: 'N', 'T' (the stored matrix is the transpose)
+// or 'C' (the conjugate transpose: vdot's first operand).
+inline CBLAS_TRANSPOSE cblas_op(char op) { return op == 'N' ? CblasNoTrans : op == 'T' ? CblasTrans : CblasConjTrans; }
+
 template <class T>
-void host_gemm(bool trans_a, bool trans_b, std::int64_t n, std::int64_t m, std::int64_t k, const T* a,
-               std::int64_t lda, const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
-    const CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans, tb = trans_b ? CblasTrans : CblasNoTrans;
-    if constexpr (sizeof(T) == 4)
-        cblas_sgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, 1.0f, a, (int)lda, b, (int)ldb,
-                    0.0f, c, (int)ldc);
+void host_gemm(char op_a, char op_b, std::int64_t n, std::int64_t m, std::int64_t k, const T* a, std::int64_t lda,
+               const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+    const CBLAS_TRANSPOSE ta = cblas_op(op_a), tb = cblas_op(op_b);
+    const T one = T(1), zero = T(0);
+    if constexpr (std::is_same_v<T, float>)
+        cblas_sgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, one, a, (int)lda, b, (int)ldb, zero, c, (int)ldc);
+    else if constexpr (std::is_same_v<T, double>)
+        cblas_dgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, one, a, (int)lda, b, (int)ldb, zero, c, (int)ldc);
+    else if constexpr (std::is_same_v<T, std::complex<float>>)
+        cblas_cgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, &one, a, (int)lda, b, (int)ldb, &zero, c, (int)ldc);
     else
-        cblas_dgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, 1.0, a, (int)lda, b, (int)ldb,
-                    0.0, c, (int)ldc);
+        cblas_zgemm(CblasRowMajor, ta, tb, (int)n, (int)m, (int)k, &one, a, (int)lda, b, (int)ldb, &zero, c, (int)ldc);
 }
 #endif
 

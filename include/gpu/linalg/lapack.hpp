@@ -4,7 +4,12 @@
 // as temporaries of the call), LAPACKE on the host executor. A stack is a C-contiguous ndarray
 // of shape (batch, cols, rows): matrix z starts at z * rows * cols and has leading dimension rows.
 // Every routine writes LAPACK's info per matrix into `info` (int32, on the stack's executor);
-// check_info turns it into NumPy's LinAlgError.
+// check_info turns it into NumPy's LinAlgError. T is float, double, std::complex<float> or
+// std::complex<double>: the types come from linalg/blas_types.hpp, and the typed routines
+// (LAPACKE's s/d/c/z, cuSOLVER's legacy orgqr/ungqr) are picked by GPU_ND_LAPACKE and
+// GPU_ND_CUDA_TYPED; complex
+// symmetric routines are the Hermitian ones (heevd, ungqr), and singular values and Hermitian
+// eigenvalues are real (real_part_t<T>).
 #include <cusolverDn.h>
 
 #include <cstdint>
@@ -13,6 +18,7 @@
 
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/io/transfer.hpp"
+#include "gpu/linalg/blas_types.hpp"
 #include "gpu/linalg/error.hpp"
 #include "gpu/linalg/handles.hpp"
 #include "gpu/linalg/host_blas.hpp"
@@ -22,8 +28,36 @@ namespace gpu::detail {
 
 template <class T>
 constexpr cudaDataType_t solver_type() {
-    return sizeof(T) == 4 ? CUDA_R_32F : CUDA_R_64F;
+    return blas_type<T>::cuda;
 }
+
+// The routine of T's letter, inside a template on T (only the called branch is compiled):
+// GPU_ND_LAPACKE(syevd, heevd, args) calls LAPACKE_ssyevd, LAPACKE_dsyevd, LAPACKE_cheevd or
+// LAPACKE_zheevd; GPU_ND_CUDA_TYPED(cusolverDn, orgqr, ungqr, args) cusolverDnSorgqr, ...,
+// cusolverDnZungqr (REAL: the real routines' name, CPLX: the complex ones').
+#define GPU_ND_TYPED4(S, D, C, Z, ...)                                                  \
+    [&] {                                                                               \
+        if constexpr (std::is_same_v<T, float>) return S(__VA_ARGS__);                  \
+        else if constexpr (std::is_same_v<T, double>) return D(__VA_ARGS__);            \
+        else if constexpr (std::is_same_v<T, std::complex<float>>) return C(__VA_ARGS__); \
+        else return Z(__VA_ARGS__);                                                     \
+    }()
+#define GPU_ND_LAPACKE(REAL, CPLX, ...) \
+    GPU_ND_TYPED4(LAPACKE_s##REAL, LAPACKE_d##REAL, LAPACKE_c##CPLX, LAPACKE_z##CPLX, __VA_ARGS__)
+#define GPU_ND_CUDA_TYPED(PREFIX, REAL, CPLX, ...) \
+    GPU_ND_TYPED4(PREFIX##S##REAL, PREFIX##D##REAL, PREFIX##C##CPLX, PREFIX##Z##CPLX, __VA_ARGS__)
+
+#if defined(GPU_NDARRAY_HAVE_LAPACKE)
+// T's memory as LAPACKE takes it (lapack_complex_float is C's float _Complex: std::complex's layout).
+inline float* lp(float* p) { return p; }
+inline double* lp(double* p) { return p; }
+inline lapack_complex_float* lp(std::complex<float>* p) { return reinterpret_cast<lapack_complex_float*>(p); }
+inline lapack_complex_double* lp(std::complex<double>* p) { return reinterpret_cast<lapack_complex_double*>(p); }
+template <class T>
+auto lp(const T* p) {
+    return lp(const_cast<T*>(p));
+}
+#endif
 
 // Device and host workspaces of one cuSOLVER routine, sized by its _bufferSize query.
 struct solver_workspace {
@@ -51,13 +85,11 @@ inline void check_info(const ndarray<int>& info, const char* message) {
     check(h.data());
 }
 
-#if defined(GPU_NDARRAY_HAVE_LAPACKE)
-#define GPU_ND_LAPACKE(S, D, ...) (sizeof(T) == 4 ? LAPACKE_##S(__VA_ARGS__) : LAPACKE_##D(__VA_ARGS__))
-#endif
-
 template <class T>
 struct lapack {
     using lp_int = std::int64_t;
+    using R = real_part_t<T>;
+    static_assert(has_blas_v<T> && !blas_type<T>::half, "lapack<T>: float, double, std::complex<float> or std::complex<double>");
 
     // LU with partial pivoting of m x m matrices; ipiv (batch, m) int64, 1-based as LAPACK's.
     static void getrf(ndarray<T>& a, std::int64_t m, ndarray<std::int64_t>& ipiv, ndarray<int>& info) {
@@ -68,10 +100,7 @@ struct lapack {
             std::vector<lapack_int> piv(static_cast<std::size_t>(std::max<std::int64_t>(m, 1)));
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * m;
-                int r;
-                if constexpr (sizeof(T) == 4) r = LAPACKE_sgetrf(LAPACK_COL_MAJOR, m, m, (float*)p, std::max<lp_int>(1, m), piv.data());
-                else r = LAPACKE_dgetrf(LAPACK_COL_MAJOR, m, m, (double*)p, std::max<lp_int>(1, m), piv.data());
-                info.data()[z] = r;
+                info.data()[z] = GPU_ND_LAPACKE(getrf, getrf, LAPACK_COL_MAJOR, m, m, lp(p), std::max<lp_int>(1, m), piv.data());
                 for (std::int64_t i = 0; i < m; ++i) ipiv.data()[z * m + i] = piv[i];
             }
 #endif
@@ -90,7 +119,8 @@ struct lapack {
                            "cusolverDnXgetrf");
     }
 
-    // Solves op(A) X = B with A's LU; b (batch, nrhs, m) column-major, overwritten by X.
+    // Solves op(A) X = B with A's LU; b (batch, nrhs, m) column-major, overwritten by X. trans is
+    // the plain transpose (complex too: inv uses inv(A^T)^T = inv(A)).
     static void getrs(const ndarray<T>& lu, const ndarray<std::int64_t>& ipiv, ndarray<T>& b, std::int64_t m,
                       std::int64_t nrhs, bool trans, ndarray<int>& info) {
         const std::int64_t batch = lu.shape()[0];
@@ -102,14 +132,8 @@ struct lapack {
                 for (std::int64_t i = 0; i < m; ++i) piv[i] = static_cast<lapack_int>(ipiv.data()[z * m + i]);
                 const T* p = lu.data() + z * m * m;
                 T* q = b.data() + z * m * nrhs;
-                int r;
-                if constexpr (sizeof(T) == 4)
-                    r = LAPACKE_sgetrs(LAPACK_COL_MAJOR, trans ? 'T' : 'N', m, nrhs, (const float*)p, std::max<lp_int>(1, m),
-                                       piv.data(), (float*)q, std::max<lp_int>(1, m));
-                else
-                    r = LAPACKE_dgetrs(LAPACK_COL_MAJOR, trans ? 'T' : 'N', m, nrhs, (const double*)p, std::max<lp_int>(1, m),
-                                       piv.data(), (double*)q, std::max<lp_int>(1, m));
-                info.data()[z] = r;
+                info.data()[z] = GPU_ND_LAPACKE(getrs, getrs, LAPACK_COL_MAJOR, trans ? 'T' : 'N', m, nrhs, lp(p),
+                                              std::max<lp_int>(1, m), piv.data(), lp(q), std::max<lp_int>(1, m));
             }
 #endif
             return;
@@ -123,7 +147,7 @@ struct lapack {
                            "cusolverDnXgetrs");
     }
 
-    // Cholesky of m x m matrices from their upper triangle: A = U^T U, U in the upper triangle.
+    // Cholesky of m x m matrices from their upper triangle: A = U^H U, U in the upper triangle.
     static void potrf_upper(ndarray<T>& a, std::int64_t m, ndarray<int>& info) {
         const std::int64_t batch = a.shape()[0];
         if (a.where() == executor::host) {
@@ -131,8 +155,7 @@ struct lapack {
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * m;
-                if constexpr (sizeof(T) == 4) info.data()[z] = LAPACKE_spotrf(LAPACK_COL_MAJOR, 'U', m, (float*)p, std::max<lp_int>(1, m));
-                else info.data()[z] = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', m, (double*)p, std::max<lp_int>(1, m));
+                info.data()[z] = GPU_ND_LAPACKE(potrf, potrf, LAPACK_COL_MAJOR, 'U', m, lp(p), std::max<lp_int>(1, m));
             }
 #endif
             return;
@@ -159,8 +182,7 @@ struct lapack {
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * n;
                 T* t = tau.data() + z * k;
-                if constexpr (sizeof(T) == 4) info.data()[z] = LAPACKE_sgeqrf(LAPACK_COL_MAJOR, m, n, (float*)p, std::max<lp_int>(1, m), (float*)t);
-                else info.data()[z] = LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, (double*)p, std::max<lp_int>(1, m), (double*)t);
+                info.data()[z] = GPU_ND_LAPACKE(geqrf, geqrf, LAPACK_COL_MAJOR, m, n, lp(p), std::max<lp_int>(1, m), lp(t));
             }
 #endif
             return;
@@ -180,7 +202,7 @@ struct lapack {
     }
 
     // Forms Q (m x qcols, in place over the first qcols columns of the Householder vectors) from
-    // k reflectors. q is (batch, qcols, m).
+    // k reflectors (orgqr; ungqr for complex). q is (batch, qcols, m).
     static void orgqr(ndarray<T>& q, std::int64_t m, std::int64_t qcols, std::int64_t k, const ndarray<T>& tau,
                       ndarray<int>& info) {
         const std::int64_t batch = q.shape()[0];
@@ -190,8 +212,7 @@ struct lapack {
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = q.data() + z * m * qcols;
                 const T* t = tau.data() + z * k;
-                if constexpr (sizeof(T) == 4) info.data()[z] = LAPACKE_sorgqr(LAPACK_COL_MAJOR, m, qcols, k, (float*)p, std::max<lp_int>(1, m), (const float*)t);
-                else info.data()[z] = LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, qcols, k, (double*)p, std::max<lp_int>(1, m), (const double*)t);
+                info.data()[z] = GPU_ND_LAPACKE(orgqr, ungqr, LAPACK_COL_MAJOR, m, qcols, k, lp(p), std::max<lp_int>(1, m), lp(t));
             }
 #endif
             return;
@@ -199,34 +220,32 @@ struct lapack {
         const cusolver_call s = cusolver_for_call();
         const int im = static_cast<int>(m), iq = static_cast<int>(qcols), ik = static_cast<int>(k), ld = std::max(1, im);
         int lwork = 0;
-        if constexpr (sizeof(T) == 4)
-            cusolver_check(cusolverDnSorgqr_bufferSize(s.handle, im, iq, ik, (const float*)q.data(), ld, (const float*)tau.data(), &lwork), "cusolverDnSorgqr_bufferSize");
-        else
-            cusolver_check(cusolverDnDorgqr_bufferSize(s.handle, im, iq, ik, (const double*)q.data(), ld, (const double*)tau.data(), &lwork), "cusolverDnDorgqr_bufferSize");
+        cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr_bufferSize, ungqr_bufferSize, s.handle, im, iq, ik, cu_ptr(q.data()), ld,
+                                    cu_ptr(tau.data()), &lwork),
+                       "cusolverDn<t>orgqr_bufferSize");
         solver_workspace w(static_cast<std::size_t>(std::max(lwork, 1)) * sizeof(T), 0);
         for (std::int64_t z = 0; z < batch; ++z) {
             T* p = q.data() + z * m * qcols;
             const T* t = tau.data() + z * k;
-            if constexpr (sizeof(T) == 4)
-                cusolver_check(cusolverDnSorgqr(s.handle, im, iq, ik, (float*)p, ld, (const float*)t, (float*)w.dev(), lwork, info.data() + z), "cusolverDnSorgqr");
-            else
-                cusolver_check(cusolverDnDorgqr(s.handle, im, iq, ik, (double*)p, ld, (const double*)t, (double*)w.dev(), lwork, info.data() + z), "cusolverDnDorgqr");
+            cusolver_check(GPU_ND_CUDA_TYPED(cusolverDn, orgqr, ungqr, s.handle, im, iq, ik, cu_ptr(p), ld, cu_ptr(t),
+                                        cu_ptr(static_cast<T*>(w.dev())), lwork, info.data() + z),
+                           "cusolverDn<t>orgqr");
         }
     }
 
-    // Symmetric eigenproblem of m x m matrices from one triangle (upper: true for the upper
-    // triangle of the column-major matrix); ascending eigenvalues in w (batch, m), eigenvectors
-    // (columns) over a when vectors.
-    static void syevd(ndarray<T>& a, std::int64_t m, bool upper, bool vectors, ndarray<T>& w, ndarray<int>& info) {
+    // Symmetric (complex: Hermitian) eigenproblem of m x m matrices from one triangle (upper:
+    // true for the upper triangle of the column-major matrix); ascending real eigenvalues in w
+    // (batch, m), eigenvectors (columns) over a when vectors.
+    static void syevd(ndarray<T>& a, std::int64_t m, bool upper, bool vectors, ndarray<R>& w, ndarray<int>& info) {
         const std::int64_t batch = a.shape()[0];
         if (a.where() == executor::host) {
             require_host_lapack("eigh");
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * m;
-                T* e = w.data() + z * m;
-                if constexpr (sizeof(T) == 4) info.data()[z] = LAPACKE_ssyevd(LAPACK_COL_MAJOR, vectors ? 'V' : 'N', upper ? 'U' : 'L', m, (float*)p, std::max<lp_int>(1, m), (float*)e);
-                else info.data()[z] = LAPACKE_dsyevd(LAPACK_COL_MAJOR, vectors ? 'V' : 'N', upper ? 'U' : 'L', m, (double*)p, std::max<lp_int>(1, m), (double*)e);
+                R* e = w.data() + z * m;
+                info.data()[z] = GPU_ND_LAPACKE(syevd, heevd, LAPACK_COL_MAJOR, vectors ? 'V' : 'N', upper ? 'U' : 'L', m,
+                                              lp(p), std::max<lp_int>(1, m), e);
             }
 #endif
             return;
@@ -236,40 +255,41 @@ struct lapack {
         const cublasFillMode_t uplo = upper ? CUBLAS_FILL_MODE_UPPER : CUBLAS_FILL_MODE_LOWER;
         std::size_t dev = 0, host = 0;
         cusolver_check(cusolverDnXsyevd_bufferSize(s.handle, s.params, jobz, uplo, m, solver_type<T>(), a.data(),
-                                                   std::max<lp_int>(1, m), solver_type<T>(), w.data(), solver_type<T>(),
+                                                   std::max<lp_int>(1, m), solver_type<R>(), w.data(), solver_type<T>(),
                                                    &dev, &host),
                        "cusolverDnXsyevd_bufferSize");
         solver_workspace ws(dev, host);
         for (std::int64_t z = 0; z < batch; ++z)
             cusolver_check(cusolverDnXsyevd(s.handle, s.params, jobz, uplo, m, solver_type<T>(), a.data() + z * m * m,
-                                            std::max<lp_int>(1, m), solver_type<T>(), w.data() + z * m, solver_type<T>(),
+                                            std::max<lp_int>(1, m), solver_type<R>(), w.data() + z * m, solver_type<T>(),
                                             ws.dev(), dev, ws.hst(), host, info.data() + z),
                            "cusolverDnXsyevd");
     }
 
-    // General (non-symmetric) eigenproblem of m x m matrices: w (batch, 2m) holds the real parts
-    // then the imaginary parts (LAPACK's WR, WI), vr (batch, m, m) the right eigenvectors
-    // (columns, unit norm) when vectors. a is destroyed.
+    // General (non-symmetric) eigenproblem of m x m matrices, right eigenvectors (columns, unit
+    // norm) in vr (batch, m, m) when vectors; a is destroyed. Real T: w (batch, 2m) holds the real
+    // parts then the imaginary parts (LAPACK's WR, WI; cuSOLVER's all-real option) and a complex
+    // pair's vectors are packed in two real columns, as LAPACK's; complex T: w (batch, m).
     static void geev(ndarray<T>& a, std::int64_t m, bool vectors, ndarray<T>& w, ndarray<T>& vr, ndarray<int>& info) {
         const std::int64_t batch = a.shape()[0], ld = std::max<std::int64_t>(1, m);
+        const std::int64_t wn = blas_type<T>::complex ? m : 2 * m;
         auto vp = [&](std::int64_t z) { return vectors ? vr.data() + z * m * m : nullptr; };
         if (a.where() == executor::host) {
             require_host_lapack("eig");
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * m;
-                T* wr = w.data() + z * 2 * m;
-                if constexpr (sizeof(T) == 4)
-                    info.data()[z] = LAPACKE_sgeev(LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, (float*)p, ld, (float*)wr,
-                                                   (float*)wr + m, nullptr, 1, (float*)vp(z), ld);
+                T* wz = w.data() + z * wn;
+                if constexpr (blas_type<T>::complex)
+                    info.data()[z] = GPU_ND_LAPACKE(geev, geev, LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, lp(p), ld,
+                                                  lp(wz), lp(static_cast<T*>(nullptr)), 1, lp(vp(z)), ld);
                 else
-                    info.data()[z] = LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, (double*)p, ld, (double*)wr,
-                                                   (double*)wr + m, nullptr, 1, (double*)vp(z), ld);
+                    info.data()[z] = GPU_ND_LAPACKE(geev, geev, LAPACK_COL_MAJOR, 'N', vectors ? 'V' : 'N', m, lp(p), ld,
+                                                  lp(wz), lp(wz + m), lp(static_cast<T*>(nullptr)), 1, lp(vp(z)), ld);
             }
 #endif
             return;
         }
-        // All data types real: W holds the real parts then the imaginary parts, as LAPACK's.
         const cusolver_call s = cusolver_for_call();
         const cusolverEigMode_t jobvr = vectors ? CUSOLVER_EIG_MODE_VECTOR : CUSOLVER_EIG_MODE_NOVECTOR;
         const cudaDataType_t t = solver_type<T>();
@@ -280,7 +300,7 @@ struct lapack {
         solver_workspace ws(dev, host);
         for (std::int64_t z = 0; z < batch; ++z)
             cusolver_check(cusolverDnXgeev(s.handle, s.params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, m, t, a.data() + z * m * m,
-                                           ld, t, w.data() + z * 2 * m, t, nullptr, 1, t, vp(z), ld, t, ws.dev(), dev,
+                                           ld, t, w.data() + z * wn, t, nullptr, 1, t, vp(z), ld, t, ws.dev(), dev,
                                            ws.hst(), host, info.data() + z),
                            "cusolverDnXgeev");
     }
@@ -288,7 +308,7 @@ struct lapack {
     // SVD of m x n matrices with m >= n (cuSOLVER's gesvd requires it; callers transpose).
     // job: 'N' (values only), 'S' (u: (batch, k, m), vt: (batch, n, k)) or 'A' (u: (batch, m, m),
     // vt: (batch, n, n)); s (batch, k), k = n. a is destroyed.
-    static void gesvd(ndarray<T>& a, std::int64_t m, std::int64_t n, char job, ndarray<T>& sv, ndarray<T>& u,
+    static void gesvd(ndarray<T>& a, std::int64_t m, std::int64_t n, char job, ndarray<R>& sv, ndarray<T>& u,
                       ndarray<T>& vt, ndarray<int>& info) {
         const std::int64_t batch = a.shape()[0], k = std::min(m, n);
         const std::int64_t ucols = job == 'A' ? m : job == 'S' ? k : 0, vrows = job == 'A' ? n : job == 'S' ? k : 0;
@@ -300,12 +320,8 @@ struct lapack {
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
             for (std::int64_t z = 0; z < batch; ++z) {
                 T* p = a.data() + z * m * n;
-                if constexpr (sizeof(T) == 4)
-                    info.data()[z] = LAPACKE_sgesdd(LAPACK_COL_MAJOR, job, m, n, (float*)p, std::max<lp_int>(1, m),
-                                                    (float*)sv.data() + z * k, (float*)up(z), ldu, (float*)vp(z), ldvt);
-                else
-                    info.data()[z] = LAPACKE_dgesdd(LAPACK_COL_MAJOR, job, m, n, (double*)p, std::max<lp_int>(1, m),
-                                                    (double*)sv.data() + z * k, (double*)up(z), ldu, (double*)vp(z), ldvt);
+                info.data()[z] = GPU_ND_LAPACKE(gesdd, gesdd, LAPACK_COL_MAJOR, job, m, n, lp(p), std::max<lp_int>(1, m),
+                                              sv.data() + z * k, lp(up(z)), ldu, lp(vp(z)), ldvt);
             }
 #endif
             return;
@@ -314,13 +330,13 @@ struct lapack {
         const signed char j = static_cast<signed char>(job);
         std::size_t dev = 0, host = 0;
         cusolver_check(cusolverDnXgesvd_bufferSize(s.handle, s.params, j, j, m, n, solver_type<T>(), a.data(),
-                                                   std::max<lp_int>(1, m), solver_type<T>(), sv.data(), solver_type<T>(),
+                                                   std::max<lp_int>(1, m), solver_type<R>(), sv.data(), solver_type<T>(),
                                                    up(0), ldu, solver_type<T>(), vp(0), ldvt, solver_type<T>(), &dev, &host),
                        "cusolverDnXgesvd_bufferSize");
         solver_workspace ws(dev, host);
         for (std::int64_t z = 0; z < batch; ++z)
             cusolver_check(cusolverDnXgesvd(s.handle, s.params, j, j, m, n, solver_type<T>(), a.data() + z * m * n,
-                                            std::max<lp_int>(1, m), solver_type<T>(), sv.data() + z * k, solver_type<T>(),
+                                            std::max<lp_int>(1, m), solver_type<R>(), sv.data() + z * k, solver_type<T>(),
                                             up(z), ldu, solver_type<T>(), vp(z), ldvt, solver_type<T>(), ws.dev(), dev,
                                             ws.hst(), host, info.data() + z),
                            "cusolverDnXgesvd");

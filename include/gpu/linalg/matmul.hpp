@@ -1,16 +1,20 @@
 #pragma once
 // gpu::matmul: NumPy's matmul (the `@` operator), on both executors.
 //
-//   float32 / float64 on the GPU: cuBLAS. cuBLAS is column-major and the result is C-contiguous
-//     row-major, so C = A B is computed as C^T = B^T A^T: a row-major view is its transpose in
-//     column-major, and a column-major view (a transposed array) is an op flag. Either way the
-//     operand goes as a pointer and a leading dimension, never copied, when one of its two axes
-//     has unit stride; only other layouts are copied. A batch whose broadcast batch strides
-//     collapse to one axis is one strided-batched call (stride 0 for a broadcast operand), a
-//     (batch, n, k) @ (k, m) product of a contiguous stack is one plain product of batch * n rows,
-//     a matrix times a vector is gemv. TF32: gpu::linalg::set_allow_tf32 (linalg/tf32.hpp).
+//   float32 / float64 / complex64 / complex128 / float16 / bfloat16 on the GPU: cuBLAS (types
+//     from linalg/blas_types.hpp; half types computed in float32 and rounded once, as NumPy's
+//     float16 loop and ml_dtypes' bfloat16 dot). cuBLAS is column-major and the result is
+//     C-contiguous row-major, so C = A B is computed as C^T = B^T A^T: a row-major view is its
+//     transpose in column-major, and a column-major view (a transposed array) is an op flag: op T,
+//     never op C (only vdot conjugates, its first operand, by op C). Either way the operand goes
+//     as a pointer and a leading dimension, never copied, when one of its two axes has unit
+//     stride; only other layouts are copied. A batch whose broadcast batch strides collapse to one
+//     axis is one strided-batched call (stride 0 for a broadcast operand), a (batch, n, k) @ (k, m)
+//     product of a contiguous stack is one plain product of batch * n rows, a real matrix times a
+//     vector is gemv. TF32 (float32, complex64): gpu::linalg::set_allow_tf32 (linalg/tf32.hpp).
 //   integers and bool: the library's tiled kernel (linalg/matmul_kernels.hpp), exact and wrapping.
-//   host executor: CBLAS for floats when found (host_blas.hpp), else the kernel's host loop.
+//   host executor: CBLAS for float32/64 and complex when found (host_blas.hpp), else the kernel's
+//     host loop; half types convert to float32, multiply, and round once.
 // Operands of different dtypes are converted to the result dtype (np.result_type) first.
 #include <cublas_v2.h>
 
@@ -25,6 +29,8 @@
 #include "gpu/kernel/cache.hpp"
 #include "gpu/kernel/geometry.hpp"
 #include "gpu/kernel/launch.hpp"
+#include "gpu/expr/operators.hpp"
+#include "gpu/linalg/blas_types.hpp"
 #include "gpu/linalg/handles.hpp"
 #include "gpu/linalg/host_blas.hpp"
 #include "gpu/linalg/matmul_kernels.hpp"
@@ -39,11 +45,23 @@ template <class A, class B>
 using product_t = type_of_t<promote(dtype_of_v<A>, dtype_of_v<B>)>;
 
 
+// A's layout. conj_a (vdot: A is one row, n == 1) reads it as column-major (element j at j * ld)
+// for any positive stride, so that its op is C (conjugate transpose) where a row-major A has none.
+inline blas_layout a_layout_of(const matmul_plan& p, bool conj_a) {
+    if (!conj_a) return blas_layout_of(p.n, p.k, p.a_rs, p.a_cs);
+    if (p.k > 1 && p.a_cs < 1) return {};
+    return {true, false, std::max<std::int64_t>(1, p.a_cs)};
+}
+
+// The op of an operand: N for row-major (cuBLAS reads it as its transpose, CBLAS as it is), else
+// T, or C for vdot's conjugated first operand.
+inline char blas_op(const blas_layout& l, bool conj) { return l.row_major ? 'N' : conj ? 'C' : 'T'; }
+
 // Both operands readable by BLAS: an operand whose matrix is neither row- nor column-major with
 // a valid leading dimension is copied (C-contiguous), and the plan redone.
 template <class R>
-void make_blas_readable(ndarray<R>& a, ndarray<R>& b, matmul_plan& p) {
-    const bool a_ok = blas_layout_of(p.n, p.k, p.a_rs, p.a_cs).ok, b_ok = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs).ok;
+void make_blas_readable(ndarray<R>& a, ndarray<R>& b, matmul_plan& p, bool conj_a = false) {
+    const bool a_ok = a_layout_of(p, conj_a).ok, b_ok = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs).ok;
     if (a_ok && b_ok) return;
     if (!a_ok) a = a.copy();
     if (!b_ok) b = b.copy();
@@ -78,24 +96,29 @@ struct batch_walk {
 };
 
 template <class R>
-void matmul_host(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& out, const matmul_plan& p0) {
+void matmul_host(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& out, const matmul_plan& p0, bool conj_a) {
 #if defined(GPU_NDARRAY_HAVE_LAPACKE)
-    if constexpr (std::is_floating_point_v<R>) {
+    if constexpr (has_blas_v<R> && !blas_type<R>::half) {
         ndarray<R> ar = a, br = b;
         matmul_plan p = p0;
-        make_blas_readable(ar, br, p);
-        const blas_layout la = blas_layout_of(p.n, p.k, p.a_rs, p.a_cs), lb = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs);
+        make_blas_readable(ar, br, p, conj_a);
+        const blas_layout la = a_layout_of(p, conj_a), lb = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs);
         const batch_walk w(p);
         for (std::int64_t o = 0; o < w.outer; ++o) {
             const auto off = w.offsets(o);
             for (std::int64_t i = 0; i < w.inner(); ++i)
-                host_gemm<R>(!la.row_major, !lb.row_major, p.n, p.m, p.k, ar.data() + off[1] + i * w.inner_stride(1),
-                             la.ld, br.data() + off[2] + i * w.inner_stride(2), lb.ld,
+                host_gemm<R>(blas_op(la, conj_a), blas_op(lb, false), p.n, p.m, p.k,
+                             ar.data() + off[1] + i * w.inner_stride(1), la.ld,
+                             br.data() + off[2] + i * w.inner_stride(2), lb.ld,
                              out.data() + off[0] + i * w.inner_stride(0), std::max<std::int64_t>(1, p.m));
         }
         return;
     }
 #endif
+    if (conj_a) {  // the loop has no conjugating read: conjugate A first
+        const ndarray<R> ac = gpu::eval(gpu::conj(a));
+        return matmul_host(ac, b, out, plan_matmul(ac, b), false);
+    }
     matmul_on_host_loop<R>(a.data(), b.data(), out.data(), p0.n, p0.k, p0.m, p0.a_rs, p0.a_cs, p0.b_rs, p0.b_cs, p0.batch,
                            p0.a_bs, p0.b_bs);
 }
@@ -127,54 +150,54 @@ void matmul_cuda_kernel(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& ou
     launch(kernel, s, args.argv, "launching the matmul kernel", a, b, out);
 }
 
-template <class R>
-constexpr cudaDataType_t cuda_data_type() {
-    return sizeof(R) == 4 ? CUDA_R_32F : CUDA_R_64F;
-}
+inline cublasOperation_t cublas_op(char op) { return op == 'N' ? CUBLAS_OP_N : op == 'T' ? CUBLAS_OP_T : CUBLAS_OP_C; }
 
-// The cuBLAS path (float32 / float64), see the top of this file.
+// The cuBLAS path (every type of linalg/blas_types.hpp), see the top of this file.
 template <class R>
-void matmul_cublas(ndarray<R> a, ndarray<R> b, ndarray<R>& out, matmul_plan p) {
-    make_blas_readable(a, b, p);
-    const blas_layout la = blas_layout_of(p.n, p.k, p.a_rs, p.a_cs), lb = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs);
+void matmul_cublas(ndarray<R> a, ndarray<R> b, ndarray<R>& out, matmul_plan p, bool conj_a) {
+    make_blas_readable(a, b, p, conj_a);
+    const blas_layout la = a_layout_of(p, conj_a), lb = blas_layout_of(p.k, p.m, p.b_rs, p.b_cs);
     note_stream_use(a), note_stream_use(b), note_stream_use(out);
     const cublas_call call = cublas_for_call();
-    const R one = 1, zero = 0;
+    using S = typename blas_type<R>::scale;
+    const S one = S(1), zero = S(0);
     const batch_walk w(p);
     const std::int64_t total = w.outer * w.inner();
 
-    // A matrix times a vector: gemv (a strided vector is its increment).
-    if (total == 1 && (p.m == 1 || p.n == 1)) {
-        const bool av = p.m == 1;  // A @ x (else x @ B)
-        const blas_layout& lm = av ? la : lb;
-        const std::int64_t inc = av ? p.b_rs : p.a_cs;
-        const std::int64_t rows = av ? p.n : p.m, len = p.k;
-        if (inc >= 1 || len <= 1) {
-            // The stored column-major matrix: A row-major is A^T (k x n), column-major is A (n x k);
-            // B row-major is B^T (m x k), column-major is B (k x m).
-            const bool stored_is_transpose = av ? lm.row_major : !lm.row_major;
-            const cublasOperation_t op = stored_is_transpose ? CUBLAS_OP_T : CUBLAS_OP_N;
-            const std::int64_t sr = stored_is_transpose ? len : rows, sc = stored_is_transpose ? rows : len;
-            const R* mat = av ? a.data() : b.data();
-            const R* x = av ? b.data() : a.data();
-            const std::int64_t incx = std::max<std::int64_t>(inc, 1);
-            if constexpr (sizeof(R) == 4)
-                cublas_check(cublasSgemv_64(call.handle, op, sr, sc, &one, mat, lm.ld, x, incx, &zero, out.data(), 1),
-                             "cublasSgemv");
-            else
-                cublas_check(cublasDgemv_64(call.handle, op, sr, sc, &one, mat, lm.ld, x, incx, &zero, out.data(), 1),
-                             "cublasDgemv");
-            return;
+    // A real matrix times a vector: gemv (a strided vector is its increment). Other types take
+    // GemmEx, which reads a strided vector as a one-column matrix with that leading dimension.
+    if constexpr (std::is_floating_point_v<R>) {
+        if (total == 1 && (p.m == 1 || p.n == 1) && !conj_a) {
+            const bool av = p.m == 1;  // A @ x (else x @ B)
+            const blas_layout& lm = av ? la : lb;
+            const std::int64_t inc = av ? p.b_rs : p.a_cs;
+            const std::int64_t rows = av ? p.n : p.m, len = p.k;
+            if (inc >= 1 || len <= 1) {
+                // The stored column-major matrix: A row-major is A^T (k x n), column-major is A (n x k);
+                // B row-major is B^T (m x k), column-major is B (k x m).
+                const bool stored_is_transpose = av ? lm.row_major : !lm.row_major;
+                const cublasOperation_t op = stored_is_transpose ? CUBLAS_OP_T : CUBLAS_OP_N;
+                const std::int64_t sr = stored_is_transpose ? len : rows, sc = stored_is_transpose ? rows : len;
+                const R* mat = av ? a.data() : b.data();
+                const R* x = av ? b.data() : a.data();
+                const std::int64_t incx = std::max<std::int64_t>(inc, 1);
+                if constexpr (sizeof(R) == 4)
+                    cublas_check(cublasSgemv_64(call.handle, op, sr, sc, &one, mat, lm.ld, x, incx, &zero, out.data(), 1),
+                                 "cublasSgemv");
+                else
+                    cublas_check(cublasDgemv_64(call.handle, op, sr, sc, &one, mat, lm.ld, x, incx, &zero, out.data(), 1),
+                                 "cublasDgemv");
+                return;
+            }
         }
     }
 
-    const cudaDataType_t type = cuda_data_type<R>();
-    const cublasComputeType_t compute = sizeof(R) == 8        ? CUBLAS_COMPUTE_64F
-                                        : linalg::allow_tf32() ? CUBLAS_COMPUTE_32F_FAST_TF32
-                                                               : CUBLAS_COMPUTE_32F;
-    // cuBLAS's first operand is B (B^T = its stored matrix, or an op T), its second is A.
-    const cublasOperation_t op_b = lb.row_major ? CUBLAS_OP_N : CUBLAS_OP_T;
-    const cublasOperation_t op_a = la.row_major ? CUBLAS_OP_N : CUBLAS_OP_T;
+    const cudaDataType_t type = blas_type<R>::cuda;
+    const cublasComputeType_t compute = gemm_compute_type<R>(linalg::allow_tf32());
+    // cuBLAS's first operand is B (B^T = its stored matrix, or an op T), its second is A (op C
+    // for vdot: the stored row read as a column-major 1 x k matrix, conjugate-transposed).
+    const cublasOperation_t op_b = cublas_op(blas_op(lb, false));
+    const cublasOperation_t op_a = cublas_op(blas_op(la, conj_a));
     std::int64_t rows = p.n, count = w.inner();
     std::int64_t sa = w.inner_stride(1), sb = w.inner_stride(2), sc = w.inner_stride(0);
     // (batch, n, k) row-major stacked rows @ one (k, m): one product of batch * n rows.
@@ -201,16 +224,28 @@ void matmul_cublas(ndarray<R> a, ndarray<R> b, ndarray<R>& out, matmul_plan p) {
     if (sync_launches()) cuda_check(cudaStreamSynchronize(current_stream()), "matmul (cuBLAS)");
 }
 
+// out = a @ b (conj_a: conj(a) @ b, for vdot; a is then one row).
 template <class R>
-void matmul_into(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& out, const matmul_plan& p) {
+void matmul_into(const ndarray<R>& a, const ndarray<R>& b, ndarray<R>& out, const matmul_plan& p, bool conj_a = false) {
     if (out.size() == 0) return;
     if (p.k == 0) {
         out.assign(R(0));
         return;
     }
-    if (a.where() == executor::host) return matmul_host(a, b, out, p);
-    if constexpr (std::is_floating_point_v<R>) {
-        matmul_cublas(a, b, out, p);
+    if (a.where() == executor::host) {
+        if constexpr (blas_type<R>::half) {
+            // In float32, rounded once at the end (NumPy's float16 loop accumulates in float).
+            const ndarray<float> af = gpu::eval(a.template astype<float>()), bf = gpu::eval(b.template astype<float>());
+            ndarray<float> of(out.shape(), executor::host);
+            matmul_host(af, bf, of, plan_matmul(af, bf), false);
+            out.assign(gpu::astype<R>(of));
+            return;
+        } else {
+            return matmul_host(a, b, out, p, conj_a);
+        }
+    }
+    if constexpr (has_blas_v<R>) {
+        matmul_cublas(a, b, out, p, conj_a);
     } else {
         matmul_cuda_kernel(a, b, out, p);
     }

@@ -136,7 +136,11 @@ void matmul_on_host_loop(const R* a, const R* b, R* c, std::int64_t n, std::int6
         for (std::int64_t i = 0; i < n; ++i)
             for (std::int64_t j = 0; j < m; ++j) {
                 R acc = R(0);
-                for (std::int64_t l = 0; l < k; ++l) acc = gnd::mm_fma(acc, ap[i * a_rs + l * a_cs], bp[l * b_rs + j * b_cs]);
+                for (std::int64_t l = 0; l < k; ++l) {
+                    const R x = ap[i * a_rs + l * a_cs], y = bp[l * b_rs + j * b_cs];
+                    if constexpr (gnd::is_complex<R>) acc += x * y;  // std::complex on the host: no BLAS found
+                    else acc = gnd::mm_fma(acc, x, y);
+                }
                 cp[i * m + j] = acc;
             }
     }

@@ -90,12 +90,22 @@ ndarray<detail::product_t<A, B>> dot(const ndarray<A>& a, const ndarray<B>& b) {
     return detail::tensordot_axes(a, b, {da}, {db});
 }
 
-// np.vdot(a, b): the flattened arrays' inner product (real dtypes: no conjugation).
+// np.vdot(a, b): the flattened arrays' inner product, the first conjugated (complex dtypes):
+// one product with the first operand's op C, no conjugated copy.
 template <class A, class B>
 ndarray<detail::product_t<A, B>> vdot(const ndarray<A>& a, const ndarray<B>& b) {
+    using R = detail::product_t<A, B>;
     if (a.size() != b.size()) throw value_error("vdot: vectors have different lengths (" + std::to_string(a.size()) +
                                                 " and " + std::to_string(b.size()) + ")");
-    return matmul(a.ravel(), b.ravel());
+    if constexpr (detail::is_complex_v<R>) {
+        if (a.where() != b.where()) detail::throw_mixed_executors(a.where(), b.where());
+        const ndarray<R> ar = detail::as_dtype<R>(a.ravel()), br = detail::as_dtype<R>(b.ravel());
+        ndarray<R> out(shape_t{}, a.where());
+        detail::matmul_into(ar, br, out, detail::plan_matmul(ar, br), true);
+        return out;
+    } else {
+        return matmul(a.ravel(), b.ravel());
+    }
 }
 
 // np.inner(a, b): sums over the last axes of both.

@@ -3,6 +3,8 @@
 // Batched over leading axes as NumPy (solve broadcasts them). Layout: a C-contiguous matrix is
 // the column-major storage of its transpose, so the LU is of A^T and getrs solves with op T
 // (A x = b); inv(A^T)^T = inv(A) and det(A^T) = det(A), so inv and det need no transpose.
+// Complex stacks take the same path (transposes, never conjugates); slogdet's sign is then the
+// product of the pivots' phases, as NumPy's.
 #include <cublas_v2.h>
 
 #include <cstdint>
@@ -42,15 +44,18 @@ inline bool use_batched_lu(executor where, std::int64_t batch, std::int64_t n) {
 }
 
 // Device array of `count` pointers base + i * stride (written by the batch_pointers kernel).
+// The kernel steps in bytes (one instantiation, unsigned char), so any element type works: the
+// kernels do not see gnd::complex's definition through a name expression alone.
 template <class F>
 F** batch_pointer_array(ndarray<std::uint64_t>& ptrs, std::int64_t at, F* base, std::int64_t stride, std::int64_t count) {
+    using byte = unsigned char;
     F** out = reinterpret_cast<F**>(ptrs.data()) + at;
-    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<F>>::slot[0],
-                                      [] { return batch_pointers_kernel<F>::source(); });
+    const cudaKernel_t k = get_kernel(kernel_slots<batch_pointers_kernel<byte>>::slot[0],
+                                      [] { return batch_pointers_kernel<byte>::source(); });
     kernel_args<64, 4> args;
-    args.push(out);
-    args.push(base);
-    args.push(static_cast<long long>(stride));
+    args.push(reinterpret_cast<byte**>(out));
+    args.push(reinterpret_cast<byte*>(base));
+    args.push(static_cast<long long>(stride * static_cast<std::int64_t>(sizeof(F))));
     args.push(static_cast<long long>(count));
     launch(k, {.gx = static_cast<unsigned>(ceil_div(count, block_threads))}, args.argv, "building batch pointers", ptrs);
     return out;
@@ -64,10 +69,10 @@ void getrf_batched_cublas(ndarray<F>& s, ndarray<int>& piv, ndarray<int>& info, 
     note_stream_use(s), note_stream_use(piv), note_stream_use(info);
     const cublas_call call = cublas_for_call();
     const int in = static_cast<int>(n), ib = static_cast<int>(batch);
-    if constexpr (sizeof(F) == 4)
-        cublas_check(cublasSgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasSgetrfBatched");
-    else
-        cublas_check(cublasDgetrfBatched(call.handle, in, a_ptrs, in, piv.data(), info.data(), ib), "cublasDgetrfBatched");
+    using T = F;  // GPU_ND_CUDA_TYPED picks by T
+    auto* const* ap = reinterpret_cast<typename blas_type<F>::cu* const*>(a_ptrs);
+    cublas_check(GPU_ND_CUDA_TYPED(cublas, getrfBatched, getrfBatched, call.handle, in, ap, in, piv.data(), info.data(), ib),
+                 "cublas<t>getrfBatched");
 }
 
 template <class F, class T>
@@ -110,12 +115,12 @@ ndarray<F> inv_batched_cublas(ndarray<F>& s, ndarray<int>& info) {
     note_stream_use(out);
     const cublas_call call = cublas_for_call();
     const int in = static_cast<int>(n), ib = static_cast<int>(batch);
-    if constexpr (sizeof(F) == 4)
-        cublas_check(cublasSgetriBatched(call.handle, in, a_ptrs, in, piv.data(), c_ptrs, in, info.data(), ib),
-                     "cublasSgetriBatched");
-    else
-        cublas_check(cublasDgetriBatched(call.handle, in, a_ptrs, in, piv.data(), c_ptrs, in, info.data(), ib),
-                     "cublasDgetriBatched");
+    using T = F;  // GPU_ND_CUDA_TYPED picks by T
+    using C = typename blas_type<F>::cu;
+    cublas_check(GPU_ND_CUDA_TYPED(cublas, getriBatched, getriBatched, call.handle, in,
+                                   reinterpret_cast<const C* const*>(a_ptrs), in, piv.data(),
+                                   reinterpret_cast<C* const*>(c_ptrs), in, info.data(), ib),
+                 "cublas<t>getriBatched");
     return out;
 }
 
@@ -192,27 +197,33 @@ ndarray<gpu::detail::linalg_float_t<T>> det(const ndarray<T>& a) {
     return gpu::eval(p * d::permutation_sign(f)).reshape(batch);
 }
 
+// sign has the dtype of the computation (complex for complex input: a unit phase), logabsdet
+// its real type.
 template <class F>
 struct slogdet_result {
     ndarray<F> sign;
-    ndarray<F> logabsdet;
+    ndarray<gpu::detail::real_part_t<F>> logabsdet;
 };
 
 // np.linalg.slogdet(a): (sign, log|det|); a singular matrix gives (0, -inf).
 template <class T>
 slogdet_result<gpu::detail::linalg_float_t<T>> slogdet(const ndarray<T>& a) {
     using F = gpu::detail::linalg_float_t<T>;
+    using Re = gpu::detail::real_part_t<F>;
     namespace d = gpu::detail;
     d::check_square_stack(a);
     const shape_t batch = d::batch_shape(a);
     const std::int64_t n = a.shape()[a.ndim() - 1];
-    if (size_of(batch) == 0) return {ndarray<F>(batch, a.where()), ndarray<F>(batch, a.where())};
-    if (n == 0) return {gpu::ones<F>(batch), gpu::zeros<F>(batch)};
+    if (size_of(batch) == 0) return {ndarray<F>(batch, a.where()), ndarray<Re>(batch, a.where())};
+    if (n == 0) return {gpu::ones<F>(batch), gpu::zeros<Re>(batch)};
     const d::lu_stack<F> f = d::lu_of<F>(a);
     const ndarray<F> diag = d::stack_diagonals(f.lu);
-    const ndarray<F> signs = gpu::eval(gpu::astype<F>(gpu::where(diag > F(0), 1, gpu::where(diag < F(0), -1, 0))));
+    const ndarray<Re> mag = gpu::eval(gpu::abs(diag));
+    ndarray<F> signs;
+    if constexpr (d::is_complex_v<F>) signs = gpu::eval(gpu::where(mag == Re(0), F(0), diag / mag));  // the pivots' phases
+    else signs = gpu::eval(gpu::astype<F>(gpu::where(diag > F(0), 1, gpu::where(diag < F(0), -1, 0))));
     const ndarray<F> sign = gpu::eval(gpu::prod(signs, -1) * d::permutation_sign(f));
-    const ndarray<F> logabs = gpu::sum(gpu::log(gpu::abs(diag)), -1);
+    const ndarray<Re> logabs = gpu::sum(gpu::log(mag), -1);
     return {sign.reshape(batch), logabs.reshape(batch)};
 }
 
@@ -225,7 +236,8 @@ ndarray<T> matrix_power(const ndarray<T>& a, std::int64_t n) {
     if (n == 0) return gpu::eval(d::broadcast_view(gpu::eye<T>(m), a.shape()));
     ndarray<T> base = a;
     if (n < 0) {
-        if constexpr (std::is_floating_point_v<T>) base = inv(a);
+        if constexpr (d::blas_type<T>::half) throw type_error(std::string("array type ") + std::string(dtype_name_v<T>) + " is unsupported in linalg");
+        else if constexpr (d::gnd::is_inexact<T>) base = inv(a);
         else throw type_error("matrix_power: integer matrices cannot be raised to negative powers");
         n = -n;
     }

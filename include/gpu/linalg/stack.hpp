@@ -1,6 +1,6 @@
 #pragma once
 // What every gpu::linalg function does first: NumPy's dtype (integers and bool computed in
-// float64, float32 kept), NumPy's rank and squareness checks, the stack of matrices as one
+// float64, float32 and complex kept), NumPy's rank and squareness checks, the stack of matrices as one
 // contiguous (batch, rows, cols) array for LAPACK / cuSOLVER (converted and copied in one pass;
 // transposed when the routine needs the column-major matrix itself), and broadcasting views.
 #include <cstdint>
@@ -10,19 +10,41 @@
 #include "gpu/containers/ndarray.hpp"
 #include "gpu/exec/eval.hpp"
 #include "gpu/kernel/geometry.hpp"
+#include "gpu/linalg/blas_types.hpp"
 #include "gpu/linalg/error.hpp"
 #include "gpu/views/reshape.hpp"
 #include "gpu/views/transpose.hpp"
 
 namespace gpu::detail {
 
-// NumPy's linalg computes float32 in float32 and everything else in float64.
+// NumPy's linalg computes float32, complex64 and complex128 in their own dtype and everything else
+// (integers, bool, float64) in float64. float16 (and ml_dtypes' bfloat16) NumPy refuses with
+// TypeError "array type float16 is unsupported in linalg": here a compile error with its words.
 template <class T>
-using linalg_float_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+struct linalg_float {
+    static_assert(!std::is_same_v<T, float16>, "array type float16 is unsupported in linalg");
+    static_assert(!std::is_same_v<T, bfloat16>, "array type bfloat16 is unsupported in linalg");
+    using type = double;
+};
+template <>
+struct linalg_float<float> {
+    using type = float;
+};
+template <class F>
+struct linalg_float<std::complex<F>> {
+    using type = std::complex<typename linalg_float<F>::type>;
+};
+template <class T>
+using linalg_float_t = typename linalg_float<T>::type;
 
-// Of two operands (NumPy's _commonType: any non-float operand makes it float64).
+// Of two operands (NumPy's _commonType: float32 only when both are float32 or complex64; complex
+// when either is complex).
 template <class A, class B>
-using linalg_common_t = std::conditional_t<std::is_same_v<A, float> && std::is_same_v<B, float>, float, double>;
+using linalg_common_t = linalg_float_t<type_of_t<promote(dtype_of_v<linalg_float_t<A>>, dtype_of_v<linalg_float_t<B>>)>>;
+
+// The real type of a linalg dtype: singular values, Hermitian eigenvalues, log|det|, norms.
+template <class T>
+using linalg_real_t = real_part_t<linalg_float_t<T>>;
 
 template <class T>
 void check_matrix_stack(const ndarray<T>& a) {

@@ -1,7 +1,8 @@
 #pragma once
-// TF32 tensor cores for float32 products: off by default (NumPy fidelity: float32 products keep
-// float32's 24-bit mantissa), on through gpu::linalg::set_allow_tf32(true) or the environment
-// variable GPU_NDARRAY_ALLOW_TF32=1 (read once), as PyTorch's torch.backends.cuda.matmul.allow_tf32.
+// TF32 tensor cores for float32 and complex64 products: off by default (NumPy fidelity: float32
+// products keep float32's 24-bit mantissa), on through gpu::linalg::set_allow_tf32(true) or the
+// environment variable GPU_NDARRAY_ALLOW_TF32=1 (read once), as PyTorch's
+// torch.backends.cuda.matmul.allow_tf32.
 // TF32 rounds the inputs to a 10-bit mantissa: about 1e-3 relative error, ~8x the throughput.
 #include <atomic>
 
