@@ -339,3 +339,37 @@ TEST(LinalgHalf, ProductsAndRefusals) {
 }
 
 }  // namespace
+
+namespace {
+
+// np.cov and np.corrcoef (NumPy 1.24 values, the same algorithm in 2.x): float64 for real input,
+// complex128 for complex, one variable squeezed to 0-d.
+TEST(CovCorrcoef, AsNumPy) {
+    using gpu_test::expect_values;
+    using gpu_test::make;
+    using gpu_test::values_of;
+    using C = std::complex<double>;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto m = make<double>({1, 2, 4, 7, 0, 1, 0, 3, 2, 2, 2, 5}, {3, 4});
+        expect_values(values_of(gpu::cov(m)), std::vector<double>{7.0, 3.0, 3.5, 3.0, 2.0, 2.0, 3.5, 2.0, 2.25});
+        EXPECT_EQ(gpu::cov(m, false).shape(), (gpu::shape_t{4, 4}));
+        expect_values(values_of(gpu::cov(m, true, true)(0)), std::vector<double>{5.25, 2.25, 2.625});
+        const auto one = gpu::cov(m(0));
+        EXPECT_EQ(one.ndim(), 0);
+        EXPECT_EQ(one.item(), 7.0);
+        expect_values(values_of(gpu::cov(m(0), m(1))), std::vector<double>{7.0, 3.0, 3.0, 2.0});
+        expect_values(values_of(gpu::corrcoef(m)),
+                      std::vector<double>{0.9999999999999998, 0.8017837257372731, 0.8819171036881968, 0.8017837257372731,
+                                          0.9999999999999999, 0.9428090415820632, 0.8819171036881969, 0.9428090415820632, 1.0},
+                      1e-15);
+        const auto z = make<C>({{1, 1}, {2, 0}, {3, -1}, {0, 0}, {0, 1}, {2, 0}}, {2, 3});
+        expect_values(values_of(gpu::cov(z)), std::vector<C>{{2, 0}, {1, -1}, {1, 1}, {1.666666666666667, 0}}, 1e-14);
+        expect_values(values_of(gpu::corrcoef(z)),
+                      std::vector<C>{{1, 0}, {0.547722557505166, -0.547722557505166}, {0.547722557505166, 0.547722557505166}, {1, 0}},
+                      1e-14);
+        static_assert(std::is_same_v<typename decltype(gpu::cov(make<std::int32_t>({1, 2, 3})))::value_type, double>);
+        static_assert(std::is_same_v<typename decltype(gpu::cov(make<float>({1, 2, 3})))::value_type, double>);
+    }
+}
+
+}  // namespace

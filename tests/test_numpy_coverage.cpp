@@ -295,6 +295,8 @@ void main_namespace(probe& p) {
     GND_YES("numpy", bitwise_count, gpu::eval(gpu::bitwise_count(i)))
     GND_YES("numpy", i0, gpu::eval(gpu::i0(f)))
     GND_YES("numpy", kaiser, gpu::kaiser(8, 14.0))
+    GND_PARTIAL("numpy", cov, "no fweights / aweights; <gpu/linalg.hpp>", gpu::cov(f))
+    GND_YES("numpy", corrcoef, gpu::corrcoef(f))
     GND_PARTIAL("numpy", fromfunction, "1 to 4 axes", gpu::fromfunction([](const auto& x) { return x * 2.0; }, {4}))
     GND_PARTIAL("numpy", common_type, "returns a gpu::dtype", gpu::common_type(f, i))
     GND_PARTIAL("numpy", isdtype, "dtypes and kind names, one at a time", gpu::isdtype(gpu::dtype::int8, "integral"))

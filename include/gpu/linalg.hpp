@@ -1,6 +1,7 @@
 #pragma once
 // Matrix products and linear algebra (NumPy's matmul, dot, vdot, inner, outer, tensordot, kron
-// and numpy.linalg): cuBLAS and cuSOLVER on the GPU, OpenBLAS / LAPACKE on the host executor.
+// and numpy.linalg, and np.cov / np.corrcoef): cuBLAS and cuSOLVER on the GPU, OpenBLAS / LAPACKE
+// on the host executor.
 // Not part of <gpu/ndarray.hpp> (compile time); include it where products are used. The CMake
 // target gpu::ndarray links CUDA::cublas, CUDA::cublasLt and CUDA::cusolver.
 #include "gpu/ndarray.hpp"
@@ -13,4 +14,5 @@
 #include "gpu/linalg/norms.hpp"
 #include "gpu/linalg/products.hpp"
 #include "gpu/linalg/solve.hpp"
+#include "gpu/linalg/statistics.hpp"
 #include "gpu/linalg/tf32.hpp"
