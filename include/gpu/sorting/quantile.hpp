@@ -29,8 +29,34 @@
 namespace gpu {
 namespace detail {
 
+// The result dtype (NumPy 2.5, q a Python float, so weak): float32, float16, bfloat16 and complex
+// (median only) keep their dtype, the others give float64.
 template <class T>
-using quantile_result_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+using quantile_result_t =
+    std::conditional_t<std::is_same_v<T, float> || gpu::is_half(dtype_of_v<T>) || gpu::is_complex(dtype_of_v<T>), T, double>;
+
+// NumPy: TypeError for quantile and percentile (and their nan forms) of complex input.
+template <class T>
+constexpr void check_real_quantile() {
+    static_assert(!gpu::is_complex(dtype_of_v<T>), "a must be an array of real numbers");
+}
+
+// NaN of the result dtype: a NaN real part for complex (NumPy's np.nan in a complex array).
+template <class R>
+R quantile_nan() {
+    if constexpr (gpu::is_complex(dtype_of_v<R>)) return R(std::numeric_limits<typename R::value_type>::quiet_NaN(), 0);
+    else if constexpr (gpu::is_half(dtype_of_v<R>)) return R(std::numeric_limits<float>::quiet_NaN());
+    else return std::numeric_limits<R>::quiet_NaN();
+}
+
+// The mean of the two middle values, as np.mean computes it: float16 and bfloat16 in float32,
+// rounded once; the others in their dtype (complex: (lo + hi) / 2, NumPy's complex division).
+template <class R>
+ndarray<R> middle_mean(const ndarray<R>& lo, const ndarray<R>& hi) {
+    if constexpr (gpu::is_half(dtype_of_v<R>))
+        return gpu::eval(((lo.template astype<float>() + hi.template astype<float>()) / 2.0f).template astype<R>());
+    else return gpu::eval((lo + hi) / R(2));
+}
 
 struct quantile_method {
     double alpha = 1, beta = 1;
@@ -68,8 +94,11 @@ auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, 
     shape_t kept = a.shape();
     kept[axis] = 1;
     ndarray<R> out(kept, a.where());
-    if (n == 0) {  // NumPy: NaN (with a RuntimeWarning) for an empty lane
-        out.assign(std::numeric_limits<R>::quiet_NaN());
+    if (n == 0) {  // NumPy: NaN (with a RuntimeWarning) for an empty lane; complex: nan+nanj (0 / 0)
+        if constexpr (gpu::is_complex(dtype_of_v<R>))
+            out.assign(R(std::numeric_limits<typename R::value_type>::quiet_NaN(),
+                         std::numeric_limits<typename R::value_type>::quiet_NaN()));
+        else out.assign(quantile_nan<R>());
     } else {
         const ndarray<R> s = gpu::sort(a, axis).template astype<R>();
         // NumPy's virtual index: n q + alpha + q (1 - alpha - beta) - 1, clipped to [0, n - 1].
@@ -85,10 +114,11 @@ auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, 
             return gpu::take(s, idx, axis);
         };
         const ndarray<R> lo = at(i0), hi = at(i1), last = at(n - 1);
-        const R gamma = static_cast<R>(g);
-        if (median) out.assign(gpu::where(last != last, last, (lo + hi) / R(2)));
+        // NumPy's _lerp with t a Python float: 1 - t in double, each factor rounded to R.
+        const R gamma = static_cast<R>(g), rest = static_cast<R>(1.0 - g);
+        if (median) out.assign(gpu::where(last != last, last, middle_mean(lo, hi)));
         else if (g >= 0.5)  // NumPy's _lerp: b - (b - a) (1 - t) when t >= 0.5
-            out.assign(gpu::where(last != last, last, hi - (hi - lo) * (R(1) - gamma)));
+            out.assign(gpu::where(last != last, last, hi - (hi - lo) * rest));
         else
             out.assign(gpu::where(last != last, last, lo + (hi - lo) * gamma));
     }
@@ -123,7 +153,7 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
     const std::int64_t lanes = n ? a.size() / n : size_of(kept);
     ndarray<R> out(shape_t{lanes}, a.where());
     if (n == 0) {
-        out.assign(std::numeric_limits<R>::quiet_NaN());
+        out.assign(quantile_nan<R>());
     } else {
         const ndarray<R> s = gpu::sort(axis == last ? a : a.swapaxes(axis, last).copy(), -1).template astype<R>();
         const ndarray<R> flat = s.reshape(shape_t{lanes * n});
@@ -138,12 +168,15 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
         const ndarray<std::int64_t> i0 = base + f.template astype<std::int64_t>();
         const ndarray<std::int64_t> i1 = base + gpu::where(g > 0.0, f + 1.0, f).template astype<std::int64_t>();
         const ndarray<R> lo = gpu::take(flat, i0), hi = gpu::take(flat, i1);
-        const ndarray<R> gr = g.template astype<R>();
-        const R nan = std::numeric_limits<R>::quiet_NaN();
-        if (median) out.assign(gpu::where(cnt == std::int64_t{0}, nan, (lo + hi) / R(2)));
-        else
+        const R nan = quantile_nan<R>();
+        if (median) {
+            out.assign(gpu::where(cnt == std::int64_t{0}, nan, middle_mean(lo, hi)));
+        } else {
+            const ndarray<R> gr = g.template astype<R>();
+            const ndarray<R> rest = ndarray<double>(1.0 - g).template astype<R>();
             out.assign(gpu::where(cnt == std::int64_t{0}, nan,
-                                  gpu::where(gr >= R(0.5), hi - (hi - lo) * (R(1) - gr), lo + (hi - lo) * gr)));
+                                  gpu::where(g >= 0.5, hi - (hi - lo) * rest, lo + (hi - lo) * gr)));
+        }
     }
     shape_t moved = kept;  // lanes in C order of a with `axis` moved last
     if (axis != last) std::swap(moved[axis], moved[last]);
@@ -189,11 +222,13 @@ auto median(const E& a, std::int64_t axis, bool keepdims = false) {
 // np.quantile(a, q, axis=None, method="linear", keepdims=False).
 template <expression E>
 auto quantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_quantile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto quantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_quantile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
@@ -201,11 +236,13 @@ auto quantile(const E& a, double q, std::int64_t axis, std::string_view method =
 // np.percentile(a, q, ...): quantile(a, q / 100, ...).
 template <expression E>
 auto percentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_percentile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
@@ -224,11 +261,13 @@ auto nanmedian(const E& a, std::int64_t axis, bool keepdims = false) {
 // np.nanquantile(a, q, axis=None, method="linear", keepdims=False).
 template <expression E>
 auto nanquantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
@@ -236,11 +275,13 @@ auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view metho
 // np.nanpercentile(a, q, ...).
 template <expression E>
 auto nanpercentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanpercentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }

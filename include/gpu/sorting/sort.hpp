@@ -1,19 +1,26 @@
 #pragma once
 // np.sort and np.argsort, stable (NumPy's kind="stable"; NumPy's default kind may be any correct
-// sort, a stable one is one of them):
+// sort, a stable one is one of them), and np.sort_complex:
 //   gpu::sort(a)              // along the last axis
 //   gpu::sort(a, axis)        // along `axis` (negative counts from the end)
 //   gpu::sort(a, gpu::none)   // of the flattened array (C order): shape (a.size(),)
 //   gpu::argsort(...)         // the same forms; int64 indices along the axis
-// Order: NumPy's. NaNs go last (any sign); -0.0 and 0.0 are equal (they keep their order); bool
-// sorts false first. A 0-d array: sort with an axis raises NumPy's AxisError, argsort gives [0] (shape (1,)).
+//   gpu::sort_complex(a)      // sorted along the last axis, as complex (NumPy's result dtype)
+// Order: NumPy's (gnd::sort_less, sorting/search_kernels.hpp). NaNs go last (any sign); -0.0 and
+// 0.0 are equal (they keep their order); bool sorts false first; float16 / bfloat16 by value;
+// complex lexicographically (real part, then imaginary) with the values holding a NaN last, as
+// [R + Rj, R + nanj, nan + Rj, nan + nanj]. A 0-d array: sort with an axis raises NumPy's
+// AxisError, argsort gives [0] (shape (1,)).
 //
-// Host executor: std::stable_sort with the same order. CUDA: CUB's onesweep radix sort
+// Host executor: std::stable_sort with that order. CUDA: CUB's onesweep radix sort
 // (sorting/radix_sort.hpp) on a C-contiguous copy whose last axis is the sorted one; float keys
 // get their NaNs made positive on the way (so the result's NaNs are positive NaNs). Rows of at
 // most 2048 keys (and sorts of at most 2048 keys) are one kernel, a block per row
 // (sorting/row_sort_kernels.hpp); longer rows are two whole-array stable sorts: keys with their
-// flat indices, then those indices by their row.
+// flat indices, then those indices by their row. float16 / bfloat16 rows are sorted as float32
+// (every half value is a float, and back exactly). Complex rows are three stable argsorts of
+// real keys (imaginary part, real part, then the NaN group: radix sorts take no comparator),
+// each composed with the order so far by a gather.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -21,28 +28,29 @@
 #include <vector>
 
 #include "gpu/core/axis.hpp"
+#include "gpu/creation/ranges.hpp"
 #include "gpu/exec/eval.hpp"
+#include "gpu/indexing/take.hpp"
 #include "gpu/kernel/cache.hpp"
 #include "gpu/kernel/launch.hpp"
 #include "gpu/sorting/radix_sort.hpp"
 #include "gpu/sorting/row_sort_kernels.hpp"
+#include "gpu/sorting/search_kernels.hpp"
 #include "gpu/sorting/sort_kernels.hpp"
 #include "gpu/views/transpose.hpp"
 
 namespace gpu {
+
+// Declared here for complex sorts, which are argsorts of real keys.
+template <expression E>
+ndarray<std::int64_t> argsort(const E& e, std::int64_t axis = -1);
+
 namespace detail {
 
-// NumPy's sort order: NaNs last; otherwise <, under which -0.0 == 0.0.
+// NumPy's sort order (the one definition searchsorted's kernel compiles too).
 template <class T>
 struct numpy_less {
-    bool operator()(const T& a, const T& b) const {
-        if constexpr (std::is_floating_point_v<T>) {
-            if (b != b) return a == a;
-            return a < b;
-        } else {
-            return a < b;
-        }
-    }
+    bool operator()(const T& a, const T& b) const { return gnd::sort_less<T>(a, b); }
 };
 
 // The radix sort's key type: bool as its byte.
@@ -174,6 +182,30 @@ ndarray<T> sort_operand(const ndarray<T>& a, int axis) {
     return v.is_contiguous() ? v : v.copy();
 }
 
+// The row-local order (stable, NumPy's) of the rows of the C-contiguous complex matrix `m`, from
+// the library's real sorts and gathers, so no comparator is needed: stable argsorts by the
+// imaginary part, then the real part (NaNs last in both, -0.0 == 0.0), then the NaN group
+// (0: no NaN, 1: NaN imaginary part only, 2 and 3: NaN real part), each composed with the order
+// so far. Runs on m's executor (the CUDA path of complex sorts; the tests run it on the host).
+template <class T>
+ndarray<std::int64_t> complex_row_order(const ndarray<T>& m) {
+    using F = typename T::value_type;
+    const std::int64_t rows = m.shape()[0], cols = m.shape()[1], n = rows * cols;
+    const shape_t flat{n}, matrix{rows, cols};
+    const ndarray<std::int64_t> base = (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
+    // x[r, p[r, j]] for every row r.
+    auto gather = [&]<class U>(const ndarray<U>& x, const ndarray<std::int64_t>& p) {
+        const ndarray<std::int64_t> at = p + base;
+        return gpu::take(x.reshape(flat), at.reshape(flat)).reshape(matrix);
+    };
+    const ndarray<F> re = ndarray<F>(m.real()).copy(), im = ndarray<F>(m.imag()).copy();
+    ndarray<std::uint8_t> group(matrix, m.where());
+    group.assign(gpu::where(re != re, 2, 0) + gpu::where(im != im, 1, 0));
+    ndarray<std::int64_t> order = gpu::argsort(im, -1);
+    order = gather(order, gpu::argsort(gather(re, order), -1));
+    return gather(order, gpu::argsort(gather(group, order), -1));
+}
+
 // Sorts `a` along `axis` (in [0, ndim)); fills `sorted` and/or `indices` (a's shape).
 template <class T>
 void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::int64_t>* indices) {
@@ -190,6 +222,21 @@ void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::
             ndarray<T> work = sorted ? keys_out : ndarray<T>(src.shape(), executor::host);
             std::copy(src.data(), src.data() + a.size(), work.data());
             sort_rows_on_host(work.data(), indices ? idx_out.data() : nullptr, rows, cols);
+        } else if constexpr (gpu::is_half(dtype_of_v<T>)) {
+            const ndarray<float> wide = gpu::eval(src.template astype<float>());
+            ndarray<float> wide_out;
+            if (sorted) wide_out = ndarray<float>(src.shape(), a.where());
+            sort_rows_on_cuda(wide.data(), sorted ? wide_out.data() : nullptr, indices ? idx_out.data() : nullptr, rows,
+                              cols);
+            if (sorted) keys_out = gpu::eval(wide_out.template astype<T>());
+        } else if constexpr (gpu::is_complex(dtype_of_v<T>)) {
+            const ndarray<T> m = src.reshape(shape_t{rows, cols});
+            const ndarray<std::int64_t> order = complex_row_order(m);
+            if (indices) idx_out = order.reshape(src.shape());
+            if (sorted) {
+                const ndarray<std::int64_t> at = order + (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
+                keys_out = gpu::take(src.reshape(shape_t{a.size()}), at.reshape(shape_t{a.size()})).reshape(src.shape());
+            }
         } else {
             sort_rows_on_cuda(src.data(), sorted ? keys_out.data() : nullptr, indices ? idx_out.data() : nullptr, rows,
                               cols);
@@ -227,7 +274,7 @@ auto sort(const E& e, none_t) {
 
 // np.argsort(a, axis=-1, kind="stable"): int64 indices that sort `a` along `axis`.
 template <expression E>
-ndarray<std::int64_t> argsort(const E& e, std::int64_t axis = -1) {
+ndarray<std::int64_t> argsort(const E& e, std::int64_t axis) {
     const auto a = detail::sort_input(e);
     if (a.ndim() == 0) {  // as NumPy: [0], shape (1,), before any axis check
         ndarray<std::int64_t> zero(shape_t{1}, a.where());
@@ -238,6 +285,30 @@ ndarray<std::int64_t> argsort(const E& e, std::int64_t axis = -1) {
     ndarray<std::int64_t> out;
     detail::sort_along(a, ax, static_cast<std::remove_cvref_t<decltype(a)>*>(nullptr), &out);
     return out;
+}
+
+namespace detail {
+
+// np.sort_complex's result dtype: complex input keeps its dtype; int8, int16, uint8 and uint16
+// give complex64; every other real dtype (float32 and float16 included) complex128.
+template <class T>
+using sort_complex_t = std::conditional_t<
+    gpu::is_complex(dtype_of_v<T>), T,
+    std::conditional_t<dtype_of_v<T> == dtype::int8 || dtype_of_v<T> == dtype::int16 || dtype_of_v<T> == dtype::uint8 ||
+                           dtype_of_v<T> == dtype::uint16,
+                       std::complex<float>, std::complex<double>>>;
+
+}  // namespace detail
+
+// np.sort_complex(a): sorted along the last axis (NumPy sorts, then converts), as complex.
+template <expression E>
+auto sort_complex(const E& e) {
+    const auto a = detail::sort_input(e);
+    using T = typename decltype(a)::value_type;
+    using C = detail::sort_complex_t<T>;
+    const ndarray<T> s = gpu::sort(a, -1);
+    if constexpr (std::is_same_v<C, T>) return s;
+    else return ndarray<C>(gpu::eval(s.template astype<C>()));
 }
 
 // np.argsort(a, axis=None): indices into the flattened array.
