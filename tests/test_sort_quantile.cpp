@@ -2,7 +2,7 @@
 // them) for each implemented method, axes, keepdims, NaN lanes, integer and float32 inputs
 // (result dtypes), empty and 0-d inputs, NumPy's errors; GPU results against the host's.
 // float16 / bfloat16 (NumPy 2.5: computed and returned in the half dtype) and complex medians.
-#include "support.hpp"
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -108,12 +108,7 @@ static_assert(std::is_same_v<decltype(gpu::median(std::declval<gpu::ndarray<c64>
 // quantile / percentile of complex input do not compile: NumPy's TypeError "a must be an array of
 // real numbers".
 
-template <class H>
-std::vector<float> floats_of(const gpu::ndarray<H>& a) {
-    std::vector<float> out;
-    for (H x : values_of(a)) out.push_back(static_cast<float>(x));
-    return out;
-}
+using gpu_test::floats_of;
 
 // NumPy 2.5 (q a Python float): the virtual index in float64, then _lerp in the half dtype, each
 // operation rounded (b - a, (b - a) * t, a + ...; 1 - t in float64). The values were emulated with
@@ -142,26 +137,19 @@ TEST(QuantileHalf, ComputedInTheHalfDtype) {
     }
 }
 
-void expect_c64(const std::vector<c64>& got, const std::vector<c64>& want) {
-    ASSERT_EQ(got.size(), want.size());
-    for (std::size_t i = 0; i < got.size(); ++i)
-        EXPECT_TRUE(gpu_test::same_value(got[i].real(), want[i].real()) && gpu_test::same_value(got[i].imag(), want[i].imag()))
-            << "element " << i << ": got " << got[i] << ", expected " << want[i];
-}
-
 // Complex medians: sorted lexicographically, the mean of the middle two; a lane with a NaN gives
 // its last value (NumPy 2.5's _median_nancheck copies it: nan+1j below; NumPy 1.24 gave nan+0j).
 TEST(QuantileComplex, Median) {
     const float nan = NAN;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto c = make(std::vector<c64>{{nan, 1}, {1, 1}, {2, 0}, {3, -1}, {1, 2}, {1, 1}}, {2, 3});
-        expect_c64(values_of(gpu::median(c, 1)), {{nan, 1}, {1, 2}});
-        expect_c64(values_of(gpu::median(make(std::vector<c64>{{1, 2}, {3, 0}, {2, -1}, {0, 0}}))), {{1.5f, 0.5f}});
+        gpu_test::expect_complex(values_of(gpu::median(c, 1)), {{nan, 1}, {1, 2}});
+        gpu_test::expect_complex(values_of(gpu::median(make(std::vector<c64>{{1, 2}, {3, 0}, {2, -1}, {0, 0}}))), {{1.5f, 0.5f}});
         const auto n = make(std::vector<c64>{{nan, 1}, {1, 1}, {2, 0}, {4, 4}, {1, nan}, {nan, nan}, {nan, 0}, {nan, 2}},
                             {2, 4});
-        expect_c64(values_of(gpu::nanmedian(n, 1)), {{2, 0}, {nan, 0}});  // an all-NaN lane: nan+0j
-        expect_c64(values_of(gpu::median(c.T(), 0, true)), {{nan, 1}, {1, 2}});
-        expect_c64(values_of(gpu::median(make(std::vector<c64>{}))), {{nan, nan}});
+        gpu_test::expect_complex(values_of(gpu::nanmedian(n, 1)), {{2, 0}, {nan, 0}});  // an all-NaN lane: nan+0j
+        gpu_test::expect_complex(values_of(gpu::median(c.T(), 0, true)), {{nan, 1}, {1, 2}});
+        gpu_test::expect_complex(values_of(gpu::median(make(std::vector<c64>{}))), {{nan, nan}});
     }
 }
 

@@ -2,7 +2,7 @@
 // dtype, NaNs, -0.0, ties (stability pinned), axes, flattened, transposed and sliced views, empty
 // and 0-d inputs; larger inputs (many tiles of the onesweep kernels, several rows) compared with
 // the host executor on the GPU. float16 / bfloat16 / complex (NaN groups) and gpu::sort_complex.
-#include "support.hpp"
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -209,50 +209,9 @@ using c128 = std::complex<double>;
 using half_dtypes = ::testing::Types<gpu::float16, gpu::bfloat16>;
 using complex_dtypes = ::testing::Types<c64, c128>;
 
-template <class T>
-std::vector<T> of_floats(const std::vector<double>& v) {
-    std::vector<T> out;
-    for (double x : v) out.push_back(T(x));
-    return out;
-}
-
-// Half values as floats (exact).
-template <class H>
-std::vector<float> floats_of(const gpu::ndarray<H>& a) {
-    std::vector<float> out;
-    for (H x : values_of(a)) out.push_back(static_cast<float>(x));
-    return out;
-}
-
-// Complex values, parts compared as expect_values does (NaN equals NaN, signs of zeros ignored).
-template <class C>
-void expect_complex(const std::vector<C>& got, const std::vector<c128>& want) {
-    ASSERT_EQ(got.size(), want.size());
-    using F = typename C::value_type;
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        EXPECT_TRUE(gpu_test::same_value<F>(got[i].real(), F(want[i].real())) &&
-                    gpu_test::same_value<F>(got[i].imag(), F(want[i].imag())))
-            << "element " << i << ": got " << got[i] << ", expected " << want[i];
-    }
-}
-
-// Bits of each value (each part of a complex one), every NaN one pattern: the GPU sorts halves
-// as float32 and rounds back, which keeps a NaN but not its payload.
-template <class T>
-std::vector<std::uint64_t> canonical_bits(const std::vector<T>& v) {
-    std::vector<std::uint64_t> out;
-    auto put = [&](auto x) {
-        if (x != x) return out.push_back(~std::uint64_t{0});
-        std::uint64_t b = 0;
-        std::memcpy(&b, &x, sizeof x);
-        out.push_back(b);
-    };
-    for (const T& x : v) {
-        if constexpr (gpu::is_complex(gpu::dtype_of_v<T>)) put(x.real()), put(x.imag());
-        else put(static_cast<float>(x));
-    }
-    return out;
-}
+using gpu_test::canonical_bits;
+using gpu_test::expect_complex;
+using gpu_test::floats_of;
 
 template <class T>
 class SortHalf : public ::testing::Test {};
@@ -263,7 +222,7 @@ TYPED_TEST(SortHalf, NanZerosInfinities) {
     using H = TypeParam;
     const double nan = std::nan(""), inf = INFINITY;
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
-        const auto a = make(of_floats<H>({nan, 1.5, -0.0, -inf, 0.0, -nan, inf, -2, 0.0, 1024, 0x1p-14, -1024, 1.5}));
+        const auto a = make(gpu_test::of_doubles<H>({nan, 1.5, -0.0, -inf, 0.0, -nan, inf, -2, 0.0, 1024, 0x1p-14, -1024, 1.5}));
         const auto s = floats_of(gpu::sort(a));
         gpu_test::expect_values(s, std::vector<float>{-INFINITY, -1024, -2, -0.0f, 0, 0, 0x1p-14f, 1.5f, 1.5f, 1024,
                                                       INFINITY, NAN, NAN});
@@ -271,9 +230,9 @@ TYPED_TEST(SortHalf, NanZerosInfinities) {
         EXPECT_FALSE(std::signbit(s[4]));
         EXPECT_FALSE(std::signbit(s[5]));
         expect_values(values_of(gpu::argsort(a)), std::vector<i64>{3, 11, 7, 2, 4, 8, 10, 1, 12, 9, 6, 0, 5});
-        expect_values(values_of(gpu::argsort(make(of_floats<H>({0.0, -0.0, -1, 0.0})))), std::vector<i64>{2, 0, 1, 3});
+        expect_values(values_of(gpu::argsort(make(gpu_test::of_doubles<H>({0.0, -0.0, -1, 0.0})))), std::vector<i64>{2, 0, 1, 3});
         // Axis 0, a transposed view, the flattened array.
-        const auto m = make(of_floats<H>({3, nan, -1, 0.5, -0.0, 0.0}), {2, 3});
+        const auto m = make(gpu_test::of_doubles<H>({3, nan, -1, 0.5, -0.0, 0.0}), {2, 3});
         gpu_test::expect_values(floats_of(gpu::sort(m, 0)), std::vector<float>{0.5f, -0.0f, -1, 3, NAN, 0});
         expect_values(values_of(gpu::argsort(m, 0)), std::vector<i64>{1, 1, 0, 0, 0, 1});
         expect_values(values_of(gpu::argsort(m.T())), std::vector<i64>{1, 0, 1, 0, 0, 1});
@@ -284,7 +243,7 @@ TYPED_TEST(SortHalf, NanZerosInfinities) {
         z.assign(2.5);
         gpu_test::expect_values(floats_of(gpu::sort(z, gpu::none)), std::vector<float>{2.5f});
         expect_values(values_of(gpu::argsort(z)), std::vector<i64>{0});
-        const auto v = view(make(of_floats<H>({5, 4, 3, 2, 1, 0})), {3}, {2}, 0);  // [5, 3, 1]
+        const auto v = view(make(gpu_test::of_doubles<H>({5, 4, 3, 2, 1, 0})), {3}, {2}, 0);  // [5, 3, 1]
         gpu_test::expect_values(floats_of(gpu::sort(v)), std::vector<float>{1, 3, 5});
     }
 }
@@ -393,6 +352,25 @@ TEST(SortNewDtypes, LargeSameOnEveryExecutor) {
     std::vector<c128> z(40 * 30);
     for (auto& x : z) x = c128(value(), value());
     same_bits_everywhere(z, {40, 30});
+}
+
+// The family built on sort / argsort: partition, argpartition, lexsort, topk.
+TEST(SortNewDtypes, PartitionLexsortTopk) {
+    const double nan = std::nan("");
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_complex(values_of(gpu::partition(make(std::vector<c128>{{3, 0}, {0, 1}, {2, 0}, {nan, 0}}), 1)),
+                       {{0, 1}, {2, 0}, {3, 0}, {nan, 0}});
+        const auto h = make(gpu_test::of_doubles<gpu::float16>({3, 1, nan, 2, 5}));
+        expect_values(values_of(gpu::argpartition(h, 2)), std::vector<i64>{1, 3, 0, 4, 2});
+        const auto t = gpu::topk(h, 2);
+        gpu_test::expect_values(floats_of(t.values), std::vector<float>{NAN, 5});
+        expect_values(values_of(t.indices), std::vector<i64>{2, 4});
+        const auto k = gpu::topk(make(std::vector<c64>{{1, 1}, {1, -1}, {0, 0}, {1, 1}}), 2, -1, false);
+        expect_complex(values_of(k.values), {{0, 0}, {1, -1}});
+        expect_values(values_of(gpu::lexsort(std::vector<gpu::ndarray<c64>>{
+                          make(std::vector<c64>{{1, 1}, {1, -1}, {0, 0}, {1, 1}}), make(std::vector<c64>{{2, 0}, {1, 0}, {1, 0}, {1, 0}})})),
+                      std::vector<i64>{2, 1, 3, 0});
+    }
 }
 
 }  // namespace

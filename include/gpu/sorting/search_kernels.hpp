@@ -62,10 +62,9 @@ using search_common_t = type_of_t<promote(dtype_of_v<T>, dtype_of_v<U>)>;
 template <class T, class U>
 struct searchsorted_kernel {
     static kernel_source source() {
-        return {kernel_unit({search_source}, search_kernels_source),
-                std::string("gnd::searchsorted_kernel<") + cuda_type_name<T>() + ", " + cuda_type_name<U>() + ", " +
-                    cuda_type_name<search_common_t<T, U>>() + ">",
-                true, {}, "the searchsorted kernel"};
+        std::string name = std::string("gnd::searchsorted_kernel<") + cuda_type_name<T>() + ", " + cuda_type_name<U>() +
+                           ", " + cuda_type_name<search_common_t<T, U>>() + ">";
+        return {kernel_unit({search_source}, search_kernels_source, name), name, true, {}, "the searchsorted kernel"};
     }
 };
 
