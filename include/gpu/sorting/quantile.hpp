@@ -52,10 +52,10 @@ R quantile_nan() {
 // The mean of the two middle values, as np.mean computes it: float16 and bfloat16 in float32,
 // rounded once; the others in their dtype (complex: (lo + hi) / 2, NumPy's complex division).
 template <class R>
-ndarray<R> middle_mean(const ndarray<R>& lo, const ndarray<R>& hi) {
+auto middle_mean(const ndarray<R>& lo, const ndarray<R>& hi) {
     if constexpr (gpu::is_half(dtype_of_v<R>))
-        return gpu::eval(((lo.template astype<float>() + hi.template astype<float>()) / 2.0f).template astype<R>());
-    else return gpu::eval((lo + hi) / R(2));
+        return ((lo.template astype<float>() + hi.template astype<float>()) / 2.0f).template astype<R>();
+    else return (lo + hi) / R(2);
 }
 
 struct quantile_method {

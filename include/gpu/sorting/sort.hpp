@@ -182,6 +182,13 @@ ndarray<T> sort_operand(const ndarray<T>& a, int axis) {
     return v.is_contiguous() ? v : v.copy();
 }
 
+// The NaN group of complex values from their parts: 0 no NaN, 1 a NaN imaginary part only, 2 and 3
+// a NaN real part (assigned to uint8).
+template <class F>
+auto complex_nan_group(const ndarray<F>& re, const ndarray<F>& im) {
+    return gpu::where(re != re, 2, 0) + gpu::where(im != im, 1, 0);
+}
+
 // The row-local order (stable, NumPy's) of the rows of the C-contiguous complex matrix `m`, from
 // the library's real sorts and gathers, so no comparator is needed: stable argsorts by the
 // imaginary part, then the real part (NaNs last in both, -0.0 == 0.0), then the NaN group
@@ -200,7 +207,7 @@ ndarray<std::int64_t> complex_row_order(const ndarray<T>& m) {
     };
     const ndarray<F> re = ndarray<F>(m.real()).copy(), im = ndarray<F>(m.imag()).copy();
     ndarray<std::uint8_t> group(matrix, m.where());
-    group.assign(gpu::where(re != re, 2, 0) + gpu::where(im != im, 1, 0));
+    group.assign(complex_nan_group(re, im));
     ndarray<std::int64_t> order = gpu::argsort(im, -1);
     order = gather(order, gpu::argsort(gather(re, order), -1));
     return gather(order, gpu::argsort(gather(group, order), -1));
