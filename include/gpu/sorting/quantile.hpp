@@ -6,8 +6,11 @@
 //   gpu::percentile(a, q, ...)                                               q in [0, 100]
 // Methods: NumPy's continuous ones, linear (default), weibull, hazen, median_unbiased,
 // normal_unbiased, interpolated_inverted_cdf, and midpoint (their result dtype is always a float:
-// float32 stays float32, everything else gives float64). A lane holding a NaN gives NaN (NaNs sort
-// last), as NumPy. Values are interpolated as NumPy's _lerp does.
+// float32, float16 and bfloat16 keep theirs and interpolate in it, as NumPy 2.5 with a Python-float
+// q; everything else gives float64). A lane holding a NaN gives NaN (NaNs sort last), as NumPy.
+// Values are interpolated as NumPy's _lerp does. Complex input: median (and nanmedian) only, in
+// NumPy's lexicographic order; quantile and percentile of complex do not compile (NumPy's
+// TypeError).
 //   gpu::nanmedian / nanquantile / nanpercentile: the same over each lane's non-NaN values (a lane
 //   of NaNs only gives NaN).
 // Not yet: the discontinuous methods (lower, higher, nearest, ...), several q at once, selection
