@@ -197,6 +197,7 @@ auto complex_nan_group(const ndarray<F>& re, const ndarray<F>& im) {
 template <class T>
 ndarray<std::int64_t> complex_row_order(const ndarray<T>& m) {
     using F = typename T::value_type;
+    const executor_scope on(m.where());  // the index arrays made here live where m does
     const std::int64_t rows = m.shape()[0], cols = m.shape()[1], n = rows * cols;
     const shape_t flat{n}, matrix{rows, cols};
     const ndarray<std::int64_t> base = (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
@@ -241,6 +242,7 @@ void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::
             const ndarray<std::int64_t> order = complex_row_order(m);
             if (indices) idx_out = order.reshape(src.shape());
             if (sorted) {
+                const executor_scope on(a.where());
                 const ndarray<std::int64_t> at = order + (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
                 keys_out = gpu::take(src.reshape(shape_t{a.size()}), at.reshape(shape_t{a.size()})).reshape(src.shape());
             }
