@@ -189,6 +189,16 @@ auto complex_nan_group(const ndarray<F>& re, const ndarray<F>& im) {
     return gpu::where(re != re, 2, 0) + gpu::where(im != im, 1, 0);
 }
 
+// x[r, p[r, j]] for every row r of the C-contiguous matrix x (p: row-local indices, x's shape).
+template <class U>
+ndarray<U> take_along_rows(const ndarray<U>& x, const ndarray<std::int64_t>& p) {
+    const executor_scope on(x.where());  // the index arrays made here live where x does
+    const std::int64_t rows = x.shape()[0], cols = x.shape()[1];
+    const shape_t flat{rows * cols};
+    const ndarray<std::int64_t> at = p + (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
+    return gpu::take(x.reshape(flat), at.reshape(flat)).reshape(x.shape());
+}
+
 // The row-local order (stable, NumPy's) of the rows of the C-contiguous complex matrix `m`, from
 // the library's real sorts and gathers, so no comparator is needed: stable argsorts by the
 // imaginary part, then the real part (NaNs last in both, -0.0 == 0.0), then the NaN group
@@ -197,21 +207,12 @@ auto complex_nan_group(const ndarray<F>& re, const ndarray<F>& im) {
 template <class T>
 ndarray<std::int64_t> complex_row_order(const ndarray<T>& m) {
     using F = typename T::value_type;
-    const executor_scope on(m.where());  // the index arrays made here live where m does
-    const std::int64_t rows = m.shape()[0], cols = m.shape()[1], n = rows * cols;
-    const shape_t flat{n}, matrix{rows, cols};
-    const ndarray<std::int64_t> base = (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
-    // x[r, p[r, j]] for every row r.
-    auto gather = [&]<class U>(const ndarray<U>& x, const ndarray<std::int64_t>& p) {
-        const ndarray<std::int64_t> at = p + base;
-        return gpu::take(x.reshape(flat), at.reshape(flat)).reshape(matrix);
-    };
     const ndarray<F> re = ndarray<F>(m.real()).copy(), im = ndarray<F>(m.imag()).copy();
-    ndarray<std::uint8_t> group(matrix, m.where());
+    ndarray<std::uint8_t> group(m.shape(), m.where());
     group.assign(complex_nan_group(re, im));
     ndarray<std::int64_t> order = gpu::argsort(im, -1);
-    order = gather(order, gpu::argsort(gather(re, order), -1));
-    return gather(order, gpu::argsort(gather(group, order), -1));
+    order = take_along_rows(order, gpu::argsort(take_along_rows(re, order), -1));
+    return take_along_rows(order, gpu::argsort(take_along_rows(group, order), -1));
 }
 
 // Sorts `a` along `axis` (in [0, ndim)); fills `sorted` and/or `indices` (a's shape).
@@ -241,11 +242,7 @@ void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::
             const ndarray<T> m = src.reshape(shape_t{rows, cols});
             const ndarray<std::int64_t> order = complex_row_order(m);
             if (indices) idx_out = order.reshape(src.shape());
-            if (sorted) {
-                const executor_scope on(a.where());
-                const ndarray<std::int64_t> at = order + (gpu::arange<std::int64_t>(0, rows) * cols).reshape(shape_t{rows, 1});
-                keys_out = gpu::take(src.reshape(shape_t{a.size()}), at.reshape(shape_t{a.size()})).reshape(src.shape());
-            }
+            if (sorted) keys_out = take_along_rows(m, order).reshape(src.shape());
         } else {
             sort_rows_on_cuda(src.data(), sorted ? keys_out.data() : nullptr, indices ? idx_out.data() : nullptr, rows,
                               cols);
