@@ -50,7 +50,7 @@ void BM_argsort_f32(benchmark::State& state) {
     keys_rate(state, big_n, (4.0 + 8.0) * big_n);
 }
 
-// 2^26 float16 keys (sorted as float32 on the GPU: docs/dtypes.md) and 2^26 complex64 values
+// 2^26 float16 keys (2 radix passes of 32-bit keys: docs/dtypes.md) and 2^26 complex64 values
 // (three stable argsorts of real keys and their gathers); bytes: keys read once and written once.
 void BM_sort_f16(benchmark::State& state) {
     const gpu::ndarray<gpu::float16> x = gpu::eval(random_array(big_n, 19).astype<gpu::float16>());

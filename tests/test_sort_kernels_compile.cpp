@@ -2,9 +2,9 @@
 // (histogram, exclusive sum, onesweep) with our sm_90 policy, and the helper kernels. Each CUB
 // kernel costs 1-3 s of NVRTC, so CI compiles a representative few (float32 keys, int64 pairs,
 // bool keys, row-id keys); every key / value / offset combination the library launches is
-// compiled when GPU_NDARRAY_DEVICE=cuda (the GPU run). float16 / bfloat16 sorts run the float32
-// kernels and complex sorts real argsorts (no CUB kernel of their own): their element-wise and
-// gather kernels are compiled here.
+// compiled when GPU_NDARRAY_DEVICE=cuda (the GPU run). float16 / bfloat16 sorts run the uint32
+// (long rows: radix keys) and float32 (short rows) CUB kernels, complex sorts real argsorts: no
+// CUB kernel of their own; their helper, element-wise and gather kernels are compiled here.
 #include "support.hpp"
 
 #include <gpu/sorting.hpp>
@@ -78,7 +78,12 @@ TEST(SortKernels, HelperKernels) {
     compiles<d::sort_row_of_kernel<std::uint64_t>>("row of (uint64)");
     std::apply([](auto... t) { (compiles<d::sort_gather_rows_kernel<decltype(t)>>("gather rows"), ...); },
                std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
-                          std::uint32_t, std::uint64_t, float, double>{});
+                          std::uint32_t, std::uint64_t, float, double, gpu::float16, gpu::bfloat16>{});
+    // 2-byte floats of long rows: radix keys in, values out (their CUB kernels are uint32's).
+    compiles<d::sort_half_keys_kernel<gpu::float16>>("half keys float16");
+    compiles<d::sort_half_keys_kernel<gpu::bfloat16>>("half keys bfloat16");
+    compiles<d::sort_half_values_kernel<gpu::float16>>("half values float16");
+    compiles<d::sort_half_values_kernel<gpu::bfloat16>>("half values bfloat16");
 }
 
 template <class K>

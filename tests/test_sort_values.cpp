@@ -248,6 +248,25 @@ TYPED_TEST(SortHalf, NanZerosInfinities) {
     }
 }
 
+// The GPU's radix key of a 2-byte float (long rows), for every bit pattern: its top 16 bits order
+// as NumPy's sort order (sort_less; equal values, -0.0 and 0.0, every NaN, equal keys), its low
+// 16 bits are the value.
+TYPED_TEST(SortHalf, RadixKeyOrderEveryValue) {
+    using H = TypeParam;
+    namespace g = gpu::detail::gnd;
+    std::vector<H> all;
+    for (unsigned b = 0; b < 65536; ++b) all.push_back(H::from_bits(static_cast<unsigned short>(b)));
+    auto key = [](H x) { return g::half_radix_key(x) >> gpu::detail::half_key_begin_bit; };
+    std::stable_sort(all.begin(), all.end(), [&](H x, H y) { return key(x) < key(y); });
+    int bad = 0;
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+        const H x = all[i], y = all[i + 1];
+        const bool less = key(x) < key(y);
+        if (less != g::sort_less(x, y) || g::sort_less(y, x) || (g::half_radix_key(x) & 0xffffu) != x.bits) ++bad;
+    }
+    EXPECT_EQ(bad, 0);
+}
+
 template <class T>
 class SortComplex : public ::testing::Test {};
 TYPED_TEST_SUITE(SortComplex, complex_dtypes, gpu_test::dtype_names);
@@ -345,6 +364,7 @@ TEST(SortNewDtypes, LargeSameOnEveryExecutor) {
     std::vector<gpu::float16> h(3 * 3000);
     for (auto& x : h) x = gpu::float16(value());
     same_bits_everywhere(h, {3, 3000});
+    same_bits_everywhere(std::vector<gpu::float16>(h.begin(), h.begin() + 5000), {5000});  // flat: keys, pairs
     std::vector<gpu::bfloat16> b(300 * 20);
     for (auto& x : b) x = gpu::bfloat16(value());
     same_bits_everywhere(b, {300, 20});

@@ -17,10 +17,12 @@
 // get their NaNs made positive on the way (so the result's NaNs are positive NaNs). Rows of at
 // most 2048 keys (and sorts of at most 2048 keys) are one kernel, a block per row
 // (sorting/row_sort_kernels.hpp); longer rows are two whole-array stable sorts: keys with their
-// flat indices, then those indices by their row. float16 / bfloat16 rows are sorted as float32
-// (every half value is a float, and back exactly). Complex rows are three stable argsorts of
-// real keys (imaginary part, real part, then the NaN group: radix sorts take no comparator),
-// each composed with the order so far by a gather.
+// flat indices, then those indices by their row. float16 / bfloat16: long rows by 32-bit radix
+// keys whose top 16 bits are the order and whose low 16 bits the value (sort_kernels.hpp,
+// half_radix_key: 2 radix passes; -0.0 and NaN bits kept); short rows by the block path as
+// float32 (every half value is a float, and back exactly; NaNs made positive). Complex rows are
+// three stable argsorts of real keys (imaginary part, real part, then the NaN group: radix sorts
+// take no comparator), each composed with the order so far by a gather.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -53,9 +55,10 @@ struct numpy_less {
     bool operator()(const T& a, const T& b) const { return gnd::sort_less<T>(a, b); }
 };
 
-// The radix sort's key type: bool as its byte.
+// The radix sort's key type: bool as its byte, 2-byte floats as half_radix_key's 32 bits.
 template <class T>
-using radix_key_t = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;
+using radix_key_t = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t,
+                                       std::conditional_t<gpu::is_half(dtype_of_v<T>), unsigned int, T>>;
 
 // ---- host executor ----------------------------------------------------------------------------
 
@@ -81,32 +84,37 @@ void sort_rows_on_host(T* keys, std::int64_t* idx, std::int64_t rows, std::int64
 inline unsigned sort_grid(std::int64_t n) { return blocks_for(n, block_threads, std::int64_t{device().sm_count} * 8); }
 
 // Rows of the C-contiguous `keys` (rows x cols), sorted into keys_out (may be null) with their
-// row-local indices in idx_out (may be null).
+// row-local indices in idx_out (may be null). 2-byte floats: rows longer than the block path's
+// only (sort_along sorts shorter ones as float32), by half_radix_key's bits [16, 32).
 template <class T>
 void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::int64_t rows, std::int64_t cols) {
     using K = radix_key_t<T>;
+    constexpr bool half = gpu::is_half(dtype_of_v<T>);
+    constexpr int begin_bit = half ? half_key_begin_bit : 0, end_bit = int(sizeof(K) * 8);
     const std::int64_t n = rows * cols;
     if (n == 0) return;
     const char* what = "launching a sort helper kernel";
-    if (cols <= row_sort_max_cols) {  // one block per row (sorting/row_sort_kernels.hpp)
-        const int tier = row_sort_tier_for(cols);
-        const cudaKernel_t k = get_kernel(kernel_slots<row_sort_kernel<K>, row_sort_tier_count>::slot[tier],
-                                          [&] { return row_sort_kernel<K>::source(tier); });
-        kernel_args<48, 5> args;
-        args.push(reinterpret_cast<const K*>(keys));
-        args.push(reinterpret_cast<K*>(keys_out));
-        args.push(idx_out);
-        args.push(static_cast<std::int64_t>(rows));
-        args.push(static_cast<int>(cols));
-        const int threads = row_sort_tiers[tier].threads;
-        launch(k, {.gx = blocks_for(rows, 1, std::int64_t{device().sm_count} * (2048 / threads)),
-                   .bx = static_cast<unsigned>(threads)},
-               args.argv, "launching the row sort");
-        return;
+    if constexpr (!half) {
+        if (cols <= row_sort_max_cols) {  // one block per row (sorting/row_sort_kernels.hpp)
+            const int tier = row_sort_tier_for(cols);
+            const cudaKernel_t k = get_kernel(kernel_slots<row_sort_kernel<K>, row_sort_tier_count>::slot[tier],
+                                              [&] { return row_sort_kernel<K>::source(tier); });
+            kernel_args<48, 5> args;
+            args.push(reinterpret_cast<const K*>(keys));
+            args.push(reinterpret_cast<K*>(keys_out));
+            args.push(idx_out);
+            args.push(static_cast<std::int64_t>(rows));
+            args.push(static_cast<int>(cols));
+            const int threads = row_sort_tiers[tier].threads;
+            launch(k, {.gx = blocks_for(rows, 1, std::int64_t{device().sm_count} * (2048 / threads)),
+                       .bx = static_cast<unsigned>(threads)},
+                   args.argv, "launching the row sort");
+            return;
+        }
     }
     const bool floating = std::is_floating_point_v<T>;
-    // Keys as the radix sort reads them: NaNs made positive (floats only).
-    sort_scratch prepared(floating ? n * sizeof(T) : 0);
+    // Keys as the radix sort reads them: NaNs made positive (floats), radix keys (2-byte floats).
+    sort_scratch prepared(floating || half ? n * sizeof(K) : 0);
     const K* in = reinterpret_cast<const K*>(keys);
     if constexpr (std::is_floating_point_v<T>) {
         const cudaKernel_t k = get_kernel(kernel_slots<sort_prepare_kernel<T>>::slot[0],
@@ -118,9 +126,37 @@ void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::i
         args.push(static_cast<std::int64_t>(n));
         launch(k, {.gx = sort_grid(n)}, args.argv, what);
         in = p;
+    } else if constexpr (half) {
+        const cudaKernel_t k = get_kernel(kernel_slots<sort_half_keys_kernel<T>>::slot[0],
+                                          [] { return sort_half_keys_kernel<T>::source(); });
+        K* p = prepared.as<K>();
+        kernel_args<32, 3> args;
+        args.push(keys);
+        args.push(p);
+        args.push(static_cast<std::int64_t>(n));
+        launch(k, {.gx = sort_grid(n)}, args.argv, what);
+        in = p;
     }
+    // 2-byte floats: the sorted values out of sorted radix keys.
+    auto half_values = [&](const K* sorted, T* out) {
+        if constexpr (half) {
+            const cudaKernel_t k = get_kernel(kernel_slots<sort_half_values_kernel<T>>::slot[0],
+                                              [] { return sort_half_values_kernel<T>::source(); });
+            kernel_args<32, 3> args;
+            args.push(sorted);
+            args.push(out);
+            args.push(static_cast<std::int64_t>(n));
+            launch(k, {.gx = sort_grid(n)}, args.argv, what);
+        }
+    };
     if (rows == 1 && !idx_out) {  // a flat sort of keys
-        onesweep_sort<K, no_values>(in, reinterpret_cast<K*>(keys_out), nullptr, nullptr, n);
+        if constexpr (half) {
+            sort_scratch sorted(n * sizeof(K));
+            onesweep_sort<K, no_values>(in, sorted.as<K>(), nullptr, nullptr, n, begin_bit, end_bit);
+            half_values(sorted.as<K>(), keys_out);
+        } else {
+            onesweep_sort<K, no_values>(in, reinterpret_cast<K*>(keys_out), nullptr, nullptr, n);
+        }
         return;
     }
     // Keys with their flat indices (argsort), stable.
@@ -136,11 +172,12 @@ void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::i
         launch(k, {.gx = sort_grid(n)}, args.argv, what);
     }
     if (rows == 1) {
-        onesweep_sort<K, std::int64_t>(in, reinterpret_cast<K*>(keys_out ? keys_out : reinterpret_cast<T*>(sorted_keys)),
-                                    iota, idx_out ? reinterpret_cast<std::int64_t*>(idx_out) : idx, n);
+        K* out = keys_out && !half ? reinterpret_cast<K*>(keys_out) : sorted_keys;
+        onesweep_sort<K, std::int64_t>(in, out, iota, idx_out ? idx_out : idx, n, begin_bit, end_bit);
+        if (keys_out && half) half_values(sorted_keys, keys_out);
         return;
     }
-    onesweep_sort<K, std::int64_t>(in, sorted_keys, iota, idx, n);
+    onesweep_sort<K, std::int64_t>(in, sorted_keys, iota, idx, n, begin_bit, end_bit);
     // Then the indices by their row, stable: rows keep the keys' order inside them.
     int row_bits = 0;
     while (row_bits < 63 && (std::int64_t{1} << row_bits) < rows) ++row_bits;
@@ -232,12 +269,17 @@ void sort_along(const ndarray<T>& a, int axis, ndarray<T>* sorted, ndarray<std::
             std::copy(src.data(), src.data() + a.size(), work.data());
             sort_rows_on_host(work.data(), indices ? idx_out.data() : nullptr, rows, cols);
         } else if constexpr (gpu::is_half(dtype_of_v<T>)) {
-            const ndarray<float> wide = gpu::eval(src.template astype<float>());
-            ndarray<float> wide_out;
-            if (sorted) wide_out = ndarray<float>(src.shape(), a.where());
-            sort_rows_on_cuda(wide.data(), sorted ? wide_out.data() : nullptr, indices ? idx_out.data() : nullptr, rows,
-                              cols);
-            if (sorted) keys_out = gpu::eval(wide_out.template astype<T>());
+            if (cols > row_sort_max_cols) {  // radix keys of 2 bytes' order (half_radix_key)
+                sort_rows_on_cuda(src.data(), sorted ? keys_out.data() : nullptr, indices ? idx_out.data() : nullptr,
+                                  rows, cols);
+            } else {  // the block path, as float32: every half value is a float, and back exactly
+                const ndarray<float> wide = gpu::eval(src.template astype<float>());
+                ndarray<float> wide_out;
+                if (sorted) wide_out = ndarray<float>(src.shape(), a.where());
+                sort_rows_on_cuda(wide.data(), sorted ? wide_out.data() : nullptr, indices ? idx_out.data() : nullptr,
+                                  rows, cols);
+                if (sorted) keys_out = gpu::eval(wide_out.template astype<T>());
+            }
         } else if constexpr (gpu::is_complex(dtype_of_v<T>)) {
             const ndarray<T> m = src.reshape(shape_t{rows, cols});
             const ndarray<std::int64_t> order = complex_row_order(m);
