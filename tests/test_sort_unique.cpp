@@ -135,6 +135,13 @@ TEST(Unique, HalfAndComplex) {
         expect_values(values_of(u.counts), std::vector<i64>{1, 1, 2, 3});
         gpu_test::expect_complex(values_of(gpu::unique_values(c)),
                                  {{0, 0}, {1, -1}, {1, 1}, {1, nan}, {nan, 1}, {nan, 1}});
+        // Rows, compared lexicographically in NumPy's complex order.
+        const auto rows = make(std::vector<c64>{{1, 1}, {2, 0}, {0, 0}, {0, 1}, {1, 1}, {2, 0}, {1, 1}, {1, 0}}, {4, 2});
+        const auto a = gpu::unique(rows, 0, true, true, true);
+        gpu_test::expect_complex(values_of(a.values), {{0, 0}, {0, 1}, {1, 1}, {1, 0}, {1, 1}, {2, 0}});
+        expect_values(values_of(a.indices), std::vector<i64>{1, 3, 0});
+        expect_values(values_of(a.inverse), std::vector<i64>{2, 0, 2, 1});
+        expect_values(values_of(a.counts), std::vector<i64>{1, 1, 2});
     }
 }
 

@@ -212,3 +212,5 @@ try:
     np.digitize(np.array([1j]), np.array([0.0, 1.0]))
 except Exception as ex:
     print("digitize complex error:", type(ex).__name__, ex)
+a = np.array([[1 + 1j, 2], [0, 1j], [1 + 1j, 2], [1 + 1j, 1]], dtype=np.complex64)
+print("unique complex axis 0", [x.tolist() for x in np.unique(a, axis=0, return_index=True, return_inverse=True, return_counts=True)])
