@@ -1,6 +1,6 @@
 // Sorting benchmarks on the GPU (H200 targets in the issue, peers in bench/peers/peers.py under
 // the same names): gpu::sort of 2^26 float32 and int32 keys, gpu::argsort of 2^26 float32, rows of
-// a 2^20 x 64 float32 array sorted along axis 1; Gkeys/s counters beside GB/s (keys read once and
+// a 2^20 x 64 float32 array sorted along axis 1, gpu::sort of 2^26 float16 and complex64; Gkeys/s counters beside GB/s (keys read once and
 // written once; argsort: keys read, int64 indices written). The cold first call of a sort (every
 // kernel it launches compiled by NVRTC: CUB's histogram, exclusive-sum and onesweep kernels and
 // the NaN-preparing copy) and the same with every cubin from the disk cache; gpu::unique of 2^26
@@ -9,6 +9,7 @@
 
 #include <gpu/sorting.hpp>
 
+#include <complex>
 #include <filesystem>
 #include <string>
 
@@ -47,6 +48,28 @@ void BM_argsort_f32(benchmark::State& state) {
         benchmark::DoNotOptimize(r.data());
     });
     keys_rate(state, big_n, (4.0 + 8.0) * big_n);
+}
+
+// 2^26 float16 keys (2 radix passes of 32-bit keys: docs/dtypes.md) and 2^26 complex64 values
+// (three stable argsorts of real keys and their gathers); bytes: keys read once and written once.
+void BM_sort_f16(benchmark::State& state) {
+    const gpu::ndarray<gpu::float16> x = gpu::eval(random_array(big_n, 19).astype<gpu::float16>());
+    time_gpu(state, 2.0 * 2 * big_n, [&] {
+        auto r = gpu::sort(x);
+        benchmark::DoNotOptimize(r.data());
+    });
+    keys_rate(state, big_n, 2.0 * 2 * big_n);
+}
+
+void BM_sort_c64(benchmark::State& state) {
+    gpu::ndarray<std::complex<float>> x(gpu::shape_t{big_n});
+    x.real().assign(random_array(big_n, 20));
+    x.imag().assign(random_array(big_n, 21));
+    time_gpu(state, 2.0 * 8 * big_n, [&] {
+        auto r = gpu::sort(x);
+        benchmark::DoNotOptimize(r.data());
+    });
+    keys_rate(state, big_n, 2.0 * 8 * big_n);
 }
 
 // 2^20 rows of 64 float32, each sorted (axis 1).
@@ -127,6 +150,8 @@ BENCHMARK(BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_argsort_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_sort_f16)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_sort_c64)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_sort_rows_2p20x64)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_unique_i32)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_searchsorted_2p24_in_2p26)->UseManualTime()->Unit(benchmark::kMicrosecond);

@@ -344,6 +344,7 @@ void main_namespace(probe& p) {
     // sorting, searching, counting
     GND_YES("numpy", sort, gpu::sort(f))
     GND_YES("numpy", argsort, gpu::argsort(f))
+    GND_YES("numpy", sort_complex, gpu::sort_complex(f))
     GND_PARTIAL("numpy", lexsort, "1-D keys", gpu::lexsort(std::vector{v, v}))
     GND_YES("numpy", partition, gpu::partition(v, 1))
     GND_YES("numpy", argpartition, gpu::argpartition(v, 1))

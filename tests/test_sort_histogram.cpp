@@ -111,3 +111,25 @@ TEST(Histogram, Histogram2d) {
 }
 
 }  // namespace
+
+namespace {
+
+// float16: NumPy 2's edges are float16 (computed in float64, rounded once).
+TEST(Histogram, Float16) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(std::vector<gpu::float16>{0, 1, 2.5, 3.25, 10, 0.1});
+        const auto h = gpu::histogram(a, 4);
+        static_assert(std::is_same_v<decltype(h.bin_edges), gpu::ndarray<gpu::float16>>);
+        expect_values(values_of(h.hist), std::vector<i64>{3, 2, 0, 1});
+        const auto r = gpu::histogram(a, 3, std::pair<double, double>{0.1, 0.7});
+        expect_values(values_of(r.hist), std::vector<i64>{1, 0, 0});
+        std::vector<float> edges;
+        for (gpu::float16 e : values_of(r.bin_edges)) edges.push_back(static_cast<float>(e));
+        expect_values(edges, std::vector<float>{0.0999755859375f, 0.300048828125f, 0.5f, 0.7001953125f});
+        expect_values(values_of(gpu::digitize(make(std::vector<gpu::float16>{0.5, 1, 2.4, 7}),
+                                              make(std::vector<gpu::float16>{1, 2.5, 5}))),
+                      std::vector<i64>{0, 1, 1, 3});
+    }
+}
+
+}  // namespace

@@ -2,10 +2,14 @@
 // (histogram, exclusive sum, onesweep) with our sm_90 policy, and the helper kernels. Each CUB
 // kernel costs 1-3 s of NVRTC, so CI compiles a representative few (float32 keys, int64 pairs,
 // bool keys, row-id keys); every key / value / offset combination the library launches is
-// compiled when GPU_NDARRAY_DEVICE=cuda (the GPU run).
-#include <gtest/gtest.h>
+// compiled when GPU_NDARRAY_DEVICE=cuda (the GPU run). float16 / bfloat16 sorts run the uint32
+// (long rows: radix keys) and float32 (short rows) CUB kernels, complex sorts real argsorts: no
+// CUB kernel of their own; their helper, element-wise and gather kernels are compiled here.
+#include "support.hpp"
 
 #include <gpu/sorting.hpp>
+
+#include <complex>
 
 #include <cstdint>
 #include <cstdlib>
@@ -74,7 +78,12 @@ TEST(SortKernels, HelperKernels) {
     compiles<d::sort_row_of_kernel<std::uint64_t>>("row of (uint64)");
     std::apply([](auto... t) { (compiles<d::sort_gather_rows_kernel<decltype(t)>>("gather rows"), ...); },
                std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
-                          std::uint32_t, std::uint64_t, float, double>{});
+                          std::uint32_t, std::uint64_t, float, double, gpu::float16, gpu::bfloat16>{});
+    // 2-byte floats of long rows: radix keys in, values out (their CUB kernels are uint32's).
+    compiles<d::sort_half_keys_kernel<gpu::float16>>("half keys float16");
+    compiles<d::sort_half_keys_kernel<gpu::bfloat16>>("half keys bfloat16");
+    compiles<d::sort_half_values_kernel<gpu::float16>>("half values float16");
+    compiles<d::sort_half_values_kernel<gpu::bfloat16>>("half values bfloat16");
 }
 
 template <class K>
@@ -114,6 +123,46 @@ TEST(SortKernels, RowSortKernels) {
         },
         std::tuple<bool, std::int8_t, std::int16_t, std::int32_t, std::int64_t, std::uint8_t, std::uint16_t,
                    std::uint32_t, std::uint64_t, double>{});
+}
+
+}  // namespace
+
+namespace {
+
+template <class T>
+gpu::ndarray<T> arr() {
+    return gpu::ndarray<T>();
+}
+
+template <class H>
+void half_sort_kernels() {
+    using gpu::detail::as_node;
+    using gpu_test::expect_kernel_variants_compile;
+    const std::string name(gpu::dtype_name_v<H>);
+    expect_kernel_variants_compile<decltype(as_node(arr<H>().template astype<float>()))>(name + " keys as float32");
+    expect_kernel_variants_compile<decltype(as_node(arr<float>().template astype<H>()))>("float32 keys back to " + name);
+    // The median's middle mean (np.mean's float32 sum), NaN lanes kept.
+    const auto lo = arr<H>(), hi = arr<H>(), last = arr<H>();
+    expect_kernel_variants_compile<decltype(as_node(gpu::where(last != last, last, gpu::detail::middle_mean(lo, hi))))>(
+        name + " median");
+}
+
+template <class C>
+void complex_sort_kernels() {
+    namespace d = gpu::detail;
+    using F = typename C::value_type;
+    const std::string name(gpu::dtype_name_v<C>);
+    gpu_test::expect_kernel_variants_compile<
+        d::cast_node<std::uint8_t, decltype(d::as_node(d::complex_nan_group(arr<F>(), arr<F>())))>>(name + " NaN group");
+    compiles<d::gather_kernel<d::storage_t<C>, std::int64_t>>(name + " gather");
+}
+
+TEST(SortKernels, NewDtypePaths) {
+    half_sort_kernels<gpu::float16>();
+    half_sort_kernels<gpu::bfloat16>();
+    complex_sort_kernels<std::complex<float>>();
+    complex_sort_kernels<std::complex<double>>();
+    // The NaN groups' uint8 argsort and gather are bool's kernels (EveryCubKernel, RowSortKernels).
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // gpu::median, quantile and percentile: NumPy's values (tools/numpy_data/gen_sort.py prints
 // them) for each implemented method, axes, keepdims, NaN lanes, integer and float32 inputs
 // (result dtypes), empty and 0-d inputs, NumPy's errors; GPU results against the host's.
-#include "support.hpp"
+// float16 / bfloat16 (NumPy 2.5: computed and returned in the half dtype) and complex medians.
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -91,6 +93,63 @@ TEST(Quantile, NanForms) {
         expect_values(values_of(gpu::nanpercentile(a, 75.0, 1, "linear", true)), std::vector<double>{2.5, 4, 7});
         const auto allnan = make(std::vector<float>{std::numeric_limits<float>::quiet_NaN(), 1, 2, 3}, {2, 2});
         expect_values(values_of(gpu::nanmedian(allnan, 0)), std::vector<float>{2, 2});
+    }
+}
+
+}  // namespace
+
+namespace {
+
+using c64 = std::complex<float>;
+static_assert(std::is_same_v<decltype(gpu::median(std::declval<gpu::ndarray<gpu::float16>>())), gpu::ndarray<gpu::float16>>);
+static_assert(std::is_same_v<decltype(gpu::quantile(std::declval<gpu::ndarray<gpu::bfloat16>>(), 0.5)),
+                             gpu::ndarray<gpu::bfloat16>>);
+static_assert(std::is_same_v<decltype(gpu::median(std::declval<gpu::ndarray<c64>>())), gpu::ndarray<c64>>);
+// quantile / percentile of complex input do not compile: NumPy's TypeError "a must be an array of
+// real numbers".
+
+using gpu_test::floats_of;
+
+// NumPy 2.5 (q a Python float): the virtual index in float64, then _lerp in the half dtype, each
+// operation rounded (b - a, (b - a) * t, a + ...; 1 - t in float64). The values were emulated with
+// NumPy 1.24's float16 (and a bfloat16 rounding in Python), since 1.24 returns float64 here:
+// 0.37 -> 0.76615234375 in float64 against 0.76611328125 in float16.
+TEST(QuantileHalf, ComputedInTheHalfDtype) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto h = make(std::vector<gpu::float16>{0.1, 2.9, 0.7, 1.3});
+        expect_values(floats_of(gpu::quantile(h, 0.37)), std::vector<float>{0.76611328125f}, 0);
+        expect_values(floats_of(gpu::quantile(h, 0.7)), std::vector<float>{1.4599609375f}, 0);
+        expect_values(floats_of(gpu::percentile(h, 50.0)), std::vector<float>{1.0f}, 0);
+        const auto b = make(std::vector<gpu::bfloat16>{0.1, 2.9, 0.7, 1.3});
+        expect_values(floats_of(gpu::quantile(b, 0.37)), std::vector<float>{0.765625f}, 0);
+        expect_values(floats_of(gpu::quantile(b, 0.7)), std::vector<float>{1.4609375f}, 0);
+        expect_values(floats_of(gpu::quantile(b, 0.5)), std::vector<float>{1.0f}, 0);
+        // median: np.mean's float32 sum for float16, rounded once (a float16 sum would overflow).
+        expect_values(floats_of(gpu::median(make(std::vector<gpu::float16>{65504, 65504}))), std::vector<float>{65504}, 0);
+        expect_values(floats_of(gpu::median(make(std::vector<gpu::float16>{1, 2.5, 3, 4}))), std::vector<float>{2.75f}, 0);
+        // NaN lanes, axes, the nan forms, empty.
+        const float nan = NAN;
+        const auto m = make(std::vector<gpu::float16>{3, nan, 1, 4, 2, 9}, {2, 3});
+        expect_values(floats_of(gpu::median(m, 1)), std::vector<float>{nan, 4});
+        expect_values(floats_of(gpu::nanmedian(m, 1)), std::vector<float>{2, 4});
+        expect_values(floats_of(gpu::nanquantile(m, 0.25, 0)), std::vector<float>{3.25f, 2, 3});
+        expect_values(floats_of(gpu::median(make(std::vector<gpu::bfloat16>{}))), std::vector<float>{nan});
+    }
+}
+
+// Complex medians: sorted lexicographically, the mean of the middle two; a lane with a NaN gives
+// its last value (NumPy 2.5's _median_nancheck copies it: nan+1j below; NumPy 1.24 gave nan+0j).
+TEST(QuantileComplex, Median) {
+    const float nan = NAN;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto c = make(std::vector<c64>{{nan, 1}, {1, 1}, {2, 0}, {3, -1}, {1, 2}, {1, 1}}, {2, 3});
+        gpu_test::expect_complex(values_of(gpu::median(c, 1)), {{nan, 1}, {1, 2}});
+        gpu_test::expect_complex(values_of(gpu::median(make(std::vector<c64>{{1, 2}, {3, 0}, {2, -1}, {0, 0}}))), {{1.5f, 0.5f}});
+        const auto n = make(std::vector<c64>{{nan, 1}, {1, 1}, {2, 0}, {4, 4}, {1, nan}, {nan, nan}, {nan, 0}, {nan, 2}},
+                            {2, 4});
+        gpu_test::expect_complex(values_of(gpu::nanmedian(n, 1)), {{2, 0}, {nan, 0}});  // an all-NaN lane: nan+0j
+        gpu_test::expect_complex(values_of(gpu::median(c.T(), 0, true)), {{nan, 1}, {1, 2}});
+        gpu_test::expect_complex(values_of(gpu::median(make(std::vector<c64>{}))), {{nan, nan}});
     }
 }
 

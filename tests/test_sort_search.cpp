@@ -1,8 +1,8 @@
 // gpu::searchsorted: NumPy's values (tools/numpy_data/gen_sort.py prints them): sides, ties, NaNs,
 // mixed dtypes (compared in the common dtype), sorter, v of any shape (0-d, 2-D, a view), empty,
 // NumPy's errors; a large case compared with the host executor on the GPU; NVRTC compile of the
-// kernel.
-#include "support.hpp"
+// kernel. float16 and complex (NumPy's order: complex values with a NaN part last).
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -100,12 +100,33 @@ TEST(SearchSorted, KernelCompiles) {
     namespace d = gpu::detail;
     for (const auto& src : {d::searchsorted_kernel<float, float>::source(), d::searchsorted_kernel<int, double>::source(),
                             d::searchsorted_kernel<std::int64_t, std::uint64_t>::source(),
-                            d::searchsorted_kernel<bool, std::int8_t>::source()}) {
+                            d::searchsorted_kernel<bool, std::int8_t>::source(),
+                            d::searchsorted_kernel<gpu::float16, gpu::float16>::source(),
+                            d::searchsorted_kernel<std::complex<float>, std::complex<double>>::source()}) {
         try {
             EXPECT_FALSE(d::compile_cubin(src, d::compile_target{9, 0}).cubin.empty());
         } catch (const gpu::compile_error& e) {
             ADD_FAILURE() << e.what() << "\n" << e.log();
         }
+    }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SearchSorted, HalfAndComplex) {
+    const double nan = std::nan("");
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto a = make(gpu_test::of_doubles<gpu::float16>({1, 2, 2, 3, nan}));
+        const auto v = make(gpu_test::of_doubles<gpu::float16>({nan, 2, 0, 2.5, 3}));
+        expect_values(values_of(gpu::searchsorted(a, v)), std::vector<i64>{4, 1, 0, 3, 3});
+        expect_values(values_of(gpu::searchsorted(a, v, "right")), std::vector<i64>{5, 3, 0, 3, 4});
+        using c128 = std::complex<double>;
+        const auto s = make(std::vector<c128>{{1, 1}, {1, 2}, {2, -1}, {1, nan}, {nan, 0}});
+        const auto q = make(std::vector<c128>{{1, 1.5}, {1, nan}, {nan, 0}, {0, 0}, {2, -1}});
+        expect_values(values_of(gpu::searchsorted(s, q)), std::vector<i64>{1, 3, 4, 0, 2});
+        expect_values(values_of(gpu::searchsorted(s, q, "right")), std::vector<i64>{1, 4, 5, 0, 3});
     }
 }
 

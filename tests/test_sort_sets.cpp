@@ -1,7 +1,7 @@
 // gpu::isin, union1d, intersect1d, setdiff1d, setxor1d: NumPy's values (tools/numpy_data/
 // gen_sort.py prints them), duplicates, NaNs, mixed dtypes (isin), shapes, empty inputs; a large
-// case compared with the host executor on the GPU.
-#include "support.hpp"
+// case compared with the host executor on the GPU; float16 and complex (NumPy's order).
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -64,6 +64,29 @@ TEST(SetOps, LargeSameOnEveryExecutor) {
         return std::make_tuple(values_of(gpu::isin(make(a), make(b))), values_of(gpu::intersect1d(make(a), make(b))),
                                values_of(gpu::setxor1d(make(a), make(b))), values_of(gpu::setdiff1d(make(a), make(b))));
     });
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SetOps, HalfAndComplex) {
+    using c128 = std::complex<double>;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto c = make(std::vector<c128>{{1, 1}, {2, 0}, {nan, 0}});
+        expect_values(values_of(gpu::isin(c, make(std::vector<c128>{{2, 0}, {1, 1}, {nan, 0}}))),
+                      std::vector<bool>{true, true, false});
+        const auto h = make(gpu_test::of_doubles<gpu::float16>({1, 2.5, nan}));
+        expect_values(values_of(gpu::isin(h, make(gpu_test::of_doubles<gpu::float16>({2.5, nan})))),
+                      std::vector<bool>{false, true, false});
+        const auto x = make(std::vector<c128>{{1, 1}, {2, 0}, {0, 3}});
+        const auto y = make(std::vector<c128>{{0, 3}, {4, 0}, {1, 1}});
+        gpu_test::expect_complex(values_of(gpu::intersect1d(x, y)), {{0, 3}, {1, 1}});
+        gpu_test::expect_complex(values_of(gpu::setdiff1d(x, y)), {{2, 0}});
+        gpu_test::expect_complex(values_of(gpu::union1d(x, y)), {{0, 3}, {1, 1}, {2, 0}, {4, 0}});
+        gpu_test::expect_complex(values_of(gpu::setxor1d(x, y)), {{2, 0}, {4, 0}});
+    }
 }
 
 }  // namespace

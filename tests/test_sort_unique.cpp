@@ -1,8 +1,9 @@
 // gpu::unique and NumPy 2's unique_values / unique_counts / unique_inverse / unique_all: NumPy's
 // values (tools/numpy_data/gen_sort.py prints them), NaNs (one value with equal_nan, each its own
 // without), bool, 2-D (inverse keeps the shape), views, empty and 0-d; a large case compared with
-// the host executor on the GPU.
-#include "support.hpp"
+// the host executor on the GPU. float16 (-0.0 first, NaNs one) and complex (every value with a NaN
+// part one value with equal_nan, as NumPy 2).
+#include "sort_support.hpp"
 
 #include <gpu/sorting.hpp>
 
@@ -105,6 +106,42 @@ TEST(Unique, Axis) {
         const auto c = gpu::unique(a, 1);
         expect_values(values_of(c.values), std::vector<int>{0, 0, 1, 0, 0, 1, 3, 4, 2});
         EXPECT_EQ(gpu::to_string(c.values.shape()), gpu::to_string(gpu::shape_t{3, 3}));
+    }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Unique, HalfAndComplex) {
+    const double nan = std::nan("");
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto h = make(gpu_test::of_doubles<gpu::float16>({2, nan, 1, 2, -0.0, 0.0, nan, 1}));
+        const auto r = gpu::unique(h, true, true, true);
+        const auto v = gpu_test::floats_of(r.values);
+        expect_values(v, std::vector<float>{-0.0f, 1, 2, NAN});
+        EXPECT_TRUE(std::signbit(v[0]));  // the first of -0.0, 0.0 in the stable order
+        expect_values(values_of(r.indices), std::vector<i64>{4, 2, 0, 1});
+        expect_values(values_of(r.inverse), std::vector<i64>{2, 3, 1, 2, 0, 0, 3, 1});
+        expect_values(values_of(r.counts), std::vector<i64>{2, 2, 2, 2});
+        expect_values(gpu_test::floats_of(gpu::unique_values(h)), std::vector<float>{-0.0f, 1, 2, NAN, NAN});
+        using c64 = std::complex<float>;
+        const float fn = NAN;
+        const auto c = make(std::vector<c64>{{1, 1}, {fn, 1}, {1, -1}, {1, fn}, {1, 1}, {fn, 1}, {0, 0}});
+        const auto u = gpu::unique(c, true, true, true);
+        gpu_test::expect_complex(values_of(u.values), {{0, 0}, {1, -1}, {1, 1}, {1, nan}});
+        expect_values(values_of(u.indices), std::vector<i64>{6, 2, 0, 3});
+        expect_values(values_of(u.inverse), std::vector<i64>{2, 3, 1, 3, 2, 3, 0});
+        expect_values(values_of(u.counts), std::vector<i64>{1, 1, 2, 3});
+        gpu_test::expect_complex(values_of(gpu::unique_values(c)),
+                                 {{0, 0}, {1, -1}, {1, 1}, {1, nan}, {nan, 1}, {nan, 1}});
+        // Rows, compared lexicographically in NumPy's complex order.
+        const auto rows = make(std::vector<c64>{{1, 1}, {2, 0}, {0, 0}, {0, 1}, {1, 1}, {2, 0}, {1, 1}, {1, 0}}, {4, 2});
+        const auto a = gpu::unique(rows, 0, true, true, true);
+        gpu_test::expect_complex(values_of(a.values), {{0, 0}, {0, 1}, {1, 1}, {1, 0}, {1, 1}, {2, 0}});
+        expect_values(values_of(a.indices), std::vector<i64>{1, 3, 0});
+        expect_values(values_of(a.inverse), std::vector<i64>{2, 0, 2, 1});
+        expect_values(values_of(a.counts), std::vector<i64>{1, 1, 2});
     }
 }
 

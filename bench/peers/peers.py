@@ -71,6 +71,8 @@ BYTES = {
     "sort_f32": 2 * 4 * N,
     "sort_i32": 2 * 4 * N,
     "argsort_f32": (4 + 8) * N,
+    "sort_f16": 2 * 2 * N,
+    "sort_c64": 2 * 8 * N,
     "sort_rows_2p20x64": 2 * 4 * N,
     "unique_i32": 4 * N,  # keys read once (the output is small)
     "searchsorted_2p24_in_2p26": (4 + 8) * (N // 4),  # queries read, int64 positions written
@@ -455,6 +457,8 @@ def cupy_sort_ops(cp):
         "sort_f32": lambda: one(cp.sort, keys),
         "sort_i32": lambda: one(cp.sort, lambda: keys(cp.int32)),
         "argsort_f32": lambda: one(cp.argsort, keys),
+        "sort_f16": lambda: one(cp.sort, lambda: keys().astype(cp.float16)),
+        "sort_c64": lambda: one(cp.sort, lambda: keys() + 1j * keys()),
         "sort_rows_2p20x64": lambda: one(lambda x: cp.sort(x, axis=1), lambda: keys().reshape(1 << 20, 64)),
         "unique_i32": lambda: one(cp.unique, lambda: cp.random.randint(0, 1 << 20, N, dtype=cp.int32)),
         "searchsorted_2p24_in_2p26": searchsorted,
@@ -838,6 +842,7 @@ def torch_sort_ops(torch):
         "sort_f32": lambda: one(torch.sort, keys),
         "sort_i32": lambda: one(torch.sort, lambda: keys(torch.int32)),
         "argsort_f32": lambda: one(torch.argsort, keys),
+        "sort_f16": lambda: one(torch.sort, lambda: keys().half()),  # torch does not sort complex
         "sort_rows_2p20x64": lambda: one(lambda x: torch.sort(x, dim=1), lambda: keys().reshape(1 << 20, 64)),
         "unique_i32": lambda: one(torch.unique, lambda: torch.randint(0, 1 << 20, (N,), device=dev, dtype=torch.int32)),
         "searchsorted_2p24_in_2p26": searchsorted,

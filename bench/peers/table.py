@@ -84,6 +84,8 @@ OPS = {
     "sort_f32": ("sort_f32", "`sort(x)`, 2^26 float32"),
     "sort_i32": ("sort_i32", "`sort(x)`, 2^26 int32"),
     "argsort_f32": ("argsort_f32", "`argsort(x)`, 2^26 float32"),
+    "sort_f16": ("sort_f16", "`sort(x)`, 2^26 float16"),
+    "sort_c64": ("sort_c64", "`sort(z)`, 2^26 complex64"),
     "sort_rows_2p20x64": ("sort_rows_2p20x64", "`sort(X, axis=1)`, 2^20 x 64 float32"),
     "unique_i32": ("unique_i32", "`unique(x)`, 2^26 int32 in [0, 2^20)"),
     "searchsorted_2p24_in_2p26": ("searchsorted_2p24_in_2p26", "`searchsorted(s, q)`, 2^24 float32 in 2^26"),

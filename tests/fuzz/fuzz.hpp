@@ -194,7 +194,6 @@ struct dtype_entry {
     bool scan_ok[n_scans];
     dtype scan_dt[n_scans];
     bool cast_ok[n_dtypes];
-    bool sort_ok;
     bool pattern_ok[n_patterns];
     dtype pattern_dt[n_patterns];
 };

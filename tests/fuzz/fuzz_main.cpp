@@ -522,8 +522,7 @@ struct generator {
             n.dt = c.nodes[k].dt;
             n.kids = {k};
         } else if (u < 0.86 && s.size() > 0) {  // sort along an axis
-            dtype dt = random_dtype();
-            while (!entry(dt).sort_ok) dt = random_dtype();
+            const dtype dt = random_dtype();
             n.k = kind::sort;
             n.dt = dt;
             n.axis = pick(r, s.size());

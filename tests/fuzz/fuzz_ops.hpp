@@ -186,8 +186,7 @@ arr eval(const node& n, const std::vector<arr>& in) {
     case kind::nonzero:
         return run(gpu::flatnonzero(a));
     case kind::sort:
-        if constexpr (!gpu::is_complex(D) && !gpu::is_half(D)) return run(gpu::sort(a, n.axis));
-        invalid("sort");
+        return run(gpu::sort(a, n.axis));
     case kind::leaf:
         break;
     }
@@ -249,7 +248,6 @@ dtype_entry make_entry() {
     FZ_PATTERNS(FZ_RESULT_PATTERN)
 #undef FZ_RESULT_PATTERN
     for (int t = 0; t < n_dtypes; ++t) e.cast_ok[t] = !gpu::is_complex(D) || dtypes[t] == D;
-    e.sort_ok = !gpu::is_complex(D) && !gpu::is_half(D);
     return e;
 }
 

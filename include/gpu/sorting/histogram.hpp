@@ -8,8 +8,8 @@
 //   gpu::histogram(a, bins = 10[, range][, density]) / histogram(a, edges[, density])
 //   gpu::histogram(a, bins, range, density, weights) / histogram(a, edges, density, weights)
 //       -> {hist, hist_float, bin_edges}: hist int64, or hist_float (float64) with density or
-//          weights (float64 weights, a's size); edges float32 for float32 input,
-//          else float64. A value equal to the last edge counts in the last bin; values outside
+//          weights (float64 weights, a's size); edges of a's dtype for float32, float16
+//          and bfloat16 input, else float64. A value equal to the last edge counts in the last bin; values outside
 //          the range and NaNs are not counted (NumPy's rules).
 //   gpu::histogram2d(x, y, bins = 10[, range_x, range_y][, density]) -> {hist (nx, ny), xedges, yedges}
 // On the GPU bincount is a sort and unique's counts; weighted sums are differences of a float64
@@ -98,6 +98,7 @@ ndarray<double> bincount(const ndarray<T>& x0, const ndarray<W>& w0, std::int64_
 // np.digitize(x, bins, right=False): int64, x's shape.
 template <class T, class B>
 ndarray<std::int64_t> digitize(const ndarray<T>& x, const ndarray<B>& bins, bool right = false) {
+    static_assert(!gpu::is_complex(dtype_of_v<T>), "x may not be complex");  // NumPy's TypeError
     if (bins.ndim() != 1) throw value_error("object too deep for desired array");
     const std::int64_t n = bins.size();
     bool increasing = true;
@@ -123,8 +124,17 @@ struct histogram2d_result {
 
 namespace detail {
 
+// NumPy 2's bin-edge dtype: the input's for float32, float16 and bfloat16 (Python-float range
+// ends are weak), float64 otherwise.
 template <class T>
-using histogram_edge_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+using histogram_edge_t = std::conditional_t<std::is_same_v<T, float> || gpu::is_half(dtype_of_v<T>), T, double>;
+
+template <class T>
+constexpr void check_histogram_real() {
+    static_assert(!gpu::is_complex(dtype_of_v<T>),
+                  "gpu_ndarray: histograms of complex numbers are not supported (NumPy bins them by their "
+                  "lexicographic order)");
+}
 
 template <class T>
 std::pair<double, double> histogram_range(const ndarray<T>& a, std::optional<std::pair<double, double>> range) {
@@ -151,6 +161,7 @@ std::pair<double, double> histogram_range(const ndarray<T>& a, std::optional<std
 template <class T>
 auto histogram_bin_edges(const ndarray<T>& a, std::int64_t bins = 10,
                          std::optional<std::pair<double, double>> range = std::nullopt) {
+    detail::check_histogram_real<T>();
     if (bins < 1) throw value_error("`bins` must be positive, when an integer");
     const auto [first, last] = detail::histogram_range(a, range);
     return gpu::linspace<detail::histogram_edge_t<T>>(first, last, bins + 1);
@@ -160,6 +171,8 @@ auto histogram_bin_edges(const ndarray<T>& a, std::int64_t bins = 10,
 template <class T, class R>
 histogram_result<R> histogram(const ndarray<T>& a0, const ndarray<R>& edges, bool density = false,
                               const ndarray<double>* weights = nullptr) {
+    detail::check_histogram_real<T>();
+    detail::check_histogram_real<R>();
     const std::int64_t ne = edges.size();
     if (edges.ndim() != 1 || ne < 2) throw value_error("`bins` must be 1d, when an array");
     if (gpu::count_nonzero(edges(gpu::slice(1, ne)) < edges(gpu::slice(0, ne - 1))) > 0)

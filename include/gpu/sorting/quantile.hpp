@@ -6,8 +6,11 @@
 //   gpu::percentile(a, q, ...)                                               q in [0, 100]
 // Methods: NumPy's continuous ones, linear (default), weibull, hazen, median_unbiased,
 // normal_unbiased, interpolated_inverted_cdf, and midpoint (their result dtype is always a float:
-// float32 stays float32, everything else gives float64). A lane holding a NaN gives NaN (NaNs sort
-// last), as NumPy. Values are interpolated as NumPy's _lerp does.
+// float32, float16 and bfloat16 keep theirs and interpolate in it, as NumPy 2.5 with a Python-float
+// q; everything else gives float64). A lane holding a NaN gives NaN (NaNs sort last), as NumPy.
+// Values are interpolated as NumPy's _lerp does. Complex input: median (and nanmedian) only, in
+// NumPy's lexicographic order; quantile and percentile of complex do not compile (NumPy's
+// TypeError).
 //   gpu::nanmedian / nanquantile / nanpercentile: the same over each lane's non-NaN values (a lane
 //   of NaNs only gives NaN).
 // Not yet: the discontinuous methods (lower, higher, nearest, ...), several q at once, selection
@@ -29,8 +32,34 @@
 namespace gpu {
 namespace detail {
 
+// The result dtype (NumPy 2.5, q a Python float, so weak): float32, float16, bfloat16 and complex
+// (median only) keep their dtype, the others give float64.
 template <class T>
-using quantile_result_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+using quantile_result_t =
+    std::conditional_t<std::is_same_v<T, float> || gpu::is_half(dtype_of_v<T>) || gpu::is_complex(dtype_of_v<T>), T, double>;
+
+// NumPy: TypeError for quantile and percentile (and their nan forms) of complex input.
+template <class T>
+constexpr void check_real_quantile() {
+    static_assert(!gpu::is_complex(dtype_of_v<T>), "a must be an array of real numbers");
+}
+
+// NaN of the result dtype: a NaN real part for complex (NumPy's np.nan in a complex array).
+template <class R>
+R quantile_nan() {
+    if constexpr (gpu::is_complex(dtype_of_v<R>)) return R(std::numeric_limits<typename R::value_type>::quiet_NaN(), 0);
+    else if constexpr (gpu::is_half(dtype_of_v<R>)) return R(std::numeric_limits<float>::quiet_NaN());
+    else return std::numeric_limits<R>::quiet_NaN();
+}
+
+// The mean of the two middle values, as np.mean computes it: float16 and bfloat16 in float32,
+// rounded once; the others in their dtype (complex: (lo + hi) / 2, NumPy's complex division).
+template <class R>
+auto middle_mean(const ndarray<R>& lo, const ndarray<R>& hi) {
+    if constexpr (gpu::is_half(dtype_of_v<R>))
+        return ((lo.template astype<float>() + hi.template astype<float>()) / 2.0f).template astype<R>();
+    else return (lo + hi) / R(2);
+}
 
 struct quantile_method {
     double alpha = 1, beta = 1;
@@ -68,8 +97,11 @@ auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, 
     shape_t kept = a.shape();
     kept[axis] = 1;
     ndarray<R> out(kept, a.where());
-    if (n == 0) {  // NumPy: NaN (with a RuntimeWarning) for an empty lane
-        out.assign(std::numeric_limits<R>::quiet_NaN());
+    if (n == 0) {  // NumPy: NaN (with a RuntimeWarning) for an empty lane; complex: nan+nanj (0 / 0)
+        if constexpr (gpu::is_complex(dtype_of_v<R>))
+            out.assign(R(std::numeric_limits<typename R::value_type>::quiet_NaN(),
+                         std::numeric_limits<typename R::value_type>::quiet_NaN()));
+        else out.assign(quantile_nan<R>());
     } else {
         const ndarray<R> s = gpu::sort(a, axis).template astype<R>();
         // NumPy's virtual index: n q + alpha + q (1 - alpha - beta) - 1, clipped to [0, n - 1].
@@ -85,10 +117,11 @@ auto quantile_along(const ndarray<T>& a, int axis, double q, quantile_method m, 
             return gpu::take(s, idx, axis);
         };
         const ndarray<R> lo = at(i0), hi = at(i1), last = at(n - 1);
-        const R gamma = static_cast<R>(g);
-        if (median) out.assign(gpu::where(last != last, last, (lo + hi) / R(2)));
+        // NumPy's _lerp with t a Python float: 1 - t in double, each factor rounded to R.
+        const R gamma = static_cast<R>(g), rest = static_cast<R>(1.0 - g);
+        if (median) out.assign(gpu::where(last != last, last, middle_mean(lo, hi)));
         else if (g >= 0.5)  // NumPy's _lerp: b - (b - a) (1 - t) when t >= 0.5
-            out.assign(gpu::where(last != last, last, hi - (hi - lo) * (R(1) - gamma)));
+            out.assign(gpu::where(last != last, last, hi - (hi - lo) * rest));
         else
             out.assign(gpu::where(last != last, last, lo + (hi - lo) * gamma));
     }
@@ -123,7 +156,7 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
     const std::int64_t lanes = n ? a.size() / n : size_of(kept);
     ndarray<R> out(shape_t{lanes}, a.where());
     if (n == 0) {
-        out.assign(std::numeric_limits<R>::quiet_NaN());
+        out.assign(quantile_nan<R>());
     } else {
         const ndarray<R> s = gpu::sort(axis == last ? a : a.swapaxes(axis, last).copy(), -1).template astype<R>();
         const ndarray<R> flat = s.reshape(shape_t{lanes * n});
@@ -138,12 +171,15 @@ auto nanquantile_along(const ndarray<T>& a, int axis, double q, quantile_method 
         const ndarray<std::int64_t> i0 = base + f.template astype<std::int64_t>();
         const ndarray<std::int64_t> i1 = base + gpu::where(g > 0.0, f + 1.0, f).template astype<std::int64_t>();
         const ndarray<R> lo = gpu::take(flat, i0), hi = gpu::take(flat, i1);
-        const ndarray<R> gr = g.template astype<R>();
-        const R nan = std::numeric_limits<R>::quiet_NaN();
-        if (median) out.assign(gpu::where(cnt == std::int64_t{0}, nan, (lo + hi) / R(2)));
-        else
+        const R nan = quantile_nan<R>();
+        if (median) {
+            out.assign(gpu::where(cnt == std::int64_t{0}, nan, middle_mean(lo, hi)));
+        } else {
+            const ndarray<R> gr = g.template astype<R>();
+            const ndarray<R> rest = ndarray<double>(1.0 - g).template astype<R>();
             out.assign(gpu::where(cnt == std::int64_t{0}, nan,
-                                  gpu::where(gr >= R(0.5), hi - (hi - lo) * (R(1) - gr), lo + (hi - lo) * gr)));
+                                  gpu::where(g >= 0.5, hi - (hi - lo) * rest, lo + (hi - lo) * gr)));
+        }
     }
     shape_t moved = kept;  // lanes in C order of a with `axis` moved last
     if (axis != last) std::swap(moved[axis], moved[last]);
@@ -189,11 +225,13 @@ auto median(const E& a, std::int64_t axis, bool keepdims = false) {
 // np.quantile(a, q, axis=None, method="linear", keepdims=False).
 template <expression E>
 auto quantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_quantile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto quantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_quantile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
@@ -201,11 +239,13 @@ auto quantile(const E& a, double q, std::int64_t axis, std::string_view method =
 // np.percentile(a, q, ...): quantile(a, q / 100, ...).
 template <expression E>
 auto percentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<false>(detail::quantile_operand(a), detail::check_percentile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto percentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<false>(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                  detail::quantile_method_of(method), keepdims, false);
 }
@@ -224,11 +264,13 @@ auto nanmedian(const E& a, std::int64_t axis, bool keepdims = false) {
 // np.nanquantile(a, q, axis=None, method="linear", keepdims=False).
 template <expression E>
 auto nanquantile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_quantile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
@@ -236,11 +278,13 @@ auto nanquantile(const E& a, double q, std::int64_t axis, std::string_view metho
 // np.nanpercentile(a, q, ...).
 template <expression E>
 auto nanpercentile(const E& a, double q, none_t = none, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_flat<true>(detail::quantile_operand(a), detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }
 template <expression E>
 auto nanpercentile(const E& a, double q, std::int64_t axis, std::string_view method = "linear", bool keepdims = false) {
+    detail::check_real_quantile<typename decltype(detail::quantile_operand(a))::value_type>();
     return detail::quantile_axis<true>(detail::quantile_operand(a), axis, detail::check_percentile(q),
                                     detail::quantile_method_of(method), keepdims, false);
 }

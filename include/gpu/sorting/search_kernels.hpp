@@ -1,7 +1,8 @@
 #pragma once
 // searchsorted's binary search, written once (GPU_ND_SHARED) for the host loop and the kernel:
 // each query is cast with `a` to their common dtype C (NumPy compares in np.result_type), and the
-// order is NumPy's sort order (NaNs last). `sorter`, when not null, permutes `a`.
+// order is NumPy's sort order (sort_less, also the order of gpu::sort's host executor). `sorter`,
+// when not null, permutes `a`.
 #include <cstdint>
 #include <string>
 
@@ -10,9 +11,22 @@
 #include "gpu/kernel/head.hpp"
 
 GPU_ND_SHARED(search_source,
+/* NumPy's sort order (npysort's LT): NaNs last; -0.0 == 0.0. 2-byte floats by their float value.
+   Complex numbers lexicographically (real, then imaginary) with NaNs last:
+   [R + Rj, R + nanj, nan + Rj, nan + nanj], each group by its non-NaN part. */
 template <class C> GND_FN bool sort_less(C x, C y) {
-    if constexpr (is_float<C>) { if (y != y) return x == x; }
-    return x < y;
+    if constexpr (is_half<C>) {
+        return sort_less(x.to_float(), y.to_float());
+    } else if constexpr (is_complex<C>) {
+        const auto xr = x.real(), xi = x.imag(), yr = y.real(), yi = y.imag();
+        if (xr < yr) return xi == xi || yi != yi;
+        if (xr > yr) return yi != yi && xi == xi;
+        if (xr == yr || (xr != xr && yr != yr)) return xi < yi || (yi != yi && xi == xi);
+        return yr != yr;
+    } else {
+        if constexpr (is_float<C>) { if (y != y) return x == x; }
+        return x < y;
+    }
 }
 /* The insertion point of x in a[sorter[0..n)] (a[0..n) when sorter is null): the first position
    whose element is not less than x (left), or greater than x (right). */
@@ -48,10 +62,9 @@ using search_common_t = type_of_t<promote(dtype_of_v<T>, dtype_of_v<U>)>;
 template <class T, class U>
 struct searchsorted_kernel {
     static kernel_source source() {
-        return {kernel_unit({search_source}, search_kernels_source),
-                std::string("gnd::searchsorted_kernel<") + cuda_type_name<T>() + ", " + cuda_type_name<U>() + ", " +
-                    cuda_type_name<search_common_t<T, U>>() + ">",
-                true, {}, "the searchsorted kernel"};
+        std::string name = std::string("gnd::searchsorted_kernel<") + cuda_type_name<T>() + ", " + cuda_type_name<U>() +
+                           ", " + cuda_type_name<search_common_t<T, U>>() + ">";
+        return {kernel_unit({search_source}, search_kernels_source, name), name, true, {}, "the searchsorted kernel"};
     }
 };
 

@@ -7,7 +7,8 @@
 //   gpu::unique_values(a), unique_counts(a) -> {values, counts}, unique_inverse(a) ->
 //       {values, inverse_indices}, unique_all(a) -> {values, indices, inverse_indices, counts}
 //       (equal_nan = false, as NumPy's array-API functions: every NaN is its own value)
-// With equal_nan, all NaNs are one value (NumPy's default for np.unique). indices are the first
+// With equal_nan, all NaNs are one value (NumPy's default for np.unique; complex values with a
+// NaN part are all one value, the first of them in sorted order, as NumPy 2). indices are the first
 // occurrences (the sort is stable). Built from the library's stable sort / argsort and its
 // element-wise, mask, take, put and cumsum operations, so both executors run the same steps; on
 // the GPU nothing is copied to the host but the number of distinct values (the result's size).
@@ -80,7 +81,7 @@ unique_result<T> unique_impl(const ndarray<T>& a, bool want_index, bool want_inv
     flags(gpu::slice(0, 1)) = true;
     if (n > 1) {
         const ndarray<T> b = s(gpu::slice(1, n)), p = s(gpu::slice(0, n - 1));
-        if constexpr (std::is_floating_point_v<T>) {
+        if constexpr (gpu::is_inexact(dtype_of_v<T>)) {  // a complex value holding a NaN counts as a NaN
             if (equal_nan) flags(gpu::slice(1, n)) = (b != p) && !((b != b) && (p != p));
             else flags(gpu::slice(1, n)) = b != p;
         } else {
