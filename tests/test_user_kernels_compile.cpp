@@ -6,6 +6,7 @@
 // NVRTC's log and the source; and a raw module's template kernel comes back from the disk cache
 // with its lowered name, not compiled again.
 #include "support.hpp"
+#include "user_kernel_sources.hpp"
 
 #include <unistd.h>
 
@@ -188,21 +189,7 @@ TEST(UserKernelsCompile, RawKernelsByNameAndNameExpression) {
 TEST(UserKernelsCompile, RawKernelsOfHalfAndComplexArrays) {
     // An ndarray<std::complex<float>> is a pointer to (re, im) pairs: gnd::complex<float>, float2
     // or the user's own struct; an ndarray<gpu::float16> a pointer to gnd::float16.
-    gpu::raw_module m(R"(
-struct my_complex { float re, im; };
-extern "C" __global__ void cscale(gnd::complex<float>* y, const gnd::complex<float>* x, gnd::complex<float> s, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) y[i] = s * x[i] + conj(x[i]);
-}
-extern "C" __global__ void own_struct(my_complex* y, const float2* x, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) { y[i].re = x[i].x + 1; y[i].im = -x[i].y; }
-}
-extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::float16 a, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) y[i] += a * x[i];
-}
-)");
+    gpu::raw_module m(gpu_test::raw_half_complex_source);
     EXPECT_EQ(compile(m.get_function("cscale")).symbol, "cscale");
     EXPECT_EQ(compile(m.get_function("own_struct")).symbol, "own_struct");
     EXPECT_EQ(compile(m.get_function("haxpy")).symbol, "haxpy");

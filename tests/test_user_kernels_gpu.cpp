@@ -6,6 +6,7 @@
 // the caches: repeated calls compile nothing, and a second process loads user kernels from the disk
 // cache without NVRTC.
 #include "support.hpp"
+#include "user_kernel_sources.hpp"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -383,21 +384,7 @@ TEST(UserKernelsGpu, RawKernelsOfHalfAndComplexArrays) {
     UKG_REQUIRE_GPU();
     gpu::executor_scope cuda(gpu::executor::cuda);
     using c64 = std::complex<float>;
-    gpu::raw_module m(R"(
-struct my_complex { float re, im; };
-extern "C" __global__ void cscale(gnd::complex<float>* y, const gnd::complex<float>* x, gnd::complex<float> s, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) y[i] = s * x[i] + conj(x[i]);
-}
-extern "C" __global__ void own_struct(my_complex* y, const float2* x, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) { y[i].re = x[i].x + 1; y[i].im = -x[i].y; }
-}
-extern "C" __global__ void haxpy(gnd::float16* y, const gnd::float16* x, gnd::float16 a, int n) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) y[i] += a * x[i];
-}
-)");
+    gpu::raw_module m(gpu_test::raw_half_complex_source);
     // Exact values: (0.5 - 2j) x + conj(x), as test_user_kernels' host definition computes them.
     auto x = gpu::asarray(std::vector<c64>{{1, 2}, {-3, 0.5f}, {0.25f, -4}, {0, 0}}, {4});
     gpu::ndarray<c64> y({4});

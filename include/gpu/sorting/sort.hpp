@@ -116,19 +116,9 @@ void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::i
     // Keys as the radix sort reads them: NaNs made positive (floats), radix keys (2-byte floats).
     sort_scratch prepared(floating || half ? n * sizeof(K) : 0);
     const K* in = reinterpret_cast<const K*>(keys);
-    if constexpr (std::is_floating_point_v<T>) {
-        const cudaKernel_t k = get_kernel(kernel_slots<sort_prepare_kernel<T>>::slot[0],
-                                          [] { return sort_prepare_kernel<T>::source(); });
-        T* p = prepared.as<T>();
-        kernel_args<32, 3> args;
-        args.push(keys);
-        args.push(p);
-        args.push(static_cast<std::int64_t>(n));
-        launch(k, {.gx = sort_grid(n)}, args.argv, what);
-        in = p;
-    } else if constexpr (half) {
-        const cudaKernel_t k = get_kernel(kernel_slots<sort_half_keys_kernel<T>>::slot[0],
-                                          [] { return sort_half_keys_kernel<T>::source(); });
+    // One element-wise pass of kernel Kernel from keys into the scratch, read as K afterwards.
+    auto prepare = [&]<class Kernel>(Kernel*) {
+        const cudaKernel_t k = get_kernel(kernel_slots<Kernel>::slot[0], [] { return Kernel::source(); });
         K* p = prepared.as<K>();
         kernel_args<32, 3> args;
         args.push(keys);
@@ -136,7 +126,9 @@ void sort_rows_on_cuda(const T* keys, T* keys_out, std::int64_t* idx_out, std::i
         args.push(static_cast<std::int64_t>(n));
         launch(k, {.gx = sort_grid(n)}, args.argv, what);
         in = p;
-    }
+    };
+    if constexpr (std::is_floating_point_v<T>) prepare(static_cast<sort_prepare_kernel<T>*>(nullptr));
+    else if constexpr (half) prepare(static_cast<sort_half_keys_kernel<T>*>(nullptr));
     // 2-byte floats: the sorted values out of sorted radix keys.
     auto half_values = [&](const K* sorted, T* out) {
         if constexpr (half) {
