@@ -13,7 +13,9 @@
 // A call that fills n elements uses counters offset .. offset + ceil(n / G) - 1 under key (seed):
 // element i is value i % G of the block of counter offset + i / G, where one Philox call (a
 // block, 128 bits) gives G values: 4 for float32 uniform and normal, 2 for float64, 1 for
-// integers.
+// integers. A rejection sampler (G = 1) draws as many further blocks of its element's counter
+// as it needs, through the third counter word (rng_stream): the values depend on the element
+// index only, never on the launch shape or the executor.
 #include <cmath>
 
 #include "gpu/kernel/head.hpp"
@@ -66,6 +68,32 @@ GND_FN rng_words rng_block(unsigned long long counter, unsigned long long key) {
 }
 
 GND_FN unsigned long long rng_join(unsigned int lo, unsigned int hi) { return (unsigned long long)hi << 32 | lo; }
+
+/* The Philox stream of one counter: its blocks are those of counter words (counter, draw) for
+   draw = 0, 1, 2, ... (the third counter word, 0 in every rng_block), so block 0 is
+   rng_block(counter, key) and a sampler that needs a variable number of values (a rejection
+   loop) draws more blocks of its own counter, which no other element or call uses. word()
+   hands out the words of successive blocks in the order x, y, z, w. */
+struct rng_stream {
+    unsigned long long counter, key;
+    unsigned int draw, left;
+    rng_words buf;
+    GND_FN rng_words block() {
+        return philox4x32_10(rng_words{(unsigned int)counter, (unsigned int)(counter >> 32), draw++, 0u},
+                             (unsigned int)key, (unsigned int)(key >> 32));
+    }
+    GND_FN unsigned int word() {
+        if (left == 0u) { buf = block(); left = 4u; }
+        const unsigned int r = buf.x;
+        buf.x = buf.y; buf.y = buf.z; buf.z = buf.w;
+        --left;
+        return r;
+    }
+};
+
+GND_FN rng_stream rng_stream_at(unsigned long long counter, unsigned long long key) {
+    return rng_stream{counter, key, 0u, 0u, rng_words{0u, 0u, 0u, 0u}};
+}
 
 /* The high 64 bits of a 64x64-bit product, from 32-bit halves (no __int128 or __umul64hi). */
 GND_FN unsigned long long rng_mulhi64(unsigned long long a, unsigned long long b) {

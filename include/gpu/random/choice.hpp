@@ -1,0 +1,135 @@
+#pragma once
+// np.random.choice and np.random.bytes. choice draws indices and gathers with gpu::take:
+//  - with replacement, uniform: randint(0, n);
+//  - with replacement, probabilities p: NumPy's inverse CDF, searchsorted(cumsum(p) / its last
+//    value, rand(size), "right") (gpu::cumsum, gpu::searchsorted);
+//  - without replacement, uniform: the first `size` entries of permutation(n) (NumPy's);
+//  - without replacement, p: NumPy's loop on the host (draw with p, keep the first occurrence of
+//    each index, zero the drawn entries of p, repeat until `size` distinct indices).
+// p is read back to the host once to be checked, as NumPy checks it.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "gpu/core/error.hpp"
+#include "gpu/indexing/take.hpp"
+#include "gpu/io/transfer.hpp"
+#include "gpu/random/distributions.hpp"
+#include "gpu/random/permutation.hpp"
+#include "gpu/scans/scan.hpp"
+#include "gpu/sorting/searchsorted.hpp"
+
+namespace gpu {
+namespace detail {
+
+inline std::int64_t choice_count(const shape_t& size) {
+    std::int64_t n = 1;
+    for (std::int64_t d : size) {
+        if (d < 0) throw value_error("negative dimensions are not allowed");
+        n *= d;
+    }
+    return n;
+}
+
+// The indices of choice over a population of `pop` (checked by the caller), on the current executor.
+inline ndarray<std::int64_t> choice_indices(std::int64_t pop, const shape_t& size, bool replace, const ndarray<double>* p) {
+    const std::int64_t n = choice_count(size);
+    std::vector<double> pv;
+    if (p) {
+        if (p->ndim() != 1) throw value_error("'p' must be 1-dimensional");
+        if (p->size() != pop) throw value_error("'a' and 'p' must have same size");
+        host_array<double> h = asnumpy(*p);
+        pv.assign(h.begin(), h.end());
+        double sum = 0, c = 0;  // Kahan, as NumPy
+        for (double x : pv) {
+            const double y = x - c, t = sum + y;
+            c = (t - sum) - y;
+            sum = t;
+        }
+        if (std::isnan(sum)) throw value_error("probabilities contain NaN");
+        if (std::any_of(pv.begin(), pv.end(), [](double x) { return x < 0; }))
+            throw value_error("probabilities are not non-negative");
+        if (std::fabs(sum - 1) > std::sqrt(std::numeric_limits<double>::epsilon()))
+            throw value_error("probabilities do not sum to 1");
+    }
+    if (!replace && n > pop) throw value_error("Cannot take a larger sample than population when 'replace=False'");
+    if (p && !replace && std::count_if(pv.begin(), pv.end(), [](double x) { return x > 0; }) < n)
+        throw value_error("Fewer non-zero entries in p than size");
+    if (n == 0) return ndarray<std::int64_t>(size);
+    if (!p) {
+        if (replace) return random::randint<std::int64_t>(0, pop, size);
+        const ndarray<std::int64_t> perm = random_permutation(pop, current_executor());
+        return perm(slice(0, n)).reshape(size).copy();
+    }
+    // The inverse CDF over cdf / cdf[-1], so the last value is exactly 1 and every u < 1 falls
+    // inside (searchsorted "right" never passes trailing zero probabilities).
+    auto cdf_of = [](const std::vector<double>& q) {
+        const ndarray<double> cdf = gpu::cumsum(asarray(q));
+        double last = 0;
+        copy_bytes(&last, executor::host, cdf.data() + (cdf.size() - 1), cdf.where(), sizeof(double));
+        return ndarray<double>(gpu::eval(cdf / last));
+    };
+    if (replace) return searchsorted(cdf_of(pv), random::rand<double>(size), "right");
+    std::vector<std::int64_t> found;
+    found.reserve(static_cast<std::size_t>(n));
+    while (static_cast<std::int64_t>(found.size()) < n) {
+        for (std::int64_t i : found) pv[static_cast<std::size_t>(i)] = 0;
+        host_array<std::int64_t> h = asnumpy(searchsorted(
+            cdf_of(pv), random::rand<double>({n - static_cast<std::int64_t>(found.size())}), "right"));
+        std::vector<std::int64_t> fresh;
+        for (std::int64_t i : h)
+            if (std::find(fresh.begin(), fresh.end(), i) == fresh.end()) fresh.push_back(i);
+        found.insert(found.end(), fresh.begin(), fresh.end());
+    }
+    return asarray(found).reshape(size).copy();
+}
+
+}  // namespace detail
+
+namespace random {
+
+// np.random.choice(n, size, replace=True, p=None): int64 indices in [0, n), shape `size`.
+inline ndarray<std::int64_t> choice(std::int64_t n, const shape_t& size, bool replace = true) {
+    if (n <= 0 && detail::choice_count(size) != 0)
+        throw value_error("a must be greater than 0 unless no samples are taken");
+    return detail::choice_indices(n, size, replace, nullptr);
+}
+inline ndarray<std::int64_t> choice(std::int64_t n, const shape_t& size, bool replace, const ndarray<double>& p) {
+    if (n <= 0 && detail::choice_count(size) != 0)
+        throw value_error("a must be greater than 0 unless no samples are taken");
+    return detail::choice_indices(n, size, replace, &p);
+}
+
+// np.random.choice(a, size, replace=True, p=None): elements of the 1-D array a, drawn on a's
+// executor.
+template <class V>
+ndarray<V> choice(const ndarray<V>& a, const shape_t& size, bool replace = true) {
+    if (a.ndim() == 0) throw value_error("a must be 1-dimensional or an integer");
+    if (a.ndim() != 1) throw value_error("a must be 1-dimensional");
+    if (a.size() == 0 && detail::choice_count(size) != 0)
+        throw value_error("'a' cannot be empty unless no samples are taken");
+    const executor_scope on(a.where());
+    return take(a, detail::choice_indices(a.size(), size, replace, nullptr));
+}
+template <class V>
+ndarray<V> choice(const ndarray<V>& a, const shape_t& size, bool replace, const ndarray<double>& p) {
+    if (a.ndim() == 0) throw value_error("a must be 1-dimensional or an integer");
+    if (a.ndim() != 1) throw value_error("a must be 1-dimensional");
+    if (a.size() == 0 && detail::choice_count(size) != 0)
+        throw value_error("'a' cannot be empty unless no samples are taken");
+    const executor_scope on(a.where());
+    return take(a, detail::choice_indices(a.size(), size, replace, &p));
+}
+
+// np.random.bytes(length): `length` random bytes (randint<uint8> read back).
+inline std::string bytes(std::int64_t length) {
+    if (length < 0) throw value_error("negative dimensions are not allowed");
+    host_array<std::uint8_t> h = asnumpy(randint<std::uint8_t>(0, 256, {length}));
+    return std::string(h.begin(), h.end());
+}
+
+}  // namespace random
+}  // namespace gpu

@@ -1,0 +1,437 @@
+#pragma once
+// The distributions beyond uniform and normal, as shared code (GPU_ND_SHARED): the fill kernel
+// and the host loop call the same sampler, so a seed gives the same numbers on both executors.
+// Two kinds (random/fill.hpp runs both):
+//  - transforms: each value is a function of one uniform (or normal) value, G = 4 per Philox
+//    block for float32, 2 for float64, stored as one vector like rand's;
+//  - rejection samplers (gamma, beta, F, t, Poisson, binomial, negative binomial): one value per
+//    element (G = 1), drawing as many blocks of the element's own stream (rng_stream) as its loop
+//    needs.
+// The rounding rules of philox.hpp hold here: no product feeds an addition except as an explicit
+// fma operand, and exp and log are our own (rng_exp, rng_log), so the bits do not depend on the
+// math library. Parameter-only constants that need accuracy (log1p(-p) of geometric) are computed
+// once on the host and passed in.
+#include "gpu/random/philox.hpp"
+
+namespace gpu::detail::gnd {
+using std::fmin;
+using std::ldexp;
+}  // namespace gpu::detail::gnd
+
+GPU_ND_SHARED(random_math_source,
+template <class T> GND_FN T rng_inf() {
+    if constexpr (sizeof(T) == 4) { union { unsigned int i; float f; } b; b.i = 0x7f800000u; return b.f; }
+    else { union { unsigned long long i; double f; } b; b.i = 0x7ff0000000000000ull; return b.f; }
+}
+
+/* e^x: x = k log 2 + r with |r| <= log(2) / 2 (log 2 in two parts, fdlibm's split), e^r by its
+   Taylor series truncated below half an ulp, then scaled by 2^k (exact). Within 2 ulp. */
+template <class T> GND_FN T rng_exp(T x) {
+    if (x != x) return x;
+    if (sizeof(T) == 4 ? x > T(88.72283) : x > T(709.782712893384)) return rng_inf<T>();
+    if (sizeof(T) == 4 ? x < T(-103.97208) : x < T(-745.1332191019412)) return T(0);
+    const T k = floor(fma(x, T(1.4426950408889634), T(0.5)));
+    T r, p;
+    if constexpr (sizeof(T) == 4) {
+        r = fma(-k, T(0.693145751953125), x);
+        r = fma(-k, T(1.428606765330187045e-06), r);
+        p = T(1.0 / 5040);
+        p = fma(p, r, T(1.0 / 720));
+        p = fma(p, r, T(1.0 / 120));
+    } else {
+        r = fma(-k, T(6.93147180369123816490e-01), x);
+        r = fma(-k, T(1.90821492927058770002e-10), r);
+        p = T(1.0 / 6227020800);
+        p = fma(p, r, T(1.0 / 479001600));
+        p = fma(p, r, T(1.0 / 39916800));
+        p = fma(p, r, T(1.0 / 3628800));
+        p = fma(p, r, T(1.0 / 362880));
+        p = fma(p, r, T(1.0 / 40320));
+        p = fma(p, r, T(1.0 / 5040));
+        p = fma(p, r, T(1.0 / 720));
+        p = fma(p, r, T(1.0 / 120));
+    }
+    p = fma(p, r, T(1.0 / 24));
+    p = fma(p, r, T(1.0 / 6));
+    p = fma(p, r, T(0.5));
+    p = fma(p, r, T(1));
+    p = fma(p, r, T(1));
+    return ldexp(p, (int)k);
+}
+
+/* log(x!) of an integer-valued x >= 0 (NumPy's random_loggam): Stirling's series at x + n >= 7,
+   then the n logs of the steps down. */
+GND_FN double rng_log_factorial(double k) {
+    const double x = k + 1.0;
+    if (x == 1.0 || x == 2.0) return 0.0;
+    const int n = x < 7.0 ? (int)(7.0 - x) : 0;
+    double x0 = x + n;
+    const double x2 = 1.0 / (x0 * x0);
+    double g = -1.39243221690590e+00;
+    g = fma(g, x2, 1.796443723688307e-01);
+    g = fma(g, x2, -2.955065359477124e-02);
+    g = fma(g, x2, 6.410256410256410e-03);
+    g = fma(g, x2, -1.917526917526918e-03);
+    g = fma(g, x2, 8.417508417508418e-04);
+    g = fma(g, x2, -5.952380952380952e-04);
+    g = fma(g, x2, 7.936507936507937e-04);
+    g = fma(g, x2, -2.777777777777778e-03);
+    g = fma(g, x2, 8.333333333333333e-02);
+    /* g / x0 + log(2 pi) / 2 + (x0 - 1/2) log(x0) - x0 */
+    double r = fma(x0 - 0.5, rng_log(x0), (g / x0 + 0.9189385332046728) - x0);
+    for (int i = 0; i < n; ++i) {
+        x0 -= 1.0;
+        r -= rng_log(x0);
+    }
+    return r;
+}
+
+/* u in (0, 1]: float from a whole word ((w + 1/2) 2^-32, rounded), double from 53 bits of two,
+   so -log(u) reaches 22.9 (float) and 36.7 (double). */
+template <class T> GND_FN T rng_unit_left_open(rng_stream& s) {
+    if constexpr (sizeof(T) == 4) {
+        return fma(T(s.word()), T(2.3283064365386963e-10), T(1.1641532182693481e-10));
+    } else {
+        const unsigned int lo = s.word();
+        const unsigned int hi = s.word();
+        return T((rng_join(lo, hi) >> 11) + 1u) * T(1.1102230246251565e-16);
+    }
+}
+
+/* u in (0, 1) with 1 - u exact: (k + 1/2) 2^-23 (float) or 2^-52 (double). */
+template <class T> GND_FN T rng_unit_open(rng_stream& s) {
+    if constexpr (sizeof(T) == 4) {
+        return fma(T(s.word() >> 9), T(1.1920928955078125e-07), T(5.9604644775390625e-08));
+    } else {
+        const unsigned int lo = s.word();
+        const unsigned int hi = s.word();
+        return fma(T(rng_join(lo, hi) >> 12), T(2.220446049250313e-16), T(1.1102230246251565e-16));
+    }
+}
+
+/* A random sign (the low bit, returned as +-1) and u in (0, 1] from the other bits. */
+template <class T> GND_FN T rng_signed_unit(rng_stream& s, T* sign) {
+    if constexpr (sizeof(T) == 4) {
+        const unsigned int w = s.word();
+        *sign = (w & 1u) != 0u ? T(-1) : T(1);
+        return fma(T(w >> 1), T(4.656612873077393e-10), T(2.3283064365386963e-10));
+    } else {
+        const unsigned int lo = s.word();
+        const unsigned int hi = s.word();
+        *sign = (lo & 1u) != 0u ? T(-1) : T(1);
+        return T((rng_join(lo, hi) >> 11) + 1u) * T(1.1102230246251565e-16);
+    }
+}
+
+/* A standard exponential value: -log u, u in (0, 1]. */
+template <class T> GND_FN T rng_exponential(rng_stream& s) { return -rng_log(rng_unit_left_open<T>(s)); }
+
+/* One standard normal value (Box-Muller's cosine; the sine is dropped). */
+template <class T> GND_FN T rng_std_normal(rng_stream& s) {
+    T v[2];
+    if constexpr (sizeof(T) == 4) {
+        const unsigned int a = s.word();
+        const unsigned int b = s.word();
+        rng_normal_pair32(a, b, T(0), T(1), v);
+    } else {
+        rng_words w;
+        w.x = s.word();
+        w.y = s.word();
+        w.z = s.word();
+        w.w = s.word();
+        rng_normal_block<T>(w, T(0), T(1), v);
+    }
+    return v[0];
+}
+
+/* Marsaglia and Tsang, "A simple method for generating gamma variables" (2000): for shape >= 1,
+   d = shape - 1/3, c = 1 / sqrt(9 d), accept d (1 + c x)^3 (x normal) with the squeeze or the log
+   test; shape < 1 draws Gamma(shape + 1) times u^(1 / shape). NaN shapes give NaN. */
+template <class T> GND_FN T rng_standard_gamma(rng_stream& s, T shape) {
+    if (shape != shape) return shape;
+    if (shape <= T(0)) return T(0);
+    T boost = T(1);
+    if (shape < T(1)) {
+        boost = rng_exp(rng_log(rng_unit_left_open<T>(s)) / shape);
+        shape = shape + T(1);
+    }
+    const T d = shape - T(1.0 / 3);
+    const T c = T(1) / sqrt(T(9) * d);
+    for (;;) {
+        T x, v;
+        do {
+            x = rng_std_normal<T>(s);
+            v = fma(c, x, T(1));
+        } while (v <= T(0));
+        const T v2 = v * v;
+        const T v3 = v2 * v;
+        const T u = rng_unit_left_open<T>(s);
+        const T x2 = x * x;
+        if (u < fma(T(-0.0331) * x2, x2, T(1))) return d * v3 * boost;
+        /* log u < x^2 / 2 + d (1 - v^3 + log v^3) */
+        if (rng_log(u) < fma(T(0.5) * x, x, d * (fma(-v2, v, T(1)) + rng_log(v3)))) return d * v3 * boost;
+    }
+}
+
+/* Poisson(lam), lam >= 0 finite, in double: lam < 10 by multiplying uniforms until the product
+   falls below e^-lam (about lam + 1 draws); lam >= 10 by Hormann's PTRS ("The transformed
+   rejection method for generating Poisson random variables", 1993), NumPy's constants. */
+GND_FN long long rng_poisson(rng_stream& s, double lam) {
+    if (lam == 0.0) return 0;
+    if (lam < 10.0) {
+        const double limit = rng_exp(-lam);
+        long long x = 0;
+        double prod = 1.0;
+        for (;;) {
+            prod = prod * rng_unit_left_open<double>(s);
+            if (prod > limit) ++x;
+            else return x;
+        }
+    }
+    const double slam = sqrt(lam), loglam = rng_log(lam);
+    const double b = fma(2.53, slam, 0.931);
+    const double a = fma(0.02483, b, -0.059);
+    const double log_invalpha = rng_log(1.1239 + 1.1328 / (b - 3.4));
+    const double vr = 0.9277 - 3.6224 / (b - 2.0);
+    for (;;) {
+        const double u = rng_unit_open<double>(s) - 0.5;
+        const double v = rng_unit_left_open<double>(s);
+        const double us = 0.5 - fabs(u);
+        const double k = floor(fma(2.0 * a / us + b, u, lam + 0.43));
+        if (us >= 0.07 && v <= vr) return (long long)k;
+        if (k < 0.0 || (us < 0.013 && v > us)) continue;
+        const double lhs = (rng_log(v) + log_invalpha) - rng_log(a / (us * us) + b);
+        if (lhs <= fma(k, loglam, -lam) - rng_log_factorial(k)) return (long long)k;
+    }
+}
+
+/* Binomial(n, p) for 0 < p <= 1/2, in double: n p < 10 by inversion (NumPy's, restarting past
+   n p + 10 sd); otherwise Hormann's BTRS ("The generation of binomial random variates", 1993). */
+GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
+    const double q = 1.0 - p, np = n * p;
+    if (np < 10.0) {
+        const double qn = rng_exp(n * rng_log(q));
+        const double bound = fmin(n, fma(10.0, sqrt(fma(np, q, 1.0)), np));
+        for (;;) {
+            double x = 0.0, px = qn, u = rng_unit_open<double>(s);
+            while (u > px) {
+                x += 1.0;
+                if (x > bound) break;
+                u -= px;
+                px = ((n - x + 1.0) * p * px) / (x * q);
+            }
+            if (x <= bound) return (long long)x;
+        }
+    }
+    const double spq = sqrt(np * q);
+    const double b = fma(2.53, spq, 1.15);
+    const double a = fma(0.0248, b, fma(0.01, p, -0.0873));
+    const double c = np + 0.5;
+    const double vr = 0.92 - 4.2 / b;
+    const double alpha = (2.83 + 5.1 / b) * spq;
+    const double lpq = rng_log(p / q);
+    const double m = floor((n + 1.0) * p);
+    const double h = rng_log_factorial(m) + rng_log_factorial(n - m);
+    for (;;) {
+        const double u = rng_unit_open<double>(s) - 0.5;
+        const double v = rng_unit_left_open<double>(s);
+        const double us = 0.5 - fabs(u);
+        const double k = floor(fma(2.0 * a / us + b, u, c));
+        if (k < 0.0 || k > n) continue;
+        if (us >= 0.07 && v <= vr) return (long long)k;
+        const double lhs = rng_log(v * alpha / (a / (us * us) + b));
+        if (lhs <= fma(k - m, lpq, h - (rng_log_factorial(k) + rng_log_factorial(n - k)))) return (long long)k;
+    }
+}
+)
+
+GPU_ND_SHARED(random_distributions_source,
+/* Transforms: G values, each of one uniform of the stream (block 0 holds them all). */
+template <class T> struct rng_per_block { static constexpr int value = sizeof(T) == 4 ? 4 : 2; };
+
+/* a * E: exponential(scale = a). */
+struct exponential_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) v[k] = a * rng_exponential<T>(s);
+    }
+};
+/* e^N(a, b): lognormal(mean = a, sigma = b), from one normal block. */
+struct lognormal_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        rng_normal_block<T>(s.block(), a, b, v);
+        for (int k = 0; k < per_block<T>; ++k) v[k] = rng_exp(v[k]);
+    }
+};
+/* a +- b E: laplace(loc = a, scale = b). */
+struct laplace_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) {
+            T sign;
+            const T u = rng_signed_unit<T>(s, &sign);
+            v[k] = fma(sign * b, -rng_log(u), a);
+        }
+    }
+};
+/* a + b log(w / (1 - w)), w uniform: the sign from one bit, |log| = -log(u / (2 - u)) for u in
+   (0, 1] (w = u / 2), so neither end is ever infinite. logistic(loc = a, scale = b). */
+struct logistic_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) {
+            T sign;
+            const T u = rng_signed_unit<T>(s, &sign);
+            v[k] = fma(sign * b, -rng_log(u / (T(2) - u)), a);
+        }
+    }
+};
+/* a - b log(-log u), u in (0, 1): gumbel(loc = a, scale = b). */
+struct gumbel_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) v[k] = fma(-b, rng_log(-rng_log(rng_unit_open<T>(s))), a);
+    }
+};
+/* a sqrt(2 E): rayleigh(scale = a). */
+struct rayleigh_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) v[k] = a * sqrt(T(2) * rng_exponential<T>(s));
+    }
+};
+/* E^(1/a): weibull(a); 0 for a = 0 (NumPy's). */
+struct weibull_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) {
+            const T e = rng_exponential<T>(s);
+            v[k] = a == T(0) || e == T(0) ? T(0) : rng_exp(rng_log(e) / a);
+        }
+    }
+};
+/* e^(E/a) - 1: pareto(a) (Lomax, as NumPy). */
+struct pareto_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) v[k] = rng_exp(rng_exponential<T>(s) / a) - T(1);
+    }
+};
+/* u^(1/a), u in (0, 1]: power(a). */
+struct power_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) v[k] = rng_exp(rng_log(rng_unit_left_open<T>(s)) / a);
+    }
+};
+/* cot(pi u), u in (0, 1): standard_cauchy. With t = u / 2 turns = q / 4 + f (q = round(2 u),
+   |f| <= 1/8, exact), the sine is never 0 (f != 0 for even q; the cosine of f for odd q). */
+struct cauchy_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P, P, P, T* v) {
+        for (int k = 0; k < per_block<T>; ++k) {
+            const T u = rng_unit_open<T>(s);
+            const T q = floor(fma(T(2), u, T(0.5)));
+            const rng_pair<T> sc = rng_sincos_turns((u - T(0.5) * q) * T(0.5));
+            v[k] = q == T(1) ? -sc.sin / sc.cos : sc.cos / sc.sin;
+        }
+    }
+};
+/* NumPy's inverse CDF: triangular(left = a, mode = b, right = c). */
+struct triangular_sampler {
+    template <class T> static constexpr int per_block = rng_per_block<T>::value;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P c, T* v) {
+        const T base = c - a, leftbase = b - a;
+        const T ratio = leftbase / base, leftprod = leftbase * base, rightprod = (c - b) * base;
+        for (int k = 0; k < per_block<T>; ++k) {
+            const T u = rng_unit_open<T>(s);
+            v[k] = u <= ratio ? a + sqrt(u * leftprod) : c - sqrt((T(1) - u) * rightprod);
+        }
+    }
+};
+/* max(1, ceil(E / a)) with a = -log1p(-p) (the host's): geometric(p); int64 (two per block). */
+struct geometric_sampler {
+    template <class T> static constexpr int per_block = 2;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        for (int k = 0; k < 2; ++k) {
+            const double x = ceil(rng_exponential<double>(s) / a);
+            v[k] = x < 1.0 ? T(1) : x >= 9.2233720368547758e18 ? T(9223372036854775807ll) : T(x);
+        }
+    }
+};
+
+/* Rejection samplers: one value per element, from its own stream. */
+/* b Gamma(a): gamma(shape = a, scale = b); also standard_gamma (b = 1) and chisquare (a = df / 2,
+   b = 2). */
+struct gamma_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        v[0] = b * rng_standard_gamma<T>(s, a);
+    }
+};
+/* beta(a, b): Johnk's algorithm (in logs) when both are at most 1, else X / (X + Y) of two gammas. */
+struct beta_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        if (a != a || b != b) { v[0] = a + b; return; }
+        if (a <= T(1) && b <= T(1)) {
+            for (;;) {
+                const T lx = rng_log(rng_unit_left_open<T>(s)) / a;
+                const T ly = rng_log(rng_unit_left_open<T>(s)) / b;
+                const T x = rng_exp(lx), y = rng_exp(ly);
+                if (x + y > T(1)) continue;
+                if (x + y > T(0)) { v[0] = x / (x + y); return; }
+                /* both underflow: x / (x + y) = 1 / (1 + e^(ly - lx)) */
+                v[0] = T(1) / (T(1) + rng_exp(ly - lx));
+                return;
+            }
+        }
+        const T x = rng_standard_gamma<T>(s, a);
+        const T y = rng_standard_gamma<T>(s, b);
+        v[0] = x / (x + y);
+    }
+};
+/* (Gamma(a) b) / (Gamma(b) a) with a = dfnum / 2, b = dfden / 2: f(dfnum, dfden). */
+struct f_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        const T x = rng_standard_gamma<T>(s, a);
+        const T y = rng_standard_gamma<T>(s, b);
+        v[0] = (x * b) / (y * a);
+    }
+};
+/* sqrt(a) N / sqrt(Gamma(a)) with a = df / 2: standard_t(df) (NumPy's). */
+struct t_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        const T n = rng_std_normal<T>(s);
+        const T g = rng_standard_gamma<T>(s, a);
+        v[0] = sqrt(a) * n / sqrt(g);
+    }
+};
+/* poisson(lam = a); int64. */
+struct poisson_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) { v[0] = (T)rng_poisson(s, a); }
+};
+/* binomial(n = a, p = b); int64. p > 1/2 counts the failures. */
+struct binomial_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        if (a == 0.0 || b == 0.0) v[0] = 0;
+        else if (b == 1.0) v[0] = (T)a;
+        else if (b <= 0.5) v[0] = (T)rng_binomial_low(s, a, b);
+        else v[0] = (T)a - (T)rng_binomial_low(s, a, 1.0 - b);
+    }
+};
+/* Poisson(Gamma(a) b) with b = (1 - p) / p: negative_binomial(n = a, p) (NumPy's); int64, and
+   NumPy's INT64_MIN where the mean is not finite (p = 0). */
+struct negative_binomial_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        const double lam = rng_standard_gamma<double>(s, a) * b;
+        v[0] = lam < 9.2233720064847708e18 ? (T)rng_poisson(s, lam) : (T)(-9223372036854775807ll - 1);
+    }
+};
+)

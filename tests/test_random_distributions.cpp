@@ -1,0 +1,471 @@
+// gpu::random's other distributions (samplers.hpp, choice.hpp): each against its known
+// distribution on a fixed seed, mean and variance within 6 standard errors and a chi-square over
+// 50 equiprobable bins of the CDF (or the probabilities of a discrete law) below its 6-sigma
+// bound, so a correct sampler passes for any seed; the same bits on every executor; NumPy's
+// argument errors; and every new fill kernel compiled by NVRTC.
+#include "support.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <numbers>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace rnd = gpu::random;
+namespace gnd = gpu::detail::gnd;
+using gpu_test::values_of;
+
+constexpr std::int64_t N = 400000;
+constexpr double pi = std::numbers::pi;
+
+template <class T>
+std::vector<double> doubles(const gpu::ndarray<T>& a) {
+    const auto v = values_of(a);
+    return std::vector<double>(v.begin(), v.end());
+}
+
+// Mean and variance within 6 standard errors, from the law's raw moments E[X^k], k = 1..4.
+void expect_moments(const std::vector<double>& v, const double (&raw)[4], const std::string& what) {
+    const double m1 = raw[0], var = raw[1] - m1 * m1;
+    const double mu4 = raw[3] - 4 * m1 * raw[2] + 6 * m1 * m1 * raw[1] - 3 * m1 * m1 * m1 * m1;
+    double mean = 0, s2 = 0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(v.size());
+    for (double x : v) s2 += (x - mean) * (x - mean);
+    s2 /= static_cast<double>(v.size());
+    const double n = static_cast<double>(v.size());
+    EXPECT_NEAR(mean, m1, 6 * std::sqrt(var / n)) << what;
+    // plus the bias of centring on the sample mean, var / n, within its 6-sigma square
+    EXPECT_NEAR(s2, var, 6 * std::sqrt((mu4 - var * var) / n) + 36 * var / n) << what;
+}
+
+// Chi-square over 50 equiprobable bins of a continuous CDF: 49 degrees of freedom, mean 49,
+// sd 9.9; 115 is past 6.5 sigma.
+void expect_cdf(const std::vector<double>& v, const std::function<double(double)>& cdf, const std::string& what) {
+    std::vector<double> count(50, 0);
+    for (double x : v) {
+        ASSERT_FALSE(std::isnan(x)) << what;
+        ++count[static_cast<std::size_t>(std::clamp(static_cast<int>(50 * cdf(x)), 0, 49))];
+    }
+    const double e = static_cast<double>(v.size()) / 50;
+    double chi2 = 0;
+    for (double c : count) chi2 += (c - e) * (c - e) / e;
+    EXPECT_LT(chi2, 115) << what;
+}
+
+// A discrete law given by its probabilities: moments from them, and a chi-square over the values
+// with an expected count of at least 50 (the tails lumped into the end bins).
+void expect_pmf(const std::vector<double>& v, const std::function<double(std::int64_t)>& pmf, std::int64_t lo,
+                std::int64_t hi, const std::string& what) {
+    double raw[4] = {0, 0, 0, 0};
+    for (std::int64_t k = lo; k <= hi; ++k) {
+        const double p = pmf(k), x = static_cast<double>(k);
+        raw[0] += p * x;
+        raw[1] += p * x * x;
+        raw[2] += p * x * x * x;
+        raw[3] += p * x * x * x * x;
+    }
+    expect_moments(v, raw, what);
+    const double n = static_cast<double>(v.size());
+    // bins: [lo, b1), [b1, b2), ... each with at least 50 expected
+    std::vector<std::int64_t> starts{lo};
+    std::vector<double> expect{0};
+    for (std::int64_t k = lo; k <= hi; ++k) {
+        if (expect.back() >= 50 / n) {
+            starts.push_back(k);
+            expect.push_back(0);
+        }
+        expect.back() += pmf(k);
+    }
+    if (expect.size() > 1 && expect.back() < 50 / n) {  // fold a thin last bin into the one before
+        expect[expect.size() - 2] += expect.back();
+        expect.pop_back();
+        starts.pop_back();
+    }
+    std::vector<double> count(expect.size(), 0);
+    for (double x : v) {
+        ASSERT_GE(x, static_cast<double>(lo)) << what;
+        const auto it = std::upper_bound(starts.begin(), starts.end(), static_cast<std::int64_t>(x));
+        ++count[static_cast<std::size_t>(it - starts.begin() - 1)];
+    }
+    double chi2 = 0;
+    for (std::size_t i = 0; i < count.size(); ++i) chi2 += (count[i] - n * expect[i]) * (count[i] - n * expect[i]) / (n * expect[i]);
+    const double df = static_cast<double>(count.size() - 1);
+    EXPECT_LT(chi2, df + 6.5 * std::sqrt(2 * df) + 10) << what << " (" << count.size() << " bins)";
+}
+
+double gamma_cdf_shape1(double x) { return x <= 0 ? 0 : 1 - std::exp(-x); }
+
+TEST(RandomDistributions, Transforms) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(1001);
+        for (int dbl = 0; dbl < 2; ++dbl) {
+            auto get = [&](auto make_f, auto make_d) { return dbl ? doubles(make_d()) : doubles(make_f()); };
+            const std::string t = dbl ? " double" : " float";
+            auto e = get([] { return rnd::exponential<float>(2, {N}); }, [] { return rnd::exponential<double>(2, {N}); });
+            expect_moments(e, {2, 8, 48, 384}, "exponential" + t);
+            expect_cdf(e, [](double x) { return gamma_cdf_shape1(x / 2); }, "exponential" + t);
+            auto se = get([] { return rnd::standard_exponential<float>({N}); },
+                          [] { return rnd::standard_exponential<double>({N}); });
+            expect_cdf(se, gamma_cdf_shape1, "standard_exponential" + t);
+            auto ln = get([] { return rnd::lognormal<float>(0.5, 0.75, {N}); },
+                          [] { return rnd::lognormal<double>(0.5, 0.75, {N}); });
+            for (double& x : ln) x = std::log(x);
+            expect_cdf(ln, [](double x) { return 0.5 * std::erfc(-(x - 0.5) / 0.75 / std::sqrt(2.0)); }, "lognormal" + t);
+            auto la = get([] { return rnd::laplace<float>(1, 2, {N}); }, [] { return rnd::laplace<double>(1, 2, {N}); });
+            expect_moments(la, {1, 9, 25, 433}, "laplace" + t);  // raw moments of 1 + 2 L
+            expect_cdf(la, [](double x) { return x < 1 ? 0.5 * std::exp((x - 1) / 2) : 1 - 0.5 * std::exp(-(x - 1) / 2); },
+                       "laplace" + t);
+            auto lo = get([] { return rnd::logistic<float>(-1, 0.5, {N}); }, [] { return rnd::logistic<double>(-1, 0.5, {N}); });
+            expect_cdf(lo, [](double x) { return 1 / (1 + std::exp(-(x + 1) / 0.5)); }, "logistic" + t);
+            auto gu = get([] { return rnd::gumbel<float>(0.5, 2, {N}); }, [] { return rnd::gumbel<double>(0.5, 2, {N}); });
+            expect_cdf(gu, [](double x) { return std::exp(-std::exp(-(x - 0.5) / 2)); }, "gumbel" + t);
+            auto ra = get([] { return rnd::rayleigh<float>(2, {N}); }, [] { return rnd::rayleigh<double>(2, {N}); });
+            expect_cdf(ra, [](double x) { return 1 - std::exp(-x * x / 8); }, "rayleigh" + t);
+            auto we = get([] { return rnd::weibull<float>(1.5, {N}); }, [] { return rnd::weibull<double>(1.5, {N}); });
+            expect_cdf(we, [](double x) { return 1 - std::exp(-std::pow(x, 1.5)); }, "weibull" + t);
+            auto pa = get([] { return rnd::pareto<float>(3, {N}); }, [] { return rnd::pareto<double>(3, {N}); });
+            expect_cdf(pa, [](double x) { return 1 - std::pow(1 + x, -3.0); }, "pareto" + t);
+            auto po = get([] { return rnd::power<float>(3, {N}); }, [] { return rnd::power<double>(3, {N}); });
+            expect_cdf(po, [](double x) { return x * x * x; }, "power" + t);
+            auto ca = get([] { return rnd::standard_cauchy<float>({N}); }, [] { return rnd::standard_cauchy<double>({N}); });
+            expect_cdf(ca, [](double x) { return 0.5 + std::atan(x) / pi; }, "standard_cauchy" + t);
+            for (double x : ca) ASSERT_TRUE(std::isfinite(x)) << x;
+            auto tr = get([] { return rnd::triangular<float>(-1, 0.5, 2, {N}); },
+                          [] { return rnd::triangular<double>(-1, 0.5, 2, {N}); });
+            expect_cdf(tr, [](double x) { return x <= 0.5 ? (x + 1) * (x + 1) / 4.5 : 1 - (2 - x) * (2 - x) / 4.5; },
+                       "triangular" + t);
+        }
+        // values the laws allow only: power and the [0, 1) aliases in [0, 1]
+        for (double x : doubles(rnd::power<double>(0.5, {10000}))) ASSERT_TRUE(x > 0 && x <= 1) << x;
+        for (double x : doubles(rnd::random_sample<float>({10000}))) ASSERT_TRUE(x >= 0 && x < 1) << x;
+        EXPECT_EQ(values_of(rnd::weibull<double>(0, {3})), std::vector<double>(3, 0.0));  // NumPy: a = 0 gives 0
+        auto g = doubles(rnd::geometric(0.2, {N}));
+        expect_pmf(g, [](std::int64_t k) { return k < 1 ? 0 : 0.2 * std::pow(0.8, static_cast<double>(k - 1)); }, 1, 200,
+                   "geometric");
+        EXPECT_EQ(values_of(rnd::geometric(1, {4})), std::vector<std::int64_t>(4, 1));
+    }
+}
+
+// Raw moments of Gamma(k, theta): theta^j k (k + 1) ... (k + j - 1).
+void gamma_raw(double k, double th, double (&raw)[4]) {
+    double m = 1;
+    for (int j = 0; j < 4; ++j) {
+        m *= th * (k + j);
+        raw[j] = m;
+    }
+}
+
+TEST(RandomDistributions, Gamma) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(2002);
+        for (double k : {0.3, 1.0, 2.5, 40.0}) {
+            double raw[4];
+            gamma_raw(k, 1.5, raw);
+            expect_moments(doubles(rnd::gamma<double>(k, 1.5, {N})), raw, "gamma double " + std::to_string(k));
+            expect_moments(doubles(rnd::gamma<float>(k, 1.5, {N})), raw, "gamma float " + std::to_string(k));
+        }
+        // shape 1 is the exponential law, through Marsaglia-Tsang's loop; chisquare(2) too
+        expect_cdf(doubles(rnd::standard_gamma<double>(1, {N})), gamma_cdf_shape1, "standard_gamma(1)");
+        expect_cdf(doubles(rnd::chisquare<float>(2, {N})), [](double x) { return gamma_cdf_shape1(x / 2); }, "chisquare(2)");
+        double raw[4];
+        gamma_raw(1.5, 2, raw);
+        expect_moments(doubles(rnd::chisquare<double>(3, {N})), raw, "chisquare(3)");
+        EXPECT_EQ(values_of(rnd::standard_gamma<double>(0, {3})), std::vector<double>(3, 0.0));
+        for (double x : values_of(rnd::standard_gamma<double>(NAN, {3}))) EXPECT_TRUE(std::isnan(x));
+        // beta: Johnk (both <= 1; the arcsine law for 1/2, 1/2) and the gamma ratio
+        expect_cdf(doubles(rnd::beta<double>(0.5, 0.5, {N})), [](double x) { return 2 / pi * std::asin(std::sqrt(x)); },
+                   "beta(1/2, 1/2)");
+        for (auto [a, b] : {std::pair{2.0, 5.0}, std::pair{0.3, 0.8}, std::pair{0.7, 3.0}}) {
+            double r[4], m = 1;
+            for (int j = 0; j < 4; ++j) r[j] = m *= (a + j) / (a + b + j);
+            expect_moments(doubles(rnd::beta<double>(a, b, {N})), r, "beta double");
+            expect_moments(doubles(rnd::beta<float>(a, b, {N})), r, "beta float");
+        }
+        // F(5, 40): E[X^j] = (d2 / d1)^j Gamma(d1/2 + j) Gamma(d2/2 - j) / (Gamma(d1/2) Gamma(d2/2))
+        double fr[4];
+        for (int j = 1; j <= 4; ++j)
+            fr[j - 1] = std::pow(8.0, j) * std::tgamma(2.5 + j) * std::tgamma(20.0 - j) / (std::tgamma(2.5) * std::tgamma(20.0));
+        expect_moments(doubles(rnd::f<double>(5, 40, {N})), fr, "f double");
+        expect_moments(doubles(rnd::f<float>(5, 40, {N})), fr, "f float");
+        // t(10): variance 10 / 8, 4th moment 3 * 100 / (8 * 6)
+        expect_moments(doubles(rnd::standard_t<double>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t double");
+        expect_moments(doubles(rnd::standard_t<float>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t float");
+    }
+}
+
+double log_choose(double n, double k) { return std::lgamma(n + 1) - std::lgamma(k + 1) - std::lgamma(n - k + 1); }
+
+TEST(RandomDistributions, Discrete) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(3003);
+        for (double lam : {0.5, 3.0, 9.99, 10.0, 50.5, 3000.0}) {
+            const auto v = doubles(rnd::poisson(lam, {N}));
+            expect_pmf(v, [&](std::int64_t k) { return std::exp(k * std::log(lam) - lam - std::lgamma(k + 1.0)); }, 0,
+                       static_cast<std::int64_t>(lam + 20 * std::sqrt(lam) + 20), "poisson " + std::to_string(lam));
+        }
+        EXPECT_EQ(values_of(rnd::poisson(0, {3})), std::vector<std::int64_t>(3, 0));
+        // lam = 1e15: mean and variance lam (the sample variance's sd is about lam sqrt(2 / n))
+        const auto huge = doubles(rnd::poisson(1e15, {20000}));
+        double hm = 0, hv = 0;
+        for (double x : huge) hm += x;
+        hm /= static_cast<double>(huge.size());
+        for (double x : huge) hv += (x - hm) * (x - hm);
+        hv /= static_cast<double>(huge.size());
+        EXPECT_NEAR(hm, 1e15, 6 * std::sqrt(1e15 / 20000));
+        EXPECT_NEAR(hv, 1e15, 6 * 1e15 * std::sqrt(2.0 / 20000));
+        for (auto [n, p] : {std::pair<std::int64_t, double>{10, 0.3}, {20, 0.7}, {100, 0.4}, {1000, 0.9}, {100000, 0.02},
+                            {1, 0.5}}) {
+            const auto v = doubles(rnd::binomial(n, p, {N}));
+            expect_pmf(v, [&](std::int64_t k) {
+                return k > n ? 0 : std::exp(log_choose(n, k) + k * std::log(p) + (n - k) * std::log1p(-p)); },
+                       0, n, "binomial " + std::to_string(n) + " " + std::to_string(p));
+        }
+        EXPECT_EQ(values_of(rnd::binomial(7, 1, {3})), std::vector<std::int64_t>(3, 7));
+        EXPECT_EQ(values_of(rnd::binomial(7, 0, {3})), std::vector<std::int64_t>(3, 0));
+        for (auto [n, p] : {std::pair{3.5, 0.4}, std::pair{50.0, 0.8}}) {
+            const auto v = doubles(rnd::negative_binomial(n, p, {N}));
+            expect_pmf(v, [&](std::int64_t k) {
+                return std::exp(std::lgamma(k + n) - std::lgamma(k + 1.0) - std::lgamma(n) + n * std::log(p) + k * std::log1p(-p)); },
+                       0, 400, "negative_binomial");
+        }
+        const auto ri = values_of(rnd::random_integers(-2, 3, {10000}));
+        EXPECT_EQ(std::set<std::int64_t>(ri.begin(), ri.end()), (std::set<std::int64_t>{-2, -1, 0, 1, 2, 3}));
+        const auto r1 = values_of(rnd::random_integers(4, {10000}));
+        EXPECT_EQ(std::set<std::int64_t>(r1.begin(), r1.end()), (std::set<std::int64_t>{1, 2, 3, 4}));
+        const std::string b = rnd::bytes(4096);
+        EXPECT_EQ(b.size(), 4096u);
+        EXPECT_EQ(std::set<char>(b.begin(), b.end()).size(), 256u);
+    }
+}
+
+TEST(RandomDistributions, Choice) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(4004);
+        // with replacement and p: the counts follow p (the zero never comes)
+        const auto p = gpu_test::make<double>({0.1, 0.0, 0.25, 0.4, 0.25});
+        const auto v = doubles(rnd::choice(5, {N}, true, p));
+        expect_pmf(v, [](std::int64_t k) { return std::vector<double>{0.1, 0, 0.25, 0.4, 0.25}[static_cast<std::size_t>(k)]; },
+                   0, 4, "choice p");
+        EXPECT_EQ(std::count(v.begin(), v.end(), 1.0), 0);
+        const auto u = doubles(rnd::choice(7, {N}));
+        expect_pmf(u, [](std::int64_t) { return 1.0 / 7; }, 0, 6, "choice uniform");
+        // without replacement: distinct, and the prefix of the permutation of the same stream
+        rnd::seed(5);
+        const auto c = values_of(rnd::choice(50, {4, 5}, false));
+        rnd::seed(5);
+        const auto perm = values_of(rnd::permutation(50));
+        EXPECT_EQ(c, std::vector<std::int64_t>(perm.begin(), perm.begin() + 20));
+        const auto all = values_of(rnd::choice(6, {6}, false, gpu_test::make<double>({0.5, 0.1, 0.1, 0.1, 0.1, 0.1})));
+        EXPECT_EQ(std::set<std::int64_t>(all.begin(), all.end()).size(), 6u);
+        // the first pick of a weighted draw without replacement follows p
+        int zero_first = 0;
+        for (int t = 0; t < 400; ++t)
+            zero_first += values_of(rnd::choice(3, {2}, false, gpu_test::make<double>({0.8, 0.1, 0.1})))[0] == 0;
+        EXPECT_NEAR(zero_first, 320, 6 * std::sqrt(400 * 0.8 * 0.2));
+        // elements of an array, with the requested shape
+        const auto a = gpu_test::make<float>({1.5f, 2.5f, -3.f});
+        const auto s = rnd::choice(a, {3, 4});
+        EXPECT_EQ(gpu::to_string(s.shape()), gpu::to_string(gpu::shape_t{3, 4}));
+        for (float x : values_of(s)) EXPECT_TRUE(x == 1.5f || x == 2.5f || x == -3.f);
+        EXPECT_EQ(rnd::choice(0, {0}).size(), 0);
+    }
+}
+
+template <class T>
+std::vector<std::uint64_t> bits_of(const gpu::ndarray<T>& a) {
+    std::vector<std::uint64_t> out;
+    for (const T& x : values_of(a)) {
+        std::uint64_t b = 0;
+        std::memcpy(&b, &x, sizeof(T));
+        out.push_back(b);
+    }
+    return out;
+}
+
+// The same bits on every executor: the kernel and the host loop run the same samplers, and a
+// rejection sampler's values depend only on the element index (sizes with partial blocks).
+TEST(RandomDistributions, SameBitsOnEveryExecutor) {
+    for (std::int64_t n : {1, 5, 1001, 20011}) {
+        SCOPED_TRACE(n);
+        gpu_test::same_on_every_executor([&] {
+            rnd::seed(77);
+            std::vector<std::vector<std::uint64_t>> r;
+            r.push_back(bits_of(rnd::exponential<float>(2, {n})));
+            r.push_back(bits_of(rnd::exponential<double>(2, {n})));
+            r.push_back(bits_of(rnd::lognormal<float>(0, 1, {n})));
+            r.push_back(bits_of(rnd::lognormal<double>(0, 1, {n})));
+            r.push_back(bits_of(rnd::laplace<double>(0, 1, {n})));
+            r.push_back(bits_of(rnd::logistic<float>(0, 1, {n})));
+            r.push_back(bits_of(rnd::gumbel<double>(0, 1, {n})));
+            r.push_back(bits_of(rnd::rayleigh<float>(1, {n})));
+            r.push_back(bits_of(rnd::weibull<double>(2, {n})));
+            r.push_back(bits_of(rnd::pareto<float>(2, {n})));
+            r.push_back(bits_of(rnd::power<double>(2, {n})));
+            r.push_back(bits_of(rnd::standard_cauchy<float>({n})));
+            r.push_back(bits_of(rnd::triangular<double>(0, 1, 3, {n})));
+            r.push_back(bits_of(rnd::geometric(0.1, {n})));
+            r.push_back(bits_of(rnd::gamma<float>(0.5, 2, {n})));
+            r.push_back(bits_of(rnd::gamma<double>(3, 1, {n})));
+            r.push_back(bits_of(rnd::beta<double>(0.5, 0.5, {n})));
+            r.push_back(bits_of(rnd::beta<float>(2, 3, {n})));
+            r.push_back(bits_of(rnd::f<double>(3, 7, {n})));
+            r.push_back(bits_of(rnd::standard_t<float>(4, {n})));
+            r.push_back(bits_of(rnd::poisson(4, {n})));
+            r.push_back(bits_of(rnd::poisson(400, {n})));
+            r.push_back(bits_of(rnd::binomial(30, 0.2, {n})));
+            r.push_back(bits_of(rnd::binomial(3000, 0.7, {n})));
+            r.push_back(bits_of(rnd::negative_binomial(5, 0.3, {n})));
+            r.push_back(bits_of(rnd::choice(9, {n}, true, gpu::asarray(std::vector<double>{.1, .1, .1, .1, .1, .1, .1, .1, .2}))));
+            return r;
+        });
+    }
+}
+
+// A rejection sampler's element i draws from the stream of counter offset + i alone: the values
+// of a prefix do not depend on how many elements the call fills.
+TEST(RandomDistributions, ElementStreams) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(8);
+        const auto a = values_of(rnd::gamma<double>(0.7, 1, {100}));
+        rnd::seed(8);
+        const auto b = values_of(rnd::gamma<double>(0.7, 1, {1000}));
+        EXPECT_EQ(a, std::vector<double>(b.begin(), b.begin() + 100));
+        // element i against the stream functions directly
+        rnd::seed(9);
+        const auto p = values_of(rnd::poisson(25, {50}));
+        for (int i = 0; i < 50; ++i) {
+            gnd::rng_stream s = gnd::rng_stream_at(static_cast<std::uint64_t>(i), 9);
+            EXPECT_EQ(p[static_cast<std::size_t>(i)], gnd::rng_poisson(s, 25)) << i;
+        }
+    }
+}
+
+// rng_exp against the C library over the ranges the samplers use; rng_log beyond [2^-64, 1].
+TEST(RandomDistributions, MathAccuracy) {
+    double worst_f = 0, worst_d = 0, worst_log = 0;
+    for (int i = 0; i <= 100000; ++i) {
+        const double x = -100 + 180.0 * i / 100000;  // [-100, 80]
+        const long double ref = std::exp(static_cast<long double>(x));
+        worst_d = std::max<double>(worst_d, std::fabs((gnd::rng_exp(x) - ref) / ref) / 0x1p-53);
+        const float xf = static_cast<float>(x);
+        const long double reff = std::exp(static_cast<long double>(xf));
+        if (reff > 0x1p-126) worst_f = std::max<double>(worst_f, std::fabs((gnd::rng_exp(xf) - reff) / reff) / 0x1p-24);
+        const double y = std::ldexp(1.0 + (i % 997) / 997.0, i % 200 - 20);  // up to 2^180
+        const long double refl = std::log(static_cast<long double>(y));
+        if (refl != 0) worst_log = std::max<double>(worst_log, std::fabs((gnd::rng_log(y) - refl) / refl) / 0x1p-53);
+    }
+    EXPECT_LT(worst_d, 3.0);
+    EXPECT_LT(worst_f, 3.0);
+    EXPECT_LT(worst_log, 3.0);
+    EXPECT_EQ(gnd::rng_exp(1000.0), INFINITY);
+    EXPECT_EQ(gnd::rng_exp(-1000.0), 0.0);
+    // log(k!) against lgamma
+    for (double k : {0.0, 1.0, 2.0, 5.0, 6.0, 7.0, 30.0, 1e6, 1e12})
+        EXPECT_NEAR(gnd::rng_log_factorial(k), std::lgamma(k + 1), 1e-13 * std::max(1.0, std::lgamma(k + 1))) << k;
+}
+
+TEST(RandomDistributions, Errors) {
+    using gpu_test::expect_error;
+    using gpu::value_error;
+    expect_error<value_error>([] { rnd::exponential(-1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::lognormal(0, -1, {3}); }, "sigma < 0");
+    expect_error<value_error>([] { rnd::laplace(0, -1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::logistic(0, -1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::gumbel(0, -1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::rayleigh(-1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::weibull(-1, {3}); }, "a < 0");
+    expect_error<value_error>([] { rnd::pareto(0, {3}); }, "a <= 0");
+    expect_error<value_error>([] { rnd::power(-1, {3}); }, "a <= 0");
+    expect_error<value_error>([] { rnd::triangular(1, 0, 2, {3}); }, "left > mode");
+    expect_error<value_error>([] { rnd::triangular(0, 3, 2, {3}); }, "mode > right");
+    expect_error<value_error>([] { rnd::triangular(1, 1, 1, {3}); }, "left == right");
+    expect_error<value_error>([] { rnd::geometric(0, {3}); }, "p <= 0, p > 1 or p contains NaNs");
+    expect_error<value_error>([] { rnd::geometric(NAN, {3}); }, "p <= 0, p > 1 or p contains NaNs");
+    expect_error<value_error>([] { rnd::standard_gamma(-1, {3}); }, "shape < 0");
+    expect_error<value_error>([] { rnd::gamma(1, -1, {3}); }, "scale < 0");
+    expect_error<value_error>([] { rnd::beta(0, 1, {3}); }, "a <= 0");
+    expect_error<value_error>([] { rnd::beta(1, 0, {3}); }, "b <= 0");
+    expect_error<value_error>([] { rnd::chisquare(0, {3}); }, "df <= 0");
+    expect_error<value_error>([] { rnd::f(0, 1, {3}); }, "dfnum <= 0");
+    expect_error<value_error>([] { rnd::f(1, 0, {3}); }, "dfden <= 0");
+    expect_error<value_error>([] { rnd::standard_t(0, {3}); }, "df <= 0");
+    expect_error<value_error>([] { rnd::poisson(-1, {3}); }, "lam < 0 or lam is NaN");
+    expect_error<value_error>([] { rnd::poisson(NAN, {3}); }, "lam < 0 or lam is NaN");
+    expect_error<value_error>([] { rnd::poisson(1e19, {3}); }, "lam value too large");
+    expect_error<value_error>([] { rnd::binomial(-1, 0.5, {3}); }, "n < 0");
+    expect_error<value_error>([] { rnd::binomial(5, 1.5, {3}); }, "p < 0, p > 1 or p is NaN");
+    expect_error<value_error>([] { rnd::negative_binomial(0, 0.5, {3}); }, "n <= 0");
+    expect_error<value_error>([] { rnd::negative_binomial(1, 1.5, {3}); }, "p < 0, p > 1 or p is NaN");
+    expect_error<value_error>([] { rnd::random_integers(5, 4, {3}); }, "low >= high");
+    const auto two_d = gpu::zeros<double>({2, 2});
+    const auto p3 = gpu::asarray(std::vector<double>{0.5, 0.2, 0.2});
+    expect_error<value_error>([&] { rnd::choice(two_d, {3}); }, "a must be 1-dimensional");
+    expect_error<value_error>([&] { rnd::choice(gpu::ndarray<double>(gpu::shape_t{}), {3}); },
+                              "a must be 1-dimensional or an integer");
+    expect_error<value_error>([] { rnd::choice(0, {3}); }, "a must be greater than 0 unless no samples are taken");
+    expect_error<value_error>([] { rnd::choice(gpu::zeros<double>({0}), {3}); },
+                              "'a' cannot be empty unless no samples are taken");
+    expect_error<value_error>([&] { rnd::choice(3, {3}, true, p3); }, "probabilities do not sum to 1");
+    expect_error<value_error>([] { rnd::choice(3, {3}, true, gpu::asarray(std::vector<double>{1.5, -0.5, 0})); },
+                              "probabilities are not non-negative");
+    expect_error<value_error>([] { rnd::choice(3, {3}, true, gpu::asarray(std::vector<double>{NAN, 0.5, 0.5})); },
+                              "probabilities contain NaN");
+    expect_error<value_error>([] { rnd::choice(3, {3}, true, gpu::asarray(std::vector<double>{0.5, 0.5})); },
+                              "'a' and 'p' must have same size");
+    expect_error<value_error>([&] { rnd::choice(4, {3}, true, two_d); }, "'p' must be 1-dimensional");
+    expect_error<value_error>([] { rnd::choice(3, {5}, false); },
+                              "Cannot take a larger sample than population when 'replace=False'");
+    expect_error<value_error>([] { rnd::choice(3, {3}, false, gpu::asarray(std::vector<double>{0.5, 0.5, 0})); },
+                              "Fewer non-zero entries in p than size");
+}
+
+// Every new fill kernel compiles with NVRTC for sm_90 (no GPU needed).
+template <class K>
+void expect_compiles(const std::string& what) {
+    try {
+        const gpu::detail::kernel_source src = K::source();
+        const auto k = gpu::detail::compile_cubin(src, gpu::detail::compile_target{9, 0});
+        EXPECT_FALSE(k.cubin.empty()) << what;
+    } catch (const gpu::compile_error& e) {
+        ADD_FAILURE() << what << ": " << e.what();
+    }
+}
+
+template <class S>
+void float_kernels_compile(const char* what) {
+    using gpu::detail::random_fill_kernel;
+    expect_compiles<random_fill_kernel<S, float, float>>(std::string(what) + " float");
+    expect_compiles<random_fill_kernel<S, double, double>>(std::string(what) + " double");
+}
+
+TEST(RandomDistributions, KernelsCompile) {
+    using namespace gpu::detail;
+    float_kernels_compile<gnd::exponential_sampler>("exponential");
+    float_kernels_compile<gnd::lognormal_sampler>("lognormal");
+    float_kernels_compile<gnd::laplace_sampler>("laplace");
+    float_kernels_compile<gnd::logistic_sampler>("logistic");
+    float_kernels_compile<gnd::gumbel_sampler>("gumbel");
+    float_kernels_compile<gnd::rayleigh_sampler>("rayleigh");
+    float_kernels_compile<gnd::weibull_sampler>("weibull");
+    float_kernels_compile<gnd::pareto_sampler>("pareto");
+    float_kernels_compile<gnd::power_sampler>("power");
+    float_kernels_compile<gnd::cauchy_sampler>("cauchy");
+    float_kernels_compile<gnd::triangular_sampler>("triangular");
+    float_kernels_compile<gnd::gamma_sampler>("gamma");
+    float_kernels_compile<gnd::beta_sampler>("beta");
+    float_kernels_compile<gnd::f_sampler>("f");
+    float_kernels_compile<gnd::t_sampler>("t");
+    expect_compiles<random_fill_kernel<gnd::geometric_sampler, std::int64_t, double>>("geometric");
+    expect_compiles<random_fill_kernel<gnd::poisson_sampler, std::int64_t, double>>("poisson");
+    expect_compiles<random_fill_kernel<gnd::binomial_sampler, std::int64_t, double>>("binomial");
+    expect_compiles<random_fill_kernel<gnd::negative_binomial_sampler, std::int64_t, double>>("negative_binomial");
+}
+
+}  // namespace
