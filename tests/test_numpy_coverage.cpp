@@ -413,6 +413,7 @@ void random_namespace(probe& p) {
     GND_YES("numpy.random", choice, r::choice(8, {4}))
     GND_YES("numpy.random", bytes, r::bytes(4))
     GND_YES("numpy.random", random_integers, r::random_integers(1, 6, {4}))
+    GND_YES("numpy.random", dirichlet, r::dirichlet<float>({1.0, 2.0}, {4}))
 }
 
 std::set<std::string> probed() {

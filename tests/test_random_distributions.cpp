@@ -278,6 +278,35 @@ TEST(RandomDistributions, Choice) {
     }
 }
 
+// dirichlet: rows sum to 1; component j is Beta(alpha_j, alpha_0 - alpha_j).
+TEST(RandomDistributions, Dirichlet) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(6006);
+        const std::vector<double> alpha{0.5, 2, 3.5};
+        const auto d = rnd::dirichlet<double>(alpha, {N / 4});
+        EXPECT_EQ(gpu::to_string(d.shape()), gpu::to_string(gpu::shape_t{N / 4, 3}));
+        const auto v = values_of(d);
+        for (std::size_t r = 0; r < v.size(); r += 3) ASSERT_NEAR(v[r] + v[r + 1] + v[r + 2], 1, 1e-12) << r;
+        for (std::size_t j = 0; j < 3; ++j) {
+            std::vector<double> c;
+            for (std::size_t r = j; r < v.size(); r += 3) c.push_back(v[r]);
+            const double a = alpha[j], b = 6 - alpha[j];
+            double raw[4], m = 1;
+            for (int k = 0; k < 4; ++k) raw[k] = m *= (a + k) / (a + b + k);
+            expect_moments(c, raw, "dirichlet component " + std::to_string(j));
+        }
+        // every alpha small: stick-breaking, still rows of sum 1 and no NaN
+        const auto small = values_of(rnd::dirichlet<float>({0.01, 0.02, 0.001}, {1000}));
+        for (std::size_t r = 0; r < small.size(); r += 3) {
+            ASSERT_FALSE(std::isnan(small[r]) || std::isnan(small[r + 1]) || std::isnan(small[r + 2])) << r;
+            ASSERT_NEAR(small[r] + small[r + 1] + small[r + 2], 1, 1e-6) << r;
+        }
+        EXPECT_EQ(gpu::to_string(rnd::dirichlet<double>({}, {4}).shape()), gpu::to_string(gpu::shape_t{4, 0}));
+        // the 2-byte floats: float32 numbers rounded
+        EXPECT_EQ(rnd::exponential<gpu::float16>(1, {10}).size(), 10);
+    }
+}
+
 template <class T>
 std::vector<std::uint64_t> bits_of(const gpu::ndarray<T>& a) {
     std::vector<std::uint64_t> out;
@@ -322,6 +351,8 @@ TEST(RandomDistributions, SameBitsOnEveryExecutor) {
             r.push_back(bits_of(rnd::binomial(30, 0.2, {n})));
             r.push_back(bits_of(rnd::binomial(3000, 0.7, {n})));
             r.push_back(bits_of(rnd::negative_binomial(5, 0.3, {n})));
+            r.push_back(bits_of(rnd::dirichlet<float>({0.5, 1.5, 4}, {n})));
+            r.push_back(bits_of(rnd::dirichlet<double>({0.01, 0.05}, {n})));
             r.push_back(bits_of(rnd::choice(9, {n}, true, gpu::asarray(std::vector<double>{.1, .1, .1, .1, .1, .1, .1, .1, .2}))));
             return r;
         });
@@ -404,6 +435,7 @@ TEST(RandomDistributions, Errors) {
     expect_error<value_error>([] { rnd::negative_binomial(0, 0.5, {3}); }, "n <= 0");
     expect_error<value_error>([] { rnd::negative_binomial(1, 1.5, {3}); }, "p < 0, p > 1 or p is NaN");
     expect_error<value_error>([] { rnd::random_integers(5, 4, {3}); }, "low >= high");
+    expect_error<value_error>([] { rnd::dirichlet({1, 0}, {3}); }, "alpha <= 0");
     const auto two_d = gpu::zeros<double>({2, 2});
     const auto p3 = gpu::asarray(std::vector<double>{0.5, 0.2, 0.2});
     expect_error<value_error>([&] { rnd::choice(two_d, {3}); }, "a must be 1-dimensional");

@@ -1,12 +1,14 @@
 #pragma once
-// np.random.choice and np.random.bytes. choice draws indices and gathers with gpu::take:
+// np.random.choice, np.random.bytes and np.random.dirichlet. choice draws indices and gathers with gpu::take:
 //  - with replacement, uniform: randint(0, n);
 //  - with replacement, probabilities p: NumPy's inverse CDF, searchsorted(cumsum(p) / its last
 //    value, rand(size), "right") (gpu::cumsum, gpu::searchsorted);
 //  - without replacement, uniform: the first `size` entries of permutation(n) (NumPy's);
 //  - without replacement, p: NumPy's loop on the host (draw with p, keep the first occurrence of
 //    each index, zero the drawn entries of p, repeat until `size` distinct indices).
-// p is read back to the host once to be checked, as NumPy checks it.
+// p is read back to the host once to be checked, as NumPy checks it. dirichlet normalizes k
+// gamma draws (one gamma fill per component, NumPy's legacy method; beta stick-breaking when
+// every alpha is below 0.1, as NumPy's Generator).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -15,8 +17,10 @@
 #include <vector>
 
 #include "gpu/core/error.hpp"
+#include "gpu/creation/fill.hpp"
 #include "gpu/indexing/take.hpp"
 #include "gpu/io/transfer.hpp"
+#include "gpu/manip/join.hpp"
 #include "gpu/random/distributions.hpp"
 #include "gpu/random/permutation.hpp"
 #include "gpu/scans/scan.hpp"
@@ -122,6 +126,46 @@ ndarray<V> choice(const ndarray<V>& a, const shape_t& size, bool replace, const 
         throw value_error("'a' cannot be empty unless no samples are taken");
     const executor_scope on(a.where());
     return take(a, detail::choice_indices(a.size(), size, replace, &p));
+}
+
+// np.random.dirichlet(alpha, size): shape size + (k,), each row Gamma(alpha_j) normalized. The
+// row sums add the components in order, element-wise, so both executors round alike. When every
+// alpha is below 0.1 the rows come from beta stick-breaking instead (no 0 / 0).
+template <class T = double>
+ndarray<T> dirichlet(const std::vector<double>& alpha, const shape_t& size) {
+    static_assert(detail::is_random_float_v<T>,
+                  "gpu::random::dirichlet<T>: T must be float, double, gpu::float16 or gpu::bfloat16");
+    if constexpr (detail::is_random_half_v<T>) return dirichlet<float>(alpha, size).template astype<T>();
+    else {
+    for (double a : alpha)
+        if (a <= 0) throw value_error("alpha <= 0");
+    shape_t one = size;
+    one.push_back(1);
+    if (alpha.empty()) {
+        shape_t none = size;
+        none.push_back(0);
+        return ndarray<T>(none);
+    }
+    std::vector<ndarray<T>> g;
+    if (*std::max_element(alpha.begin(), alpha.end()) < 0.1) {
+        // Every alpha small: the gammas would underflow together, so break a stick instead (NumPy
+        // Generator's method): x_j = rest Beta(alpha_j, alpha_j+1 + ...), rest -= x_j.
+        std::vector<double> tail(alpha.size() + 1, 0);
+        for (std::size_t j = alpha.size(); j-- > 0;) tail[j] = tail[j + 1] + alpha[j];
+        ndarray<T> rest = gpu::full<T>(one, T(1));
+        for (std::size_t j = 0; j + 1 < alpha.size(); ++j) {
+            g.push_back(gpu::eval(rest * beta<T>(alpha[j], tail[j + 1], one)));
+            rest = gpu::eval(rest - g.back());
+        }
+        g.push_back(rest);
+        return concatenate(g, -1);
+    }
+    for (double a : alpha) g.push_back(gamma<T>(a, 1, one));
+    ndarray<T> total = g[0];
+    for (std::size_t j = 1; j < g.size(); ++j) total = gpu::eval(total + g[j]);
+    for (ndarray<T>& x : g) x = gpu::eval(x / total);
+    return concatenate(g, -1);
+    }
 }
 
 // np.random.bytes(length): `length` random bytes (randint<uint8> read back).

@@ -4,7 +4,9 @@
 // kernel, one launch per call, no upload. (An element-wise expression over index_leaf would
 // compute every element's block again: NVVM does not see that the elements of one vector share
 // it, so float32 would pay four Philox calls per block; the PTX showed it.) The host executor runs
-// the same shared block functions in a loop, so both executors give the same bits.
+// the same shared block functions in a loop, so both executors give the same bits. A rejection
+// sampler (samplers.hpp) has G = 1: its thread loops over further blocks of its own counter's
+// stream, so the values depend on the element index only.
 #include <cstdint>
 #include <string>
 
