@@ -414,6 +414,11 @@ void random_namespace(probe& p) {
     GND_YES("numpy.random", bytes, r::bytes(4))
     GND_YES("numpy.random", random_integers, r::random_integers(1, 6, {4}))
     GND_YES("numpy.random", dirichlet, r::dirichlet<float>({1.0, 2.0}, {4}))
+    GND_YES("numpy.random", wald, r::wald<float>(1.0, 2.0, {4}))
+    GND_YES("numpy.random", noncentral_chisquare, r::noncentral_chisquare<float>(2.0, 1.0, {4}))
+    GND_YES("numpy.random", noncentral_f, r::noncentral_f<float>(2.0, 3.0, 1.0, {4}))
+    GND_YES("numpy.random", zipf, r::zipf(2.0, {4}))
+    GND_YES("numpy.random", logseries, r::logseries(0.5, {4}))
 }
 
 std::set<std::string> probed() {

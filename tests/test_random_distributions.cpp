@@ -194,6 +194,43 @@ TEST(RandomDistributions, Gamma) {
             fr[j - 1] = std::pow(8.0, j) * std::tgamma(2.5 + j) * std::tgamma(20.0 - j) / (std::tgamma(2.5) * std::tgamma(20.0));
         expect_moments(doubles(rnd::f<double>(5, 40, {N})), fr, "f double");
         expect_moments(doubles(rnd::f<float>(5, 40, {N})), fr, "f float");
+        // wald(2, 3): the inverse Gaussian, mu = 2, lambda = 3
+        for (int dbl = 0; dbl < 2; ++dbl) {
+            const auto w = dbl ? doubles(rnd::wald<double>(2, 3, {N})) : doubles(rnd::wald<float>(2, 3, {N}));
+            const double mu = 2, lam = 3;
+            expect_moments(w, {mu, mu * mu + mu * mu * mu / lam,
+                               mu * mu * mu + 3 * std::pow(mu, 4) / lam + 3 * std::pow(mu, 5) / (lam * lam),
+                               std::pow(mu, 4) + 6 * std::pow(mu, 5) / lam + 15 * std::pow(mu, 6) / (lam * lam) +
+                                   15 * std::pow(mu, 7) / (lam * lam * lam)},
+                           "wald");
+            auto phi = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+            expect_cdf(w, [&](double x) {
+                const double r = std::sqrt(lam / x);
+                return phi(r * (x / mu - 1)) + std::exp(2 * lam / mu) * phi(-r * (x / mu + 1)); }, "wald");
+        }
+        // noncentral chi-square: cumulants 2^(n-1) (n-1)! (k + n lam); both of NumPy's branches
+        for (auto [k, lam] : {std::pair{3.0, 2.0}, std::pair{0.5, 1.5}}) {
+            const double mean = k + lam, var = 2 * (k + 2 * lam), k3 = 8 * (k + 3 * lam), k4 = 48 * (k + 4 * lam);
+            const double mu3 = k3, mu4 = k4 + 3 * var * var;
+            const double raw[4] = {mean, var + mean * mean, mu3 + 3 * mean * var + mean * mean * mean,
+                                   mu4 + 4 * mean * mu3 + 6 * mean * mean * var + std::pow(mean, 4)};
+            expect_moments(doubles(rnd::noncentral_chisquare<double>(k, lam, {N})), raw, "noncentral_chisquare double");
+            expect_moments(doubles(rnd::noncentral_chisquare<float>(k, lam, {N})), raw, "noncentral_chisquare float");
+        }
+        // noncentral F(5, 40, 2): mean d2 (d1 + lam) / (d1 (d2 - 2)), variance within 5 %
+        {
+            const auto v = doubles(rnd::noncentral_f<double>(5, 40, 2, {N}));
+            const double d1 = 5, d2 = 40, lam = 2, mean = d2 * (d1 + lam) / (d1 * (d2 - 2));
+            const double var = 2 * (d2 / d1) * (d2 / d1) * ((d1 + lam) * (d1 + lam) + (d1 + 2 * lam) * (d2 - 2)) /
+                               ((d2 - 2) * (d2 - 2) * (d2 - 4));
+            double m = 0, s2 = 0;
+            for (double x : v) m += x;
+            m /= static_cast<double>(v.size());
+            for (double x : v) s2 += (x - m) * (x - m);
+            s2 /= static_cast<double>(v.size());
+            EXPECT_NEAR(m, mean, 6 * std::sqrt(var / static_cast<double>(v.size())));
+            EXPECT_NEAR(s2, var, 0.05 * var);
+        }
         // t(10): variance 10 / 8, 4th moment 3 * 100 / (8 * 6)
         expect_moments(doubles(rnd::standard_t<double>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t double");
         expect_moments(doubles(rnd::standard_t<float>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t float");
@@ -235,6 +272,19 @@ TEST(RandomDistributions, Discrete) {
                 return std::exp(std::lgamma(k + n) - std::lgamma(k + 1.0) - std::lgamma(n) + n * std::log(p) + k * std::log1p(-p)); },
                        0, 400, "negative_binomial");
         }
+        // zipf(6): P(k) = k^-6 / zeta(6), zeta(6) = pi^6 / 945
+        const double zeta6 = std::pow(pi, 6) / 945;
+        expect_pmf(doubles(rnd::zipf(6, {N})), [&](std::int64_t k) { return k < 1 ? 0 : std::pow(static_cast<double>(k), -6.0) / zeta6; },
+                   1, 2000, "zipf(6)");
+        const auto z = values_of(rnd::zipf(1.5, {10000}));
+        EXPECT_GE(*std::min_element(z.begin(), z.end()), 1);
+        // logseries(p): P(k) = -p^k / (k log(1 - p))
+        for (double p : {0.3, 0.95}) {
+            expect_pmf(doubles(rnd::logseries(p, {N})), [&](std::int64_t k) {
+                return k < 1 ? 0 : -std::pow(p, static_cast<double>(k)) / (static_cast<double>(k) * std::log1p(-p)); },
+                       1, 2000, "logseries " + std::to_string(p));
+        }
+        EXPECT_EQ(values_of(rnd::logseries(0, {3})), std::vector<std::int64_t>(3, 1));
         const auto ri = values_of(rnd::random_integers(-2, 3, {10000}));
         EXPECT_EQ(std::set<std::int64_t>(ri.begin(), ri.end()), (std::set<std::int64_t>{-2, -1, 0, 1, 2, 3}));
         const auto r1 = values_of(rnd::random_integers(4, {10000}));
@@ -351,6 +401,11 @@ TEST(RandomDistributions, SameBitsOnEveryExecutor) {
             r.push_back(bits_of(rnd::binomial(30, 0.2, {n})));
             r.push_back(bits_of(rnd::binomial(3000, 0.7, {n})));
             r.push_back(bits_of(rnd::negative_binomial(5, 0.3, {n})));
+            r.push_back(bits_of(rnd::wald<float>(1, 2, {n})));
+            r.push_back(bits_of(rnd::noncentral_chisquare<double>(0.7, 2, {n})));
+            r.push_back(bits_of(rnd::noncentral_f<float>(3, 9, 1, {n})));
+            r.push_back(bits_of(rnd::zipf(2, {n})));
+            r.push_back(bits_of(rnd::logseries(0.9, {n})));
             r.push_back(bits_of(rnd::dirichlet<float>({0.5, 1.5, 4}, {n})));
             r.push_back(bits_of(rnd::dirichlet<double>({0.01, 0.05}, {n})));
             r.push_back(bits_of(rnd::choice(9, {n}, true, gpu::asarray(std::vector<double>{.1, .1, .1, .1, .1, .1, .1, .1, .2}))));
@@ -395,6 +450,11 @@ TEST(RandomDistributions, MathAccuracy) {
     EXPECT_LT(worst_d, 3.0);
     EXPECT_LT(worst_f, 3.0);
     EXPECT_LT(worst_log, 3.0);
+    for (double x : {-0.5, -0.3, -1e-3, -1e-9, -1e-300, 1e-12, 0.01, 0.2, 0.34, 2.0}) {
+        EXPECT_NEAR(gnd::rng_expm1(x), std::expm1(x), 4e-16 * std::fabs(std::expm1(x))) << x;
+        EXPECT_NEAR(gnd::rng_expm1(static_cast<float>(x)), std::expm1(static_cast<float>(x)),
+                    3e-7 * std::fabs(std::expm1(static_cast<float>(x)))) << x;
+    }
     EXPECT_EQ(gnd::rng_exp(1000.0), INFINITY);
     EXPECT_EQ(gnd::rng_exp(-1000.0), 0.0);
     // log(k!) against lgamma
@@ -436,6 +496,16 @@ TEST(RandomDistributions, Errors) {
     expect_error<value_error>([] { rnd::negative_binomial(1, 1.5, {3}); }, "p < 0, p > 1 or p is NaN");
     expect_error<value_error>([] { rnd::random_integers(5, 4, {3}); }, "low >= high");
     expect_error<value_error>([] { rnd::dirichlet({1, 0}, {3}); }, "alpha <= 0");
+    expect_error<value_error>([] { rnd::wald(0, 1, {3}); }, "mean <= 0");
+    expect_error<value_error>([] { rnd::wald(1, 0, {3}); }, "scale <= 0");
+    expect_error<value_error>([] { rnd::noncentral_chisquare(0, 1, {3}); }, "df <= 0");
+    expect_error<value_error>([] { rnd::noncentral_chisquare(1, -1, {3}); }, "nonc < 0");
+    expect_error<value_error>([] { rnd::noncentral_f(0, 1, 1, {3}); }, "dfnum <= 0");
+    expect_error<value_error>([] { rnd::noncentral_f(1, 0, 1, {3}); }, "dfden <= 0");
+    expect_error<value_error>([] { rnd::noncentral_f(1, 1, -1, {3}); }, "nonc < 0");
+    expect_error<value_error>([] { rnd::zipf(1, {3}); }, "a <= 1 or a is NaN");
+    expect_error<value_error>([] { rnd::logseries(1, {3}); }, "p < 0, p >= 1 or p is NaN");
+    for (double x : values_of(rnd::noncentral_chisquare(0.5, NAN, {3}))) EXPECT_TRUE(std::isnan(x));
     const auto two_d = gpu::zeros<double>({2, 2});
     const auto p3 = gpu::asarray(std::vector<double>{0.5, 0.2, 0.2});
     expect_error<value_error>([&] { rnd::choice(two_d, {3}); }, "a must be 1-dimensional");
@@ -494,6 +564,11 @@ TEST(RandomDistributions, KernelsCompile) {
     float_kernels_compile<gnd::beta_sampler>("beta");
     float_kernels_compile<gnd::f_sampler>("f");
     float_kernels_compile<gnd::t_sampler>("t");
+    float_kernels_compile<gnd::wald_sampler>("wald");
+    float_kernels_compile<gnd::noncentral_chisquare_sampler>("noncentral_chisquare");
+    float_kernels_compile<gnd::noncentral_f_sampler>("noncentral_f");
+    expect_compiles<random_fill_kernel<gnd::zipf_sampler, std::int64_t, double>>("zipf");
+    expect_compiles<random_fill_kernel<gnd::logseries_sampler, std::int64_t, double>>("logseries");
     expect_compiles<random_fill_kernel<gnd::geometric_sampler, std::int64_t, double>>("geometric");
     expect_compiles<random_fill_kernel<gnd::poisson_sampler, std::int64_t, double>>("poisson");
     expect_compiles<random_fill_kernel<gnd::binomial_sampler, std::int64_t, double>>("binomial");

@@ -96,6 +96,11 @@ GND_RANDOM_SAMPLER_NAME(t_sampler)
 GND_RANDOM_SAMPLER_NAME(poisson_sampler)
 GND_RANDOM_SAMPLER_NAME(binomial_sampler)
 GND_RANDOM_SAMPLER_NAME(negative_binomial_sampler)
+GND_RANDOM_SAMPLER_NAME(wald_sampler)
+GND_RANDOM_SAMPLER_NAME(noncentral_chisquare_sampler)
+GND_RANDOM_SAMPLER_NAME(noncentral_f_sampler)
+GND_RANDOM_SAMPLER_NAME(zipf_sampler)
+GND_RANDOM_SAMPLER_NAME(logseries_sampler)
 #undef GND_RANDOM_SAMPLER_NAME
 
 // The fill kernel of sampler S, value type T and parameter type P: its slot in the one cache

@@ -59,6 +59,29 @@ template <class T> GND_FN T rng_exp(T x) {
     return ldexp(p, (int)k);
 }
 
+/* e^x - 1 without the cancellation near 0: its Taylor series for |x| < log(2) / 2. */
+template <class T> GND_FN T rng_expm1(T x) {
+    if (!(fabs(x) < T(0.34657359027997264))) return rng_exp(x) - T(1);
+    T p;
+    if constexpr (sizeof(T) == 4) {
+        p = T(1.0 / 40320);
+    } else {
+        p = T(1.0 / 6227020800);
+        p = fma(p, x, T(1.0 / 479001600));
+        p = fma(p, x, T(1.0 / 39916800));
+        p = fma(p, x, T(1.0 / 3628800));
+        p = fma(p, x, T(1.0 / 362880));
+        p = fma(p, x, T(1.0 / 40320));
+    }
+    p = fma(p, x, T(1.0 / 5040));
+    p = fma(p, x, T(1.0 / 720));
+    p = fma(p, x, T(1.0 / 120));
+    p = fma(p, x, T(1.0 / 24));
+    p = fma(p, x, T(1.0 / 6));
+    p = fma(p, x, T(0.5));
+    return fma(p * x, x, x);
+}
+
 /* log(x!) of an integer-valued x >= 0 (NumPy's random_loggam): Stirling's series at x + n >= 7,
    then the n logs of the steps down. */
 GND_FN double rng_log_factorial(double k) {
@@ -173,6 +196,9 @@ template <class T> GND_FN T rng_standard_gamma(rng_stream& s, T shape) {
     }
 }
 
+/* A chi-square value with df degrees of freedom: 2 Gamma(df / 2). */
+template <class T> GND_FN T rng_chisquare(rng_stream& s, T df) { return T(2) * rng_standard_gamma<T>(s, df / T(2)); }
+
 /* Poisson(lam), lam >= 0 finite, in double: lam < 10 by multiplying uniforms until the product
    falls below e^-lam (about lam + 1 draws); lam >= 10 by Hormann's PTRS ("The transformed
    rejection method for generating Poisson random variables", 1993), NumPy's constants. */
@@ -246,6 +272,20 @@ GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
 )
 
 GPU_ND_SHARED(random_distributions_source,
+/* NumPy's noncentral chi-square: df > 1: chi2(df - 1) + (N + sqrt(nonc))^2; else chi2(df + 2 i)
+   with i Poisson(nonc / 2). NaN nonc gives NaN. */
+template <class T> GND_FN T rng_noncentral_chisquare(rng_stream& s, T df, T nonc) {
+    if (nonc != nonc) return nonc;
+    if (nonc == T(0)) return rng_chisquare<T>(s, df);
+    if (df > T(1)) {
+        const T c = rng_chisquare<T>(s, df - T(1));
+        const T n = rng_std_normal<T>(s) + sqrt(nonc);
+        return fma(n, n, c);
+    }
+    const long long i = rng_poisson(s, (double)nonc / 2.0);
+    return rng_chisquare<T>(s, fma(T(2), T(i), df));
+}
+
 /* Transforms: G values, each of one uniform of the stream (block 0 holds them all). */
 template <class T> struct rng_per_block { static constexpr int value = sizeof(T) == 4 ? 4 : 2; };
 
@@ -408,6 +448,69 @@ struct t_sampler {
         const T n = rng_std_normal<T>(s);
         const T g = rng_standard_gamma<T>(s, a);
         v[0] = sqrt(a) * n / sqrt(g);
+    }
+};
+/* wald(mean = a, scale = b), NumPy's: from a normal and a uniform. */
+struct wald_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        const T n = rng_std_normal<T>(s);
+        const T y = fma(a * n, n, T(0));  /* rounded here: y also feeds a subtraction */
+        const T x = fma(a / (T(2) * b), y - sqrt(fma(T(4) * b, y, y * y)), a);
+        const T u = rng_unit_left_open<T>(s);
+        v[0] = u <= a / (a + x) ? x : a * a / x;
+    }
+};
+/* noncentral_chisquare(df = a, nonc = b). */
+struct noncentral_chisquare_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        v[0] = rng_noncentral_chisquare<T>(s, a, b);
+    }
+};
+/* noncentral_f(dfnum = a, dfden = b, nonc = c): (chi2'(a, c) b) / (chi2(b) a). */
+struct noncentral_f_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P c, T* v) {
+        const T t = rng_noncentral_chisquare<T>(s, a, c) * b;
+        v[0] = t / (rng_chisquare<T>(s, b) * a);
+    }
+};
+/* zipf(a), NumPy's rejection (a > 1, in double); int64. */
+struct zipf_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P, P, T* v) {
+        const double am1 = a - 1.0, b = rng_exp(am1 * 0.6931471805599453);
+        for (;;) {
+            const double u = rng_unit_left_open<double>(s);
+            const double w = rng_unit_left_open<double>(s);
+            const double x = floor(rng_exp(rng_log(u) * (-1.0 / am1)));
+            if (!(x >= 1.0 && x < 9.2233720368547758e18)) continue;
+            const double t = rng_exp(rng_log(1.0 + 1.0 / x) * am1);
+            if (w * x * (t - 1.0) / (b - 1.0) <= t / b) {
+                v[0] = (T)x;
+                return;
+            }
+        }
+    }
+};
+/* logseries(p) with a = log1p(-p) (the host's), NumPy's (Kemp's) algorithm; int64. */
+struct logseries_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        for (;;) {
+            const double w = rng_unit_left_open<double>(s);
+            if (w >= b) { v[0] = 1; return; }
+            const double q = -rng_expm1(a * rng_unit_left_open<double>(s));
+            if (w <= q * q) {
+                const double r = floor(1.0 + rng_log(w) / rng_log(q));
+                if (r < 1.0) continue;
+                v[0] = r < 9.2233720368547758e18 ? (T)r : T(9223372036854775807ll);
+                return;
+            }
+            v[0] = w >= q ? 1 : 2;
+            return;
+        }
     }
 };
 /* poisson(lam = a); int64. */
