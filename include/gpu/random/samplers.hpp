@@ -8,8 +8,9 @@
 //    element (G = 1), drawing as many blocks of the element's own stream (rng_stream) as its loop
 //    needs.
 // The rounding rules of philox.hpp hold here: no product feeds an addition except as an explicit
-// fma operand, and exp and log are our own (rng_exp, rng_log), so the bits do not depend on the
-// math library. Parameter-only constants that need accuracy (log1p(-p) of geometric) are computed
+// fma operand (a product that a caller may add is returned as fma(a, b, 0), which no compiler
+// fuses further), and exp and log are our own (rng_exp, rng_log), so the bits depend neither on
+// the math library nor on a host compiler's fp-contract setting. Parameter-only constants that need accuracy (log1p(-p) of geometric) are computed
 // once on the host and passed in.
 #include "gpu/random/philox.hpp"
 
@@ -190,9 +191,10 @@ template <class T> GND_FN T rng_standard_gamma(rng_stream& s, T shape) {
         const T v3 = v2 * v;
         const T u = rng_unit_left_open<T>(s);
         const T x2 = x * x;
-        if (u < fma(T(-0.0331) * x2, x2, T(1))) return d * v3 * boost;
+        /* the result d v^3 boost is rounded by an fma with 0, so no caller's sum can fuse it */
+        if (u < fma(T(-0.0331) * x2, x2, T(1))) return fma(d * v3, boost, T(0));
         /* log u < x^2 / 2 + d (1 - v^3 + log v^3) */
-        if (rng_log(u) < fma(T(0.5) * x, x, d * (fma(-v2, v, T(1)) + rng_log(v3)))) return d * v3 * boost;
+        if (rng_log(u) < fma(T(0.5) * x, x, d * (fma(-v2, v, T(1)) + rng_log(v3)))) return fma(d * v3, boost, T(0));
     }
 }
 
@@ -252,7 +254,7 @@ GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
     const double spq = sqrt(np * q);
     const double b = fma(2.53, spq, 1.15);
     const double a = fma(0.0248, b, fma(0.01, p, -0.0873));
-    const double c = np + 0.5;
+    const double c = fma(n, p, 0.5);
     const double vr = 0.92 - 4.2 / b;
     const double alpha = (2.83 + 5.1 / b) * spq;
     const double lpq = rng_log(p / q);
@@ -533,7 +535,7 @@ struct binomial_sampler {
 struct negative_binomial_sampler {
     template <class T> static constexpr int per_block = 1;
     template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
-        const double lam = rng_standard_gamma<double>(s, a) * b;
+        const double lam = fma(rng_standard_gamma<double>(s, a), b, 0.0);  /* rounded: PTRS adds to lam */
         v[0] = lam < 9.2233720064847708e18 ? (T)rng_poisson(s, lam) : (T)(-9223372036854775807ll - 1);
     }
 };
