@@ -419,6 +419,7 @@ void random_namespace(probe& p) {
     GND_YES("numpy.random", noncentral_f, r::noncentral_f<float>(2.0, 3.0, 1.0, {4}))
     GND_YES("numpy.random", zipf, r::zipf(2.0, {4}))
     GND_YES("numpy.random", logseries, r::logseries(0.5, {4}))
+    GND_YES("numpy.random", multinomial, r::multinomial(10, {0.5, 0.5}, {4}))
 }
 
 std::set<std::string> probed() {

@@ -328,6 +328,34 @@ TEST(RandomDistributions, Choice) {
     }
 }
 
+// multinomial: rows sum to n, column j is Binomial(n, p_j), columns i != j covary by -n p_i p_j.
+TEST(RandomDistributions, Multinomial) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        rnd::seed(7007);
+        const std::vector<double> p{0.1, 0.25, 0.05, 0.6};
+        const std::int64_t n = 40, rows = N / 4;
+        const auto m = rnd::multinomial(n, p, {rows / 2, 2});
+        EXPECT_EQ(gpu::to_string(m.shape()), gpu::to_string(gpu::shape_t{rows / 2, 2, 4}));
+        const auto v = values_of(m);
+        for (std::size_t r = 0; r < v.size(); r += 4) ASSERT_EQ(v[r] + v[r + 1] + v[r + 2] + v[r + 3], n) << r;
+        std::vector<std::vector<double>> col(4);
+        for (std::size_t i = 0; i < v.size(); ++i) col[i % 4].push_back(static_cast<double>(v[i]));
+        for (std::size_t j = 0; j < 4; ++j)
+            expect_pmf(col[j], [&](std::int64_t k) {
+                return k > n ? 0 : std::exp(log_choose(n, k) + k * std::log(p[j]) + (n - k) * std::log1p(-p[j])); },
+                       0, n, "multinomial column " + std::to_string(j));
+        double c01 = 0;
+        for (std::size_t r = 0; r < col[0].size(); ++r) c01 += (col[0][r] - n * p[0]) * (col[1][r] - n * p[1]);
+        c01 /= static_cast<double>(col[0].size());
+        // the product of two counts has variance about var0 var1 + cov^2 (under 70 here)
+        EXPECT_NEAR(c01, -n * p[0] * p[1], 6 * std::sqrt(70.0 / static_cast<double>(col[0].size())));
+        // a probability of 1 takes everything; n = 0 gives zeros
+        EXPECT_EQ(values_of(rnd::multinomial(5, {0, 1, 0}, {2})), (std::vector<std::int64_t>{0, 5, 0, 0, 5, 0}));
+        EXPECT_EQ(values_of(rnd::multinomial(0, {0.5, 0.5}, {2})), std::vector<std::int64_t>(4, 0));
+        EXPECT_EQ(gpu::to_string(rnd::multinomial(3, {}, {2}).shape()), gpu::to_string(gpu::shape_t{2, 0}));
+    }
+}
+
 // dirichlet: rows sum to 1; component j is Beta(alpha_j, alpha_0 - alpha_j).
 TEST(RandomDistributions, Dirichlet) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
@@ -406,6 +434,7 @@ TEST(RandomDistributions, SameBitsOnEveryExecutor) {
             r.push_back(bits_of(rnd::noncentral_f<float>(3, 9, 1, {n})));
             r.push_back(bits_of(rnd::zipf(2, {n})));
             r.push_back(bits_of(rnd::logseries(0.9, {n})));
+            r.push_back(bits_of(rnd::multinomial(25, {0.2, 0.3, 0.5}, {n})));
             r.push_back(bits_of(rnd::dirichlet<float>({0.5, 1.5, 4}, {n})));
             r.push_back(bits_of(rnd::dirichlet<double>({0.01, 0.05}, {n})));
             r.push_back(bits_of(rnd::choice(9, {n}, true, gpu::asarray(std::vector<double>{.1, .1, .1, .1, .1, .1, .1, .1, .2}))));
@@ -496,6 +525,10 @@ TEST(RandomDistributions, Errors) {
     expect_error<value_error>([] { rnd::negative_binomial(1, 1.5, {3}); }, "p < 0, p > 1 or p is NaN");
     expect_error<value_error>([] { rnd::random_integers(5, 4, {3}); }, "low >= high");
     expect_error<value_error>([] { rnd::dirichlet({1, 0}, {3}); }, "alpha <= 0");
+    expect_error<value_error>([] { rnd::multinomial(-1, {0.5, 0.5}, {3}); }, "n < 0");
+    expect_error<value_error>([] { rnd::multinomial(3, {1.5, -0.5}, {3}); }, "pvals < 0, pvals > 1 or pvals contains NaNs");
+    expect_error<value_error>([] { rnd::multinomial(3, {NAN, 0.5}, {3}); }, "pvals < 0, pvals > 1 or pvals contains NaNs");
+    expect_error<value_error>([] { rnd::multinomial(3, {0.7, 0.7, 0.1}, {3}); }, "sum(pvals[:-1]) > 1.0");
     expect_error<value_error>([] { rnd::wald(0, 1, {3}); }, "mean <= 0");
     expect_error<value_error>([] { rnd::wald(1, 0, {3}); }, "scale <= 0");
     expect_error<value_error>([] { rnd::noncentral_chisquare(0, 1, {3}); }, "df <= 0");

@@ -1,5 +1,5 @@
 #pragma once
-// np.random.choice, np.random.bytes and np.random.dirichlet. choice draws indices and gathers with gpu::take:
+// np.random.choice, bytes, dirichlet and multinomial. choice draws indices and gathers with gpu::take:
 //  - with replacement, uniform: randint(0, n);
 //  - with replacement, probabilities p: NumPy's inverse CDF, searchsorted(cumsum(p) / its last
 //    value, rand(size), "right") (gpu::cumsum, gpu::searchsorted);
@@ -8,7 +8,8 @@
 //    each index, zero the drawn entries of p, repeat until `size` distinct indices).
 // p is read back to the host once to be checked, as NumPy checks it. dirichlet normalizes k
 // gamma draws (one gamma fill per component, NumPy's legacy method; beta stick-breaking when
-// every alpha is below 0.1, as NumPy's Generator).
+// every alpha is below 0.1, as NumPy's Generator). multinomial is NumPy's chain of conditional
+// binomials, one binomial fill per category, each element drawing from the count its row has left.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -166,6 +167,35 @@ ndarray<T> dirichlet(const std::vector<double>& alpha, const shape_t& size) {
     for (ndarray<T>& x : g) x = gpu::eval(x / total);
     return concatenate(g, -1);
     }
+}
+
+// np.random.multinomial(n, pvals, size): int64 counts of shape size + (k,), each row summing to n.
+inline ndarray<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals, const shape_t& size) {
+    if (n < 0) throw value_error("n < 0");
+    for (double p : pvals)
+        if (!(p >= 0 && p <= 1)) throw value_error("pvals < 0, pvals > 1 or pvals contains NaNs");
+    double sum = 0, comp = 0;  // Kahan over pvals[:-1], as NumPy
+    for (std::size_t j = 0; j + 1 < pvals.size(); ++j) {
+        const double y = pvals[j] - comp, t = sum + y;
+        comp = (t - sum) - y;
+        sum = t;
+    }
+    if (sum > 1.0 + 1e-12) throw value_error("sum(pvals[:-1]) > 1.0");
+    shape_t one = size;
+    one.push_back(pvals.empty() ? 0 : 1);
+    if (pvals.empty()) return ndarray<std::int64_t>(one);
+    ndarray<double> left = gpu::full<double>(one, static_cast<double>(n));
+    std::vector<ndarray<std::int64_t>> counts;
+    double rest = 1;
+    for (std::size_t j = 0; j + 1 < pvals.size(); ++j) {
+        // p_j / (1 - p_0 - ... - p_j-1); all that is left when rounding has used up the rest
+        const double p = rest > 0 ? std::min(1.0, pvals[j] / rest) : 1.0;
+        counts.push_back(detail::random_fill<detail::gnd::binomial_sampler, std::int64_t>(one, 0.0, p, 0.0, &left));
+        left = gpu::eval(left - counts.back());
+        rest -= pvals[j];
+    }
+    counts.push_back(left.astype<std::int64_t>());
+    return concatenate(counts, -1);
 }
 
 // np.random.bytes(length): `length` random bytes (randint<uint8> read back).

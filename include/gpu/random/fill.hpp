@@ -55,14 +55,14 @@ inline constexpr const char random_kernels_source[] = R"(
 namespace gnd {
 template <class Sampler, class T, class P>
 __global__ void __launch_bounds__(256) random_fill(T* out, const unsigned long long key, const unsigned long long offset,
-                                                   const P a, const P b, const P c, const long long n) {
+                                                   const P a, const P b, const P c, const P* a_each, const long long n) {
   constexpr int G = Sampler::template per_block<T>;
   const long long blocks = (n + G - 1) / G;
   const bool aligned = ((unsigned long long)out & (sizeof(vec<T, G>) - 1)) == 0;
   for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < blocks; i += (long long)gridDim.x * blockDim.x) {
     vec<T, G> r;
     rng_stream s = rng_stream_at(offset + (unsigned long long)i, key);
-    Sampler::template block<T>(s, a, b, c, r.v);
+    Sampler::template block<T>(s, a_each ? a_each[i] : a, b, c, r.v);
     if (aligned && (i + 1) * G <= n) *reinterpret_cast<vec<T, G>*>(out + i * G) = r;
     else for (int k = 0; k < G; ++k) if (i * G + k < n) out[i * G + k] = r.v[k];
   }
@@ -120,46 +120,51 @@ struct random_fill_kernel {
 };
 
 template <class S, class T, class P>
-void random_fill_cuda(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, P a, P b, P c) {
+void random_fill_cuda(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, P a, P b, P c, const ndarray<P>* a_each) {
     using K = random_fill_kernel<S, T, P>;
     const std::int64_t n = out.size();
     constexpr std::int64_t g = S::template per_block<T>;
-    kernel_args<64, 7> args;
+    kernel_args<64, 8> args;
     args.push(out.data());
     args.push(key);
     args.push(offset);
     args.push(a);
     args.push(b);
     args.push(c);
+    args.push(a_each ? a_each->data() : static_cast<const P*>(nullptr));
     args.push(n);
-    launch(get_kernel(kernel_slots<K>::slot[0], K::source), {.gx = blocks_for(n, g * block_threads)}, args.argv,
-           "launching a random kernel", out);
+    const cudaKernel_t k = get_kernel(kernel_slots<K>::slot[0], K::source);
+    const launch_shape shape{.gx = blocks_for(n, g * block_threads)};
+    if (a_each) launch(k, shape, args.argv, "launching a random kernel", out, *a_each);
+    else launch(k, shape, args.argv, "launching a random kernel", out);
 }
 
 template <class S, class T, class P>
-void random_fill_host(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, P a, P b, P c) {
+void random_fill_host(ndarray<T>& out, std::uint64_t key, std::uint64_t offset, P a, P b, P c, const P* a_each) {
     constexpr std::int64_t g = S::template per_block<T>;
     const std::int64_t n = out.size();
     T* dst = out.data();
     for (std::int64_t i = 0; i * g < n; ++i) {
         T v[g];
         gnd::rng_stream s = gnd::rng_stream_at(offset + static_cast<std::uint64_t>(i), key);
-        S::template block<T>(s, a, b, c, v);
+        S::template block<T>(s, a_each ? a_each[i] : a, b, c, v);
         for (std::int64_t k = 0; k < g && i * g + k < n; ++k) dst[i * g + k] = v[k];
     }
 }
 
 // A new array of `shape` on the current executor, filled by sampler S with parameters a, b, c;
-// the call reserves ceil(size / G) counters.
+// the call reserves ceil(size / G) counters. a_each (samplers with G = 1 only): a contiguous
+// array of `shape` on the current executor giving each element its own a (multinomial's
+// binomials draw from the counts left in each row).
 template <class S, class T, class P>
-ndarray<T> random_fill(const shape_t& shape, P a, P b, P c = P(0)) {
+ndarray<T> random_fill(const shape_t& shape, P a, P b, P c = P(0), const ndarray<P>* a_each = nullptr) {
     ndarray<T> out(shape);  // checks the shape (NumPy's "negative dimensions are not allowed")
     const std::int64_t n = out.size();
     constexpr std::int64_t g = S::template per_block<T>;
     const rng_draw d = reserve_counters(static_cast<std::uint64_t>((n + g - 1) / g));
     if (n == 0) return out;
-    if (out.where() == executor::cuda) random_fill_cuda<S>(out, d.key, d.offset, a, b, c);
-    else random_fill_host<S>(out, d.key, d.offset, a, b, c);
+    if (out.where() == executor::cuda) random_fill_cuda<S>(out, d.key, d.offset, a, b, c, a_each);
+    else random_fill_host<S>(out, d.key, d.offset, a, b, c, a_each ? a_each->data() : nullptr);
     return out;
 }
 
