@@ -248,6 +248,17 @@ TEST(RandomDistributions, Discrete) {
                        static_cast<std::int64_t>(lam + 20 * std::sqrt(lam) + 20), "poisson " + std::to_string(lam));
         }
         EXPECT_EQ(values_of(rnd::poisson(0, {3})), std::vector<std::int64_t>(3, 0));
+        // binomial(1e15, 0.3): mean n p, variance n p q
+        {
+            const auto hb = doubles(rnd::binomial(1000000000000000, 0.3, {20000}));
+            double bm = 0, bv = 0;
+            for (double x : hb) bm += x;
+            bm /= static_cast<double>(hb.size());
+            for (double x : hb) bv += (x - bm) * (x - bm);
+            bv /= static_cast<double>(hb.size());
+            EXPECT_NEAR(bm, 3e14, 6 * std::sqrt(2.1e14 / 20000));
+            EXPECT_NEAR(bv, 2.1e14, 6 * 2.1e14 * std::sqrt(2.0 / 20000));
+        }
         // lam = 1e15: mean and variance lam (the sample variance's sd is about lam sqrt(2 / n))
         const auto huge = doubles(rnd::poisson(1e15, {20000}));
         double hm = 0, hv = 0;
@@ -486,6 +497,18 @@ TEST(RandomDistributions, MathAccuracy) {
     }
     EXPECT_EQ(gnd::rng_exp(1000.0), INFINITY);
     EXPECT_EQ(gnd::rng_exp(-1000.0), 0.0);
+    // Loader's log-probabilities against lgamma (long double), where those still hold
+    for (double lam : {12.5, 1e4, 1e8})
+        for (double k : {0.0, 1.0, 7.0, 15.0, 16.0, std::floor(lam), std::floor(lam + 3 * std::sqrt(lam))}) {
+            const long double ref = k * std::log(static_cast<long double>(lam)) - lam - std::lgamma(static_cast<long double>(k) + 1);
+            EXPECT_NEAR(gnd::rng_poisson_log_pmf(k, lam), static_cast<double>(ref), 1e-9 * std::max(1.0L, std::fabs(ref))) << lam << " " << k;
+        }
+    for (double k : {0.0, 1.0, 30.0, 333.0, 999.0, 1000.0}) {
+        const double n = 1000, p = 0.3;
+        const long double ref = std::lgamma(n + 1.0L) - std::lgamma(k + 1.0L) - std::lgamma(n - k + 1.0L) +
+                                k * std::log(static_cast<long double>(p)) + (n - k) * std::log1p(-static_cast<long double>(p));
+        EXPECT_NEAR(gnd::rng_binomial_log_pmf(k, n, p, 1 - p), static_cast<double>(ref), 1e-10 * std::max(1.0L, std::fabs(ref))) << k;
+    }
     // log(k!) against lgamma
     for (double k : {0.0, 1.0, 2.0, 5.0, 6.0, 7.0, 30.0, 1e6, 1e12})
         EXPECT_NEAR(gnd::rng_log_factorial(k), std::lgamma(k + 1), 1e-13 * std::max(1.0, std::lgamma(k + 1))) << k;

@@ -110,6 +110,49 @@ GND_FN double rng_log_factorial(double k) {
     return r;
 }
 
+/* Loader's stirlerr: log(x!) - ((x + 1/2) log x - x + log(2 pi) / 2) for an integer-valued x >= 1
+   (its series past 15). */
+GND_FN double rng_stirlerr(double x) {
+    if (x <= 15.0) return rng_log_factorial(x) - fma(x + 0.5, rng_log(x), 0.9189385332046728 - x);
+    const double r = 1.0 / x, r2 = r * r;
+    return fma(r, fma(-r2, fma(-r2, fma(-r2, fma(-r2, 1.0 / 1188, 1.0 / 1680), 1.0 / 1260), 1.0 / 360), 1.0 / 12), 0.0);
+}
+
+/* Loader's bd0(x, m) = x log(x / m) + m - x, by its series in (x - m) / (x + m) when x is near m,
+   where the direct form cancels. */
+GND_FN double rng_bd0(double x, double m) {
+    if (fabs(x - m) < 0.1 * (x + m)) {
+        double v = (x - m) / (x + m);
+        double sum = fma(x - m, v, 0.0);
+        double ej = 2.0 * x * v;
+        v = v * v;
+        for (int j = 1; j < 100; ++j) {
+            ej = ej * v;
+            const double next = sum + ej / (2 * j + 1);
+            if (next == sum) break;
+            sum = next;
+        }
+        return sum;
+    }
+    return fma(x, rng_log(x / m), m - x);
+}
+
+/* log P(k) of Poisson(lam) (Loader's form, accurate at any lam: the log-likelihood terms of size
+   k log lam never meet). */
+GND_FN double rng_poisson_log_pmf(double k, double lam) {
+    if (k == 0.0) return -lam;
+    return -(rng_stirlerr(k) + rng_bd0(k, lam)) - fma(0.5, rng_log(k), 0.9189385332046728);
+}
+
+/* log P(k) of Binomial(n, p) with q = 1 - p (Loader's dbinom_raw). */
+GND_FN double rng_binomial_log_pmf(double k, double n, double p, double q) {
+    if (k == 0.0) return fma(n, rng_log(q), 0.0);
+    if (k == n) return fma(n, rng_log(p), 0.0);
+    const double lc = (rng_stirlerr(n) - rng_stirlerr(k)) - rng_stirlerr(n - k);
+    const double dev = rng_bd0(k, fma(n, p, 0.0)) + rng_bd0(n - k, fma(n, q, 0.0));
+    return fma(0.5, rng_log(n / (6.283185307179586 * k * (n - k))), lc - dev);
+}
+
 /* u in (0, 1]: float from a whole word ((w + 1/2) 2^-32, rounded), double from 53 bits of two,
    so -log(u) reaches 22.9 (float) and 36.7 (double). */
 template <class T> GND_FN T rng_unit_left_open(rng_stream& s) {
@@ -203,7 +246,9 @@ template <class T> GND_FN T rng_chisquare(rng_stream& s, T df) { return T(2) * r
 
 /* Poisson(lam), lam >= 0 finite, in double: lam < 10 by multiplying uniforms until the product
    falls below e^-lam (about lam + 1 draws); lam >= 10 by Hormann's PTRS ("The transformed
-   rejection method for generating Poisson random variables", 1993), NumPy's constants. */
+   rejection method for generating Poisson random variables", 1993), NumPy's constants, with the
+   log-probability in Loader's form (NumPy's k log lam - lam - log k! loses the variance's
+   accuracy past lam ~ 1e13). */
 GND_FN long long rng_poisson(rng_stream& s, double lam) {
     if (lam == 0.0) return 0;
     if (lam < 10.0) {
@@ -216,7 +261,7 @@ GND_FN long long rng_poisson(rng_stream& s, double lam) {
             else return x;
         }
     }
-    const double slam = sqrt(lam), loglam = rng_log(lam);
+    const double slam = sqrt(lam);
     const double b = fma(2.53, slam, 0.931);
     const double a = fma(0.02483, b, -0.059);
     const double log_invalpha = rng_log(1.1239 + 1.1328 / (b - 3.4));
@@ -229,12 +274,13 @@ GND_FN long long rng_poisson(rng_stream& s, double lam) {
         if (us >= 0.07 && v <= vr) return (long long)k;
         if (k < 0.0 || (us < 0.013 && v > us)) continue;
         const double lhs = (rng_log(v) + log_invalpha) - rng_log(a / (us * us) + b);
-        if (lhs <= fma(k, loglam, -lam) - rng_log_factorial(k)) return (long long)k;
+        if (lhs <= rng_poisson_log_pmf(k, lam)) return (long long)k;
     }
 }
 
 /* Binomial(n, p) for 0 < p <= 1/2, in double: n p < 10 by inversion (NumPy's, restarting past
-   n p + 10 sd); otherwise Hormann's BTRS ("The generation of binomial random variates", 1993). */
+   n p + 10 sd); otherwise Hormann's BTRS ("The generation of binomial random variates", 1993),
+   its log-probabilities in Loader's form (accurate for any n). */
 GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
     const double q = 1.0 - p, np = n * p;
     if (np < 10.0) {
@@ -257,9 +303,8 @@ GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
     const double c = fma(n, p, 0.5);
     const double vr = 0.92 - 4.2 / b;
     const double alpha = (2.83 + 5.1 / b) * spq;
-    const double lpq = rng_log(p / q);
     const double m = floor((n + 1.0) * p);
-    const double h = rng_log_factorial(m) + rng_log_factorial(n - m);
+    const double h = rng_binomial_log_pmf(m, n, p, q);
     for (;;) {
         const double u = rng_unit_open<double>(s) - 0.5;
         const double v = rng_unit_left_open<double>(s);
@@ -268,7 +313,7 @@ GND_FN long long rng_binomial_low(rng_stream& s, double n, double p) {
         if (k < 0.0 || k > n) continue;
         if (us >= 0.07 && v <= vr) return (long long)k;
         const double lhs = rng_log(v * alpha / (a / (us * us) + b));
-        if (lhs <= fma(k - m, lpq, h - (rng_log_factorial(k) + rng_log_factorial(n - k)))) return (long long)k;
+        if (lhs <= rng_binomial_log_pmf(k, n, p, q) - h) return (long long)k;
     }
 }
 )
