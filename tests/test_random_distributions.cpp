@@ -13,6 +13,7 @@
 #include <numbers>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -283,6 +284,16 @@ TEST(RandomDistributions, Discrete) {
                 return std::exp(std::lgamma(k + n) - std::lgamma(k + 1.0) - std::lgamma(n) + n * std::log(p) + k * std::log1p(-p)); },
                        0, 400, "negative_binomial");
         }
+        // hypergeometric: HYP (nsample <= 10) and HRUA, with both of its reflections
+        for (auto [g, b, k] : {std::tuple<std::int64_t, std::int64_t, std::int64_t>{20, 30, 5}, {7, 3, 10}, {200, 300, 100},
+                               {1000, 50, 600}, {5000, 5000, 2000}}) {
+            const auto v = doubles(rnd::hypergeometric(g, b, k, {N}));
+            auto lc = [](double n, double r) { return std::lgamma(n + 1) - std::lgamma(r + 1) - std::lgamma(n - r + 1); };
+            expect_pmf(v, [&](std::int64_t x) {
+                if (x > g || k - x > b || x > k) return 0.0;
+                return std::exp(lc(g, x) + lc(b, k - x) - lc(g + b, k)); },
+                       0, k, "hypergeometric " + std::to_string(g) + " " + std::to_string(b) + " " + std::to_string(k));
+        }
         // zipf(6): P(k) = k^-6 / zeta(6), zeta(6) = pi^6 / 945
         const double zeta6 = std::pow(pi, 6) / 945;
         expect_pmf(doubles(rnd::zipf(6, {N})), [&](std::int64_t k) { return k < 1 ? 0 : std::pow(static_cast<double>(k), -6.0) / zeta6; },
@@ -444,6 +455,8 @@ TEST(RandomDistributions, SameBitsOnEveryExecutor) {
             r.push_back(bits_of(rnd::noncentral_chisquare<double>(0.7, 2, {n})));
             r.push_back(bits_of(rnd::noncentral_f<float>(3, 9, 1, {n})));
             r.push_back(bits_of(rnd::zipf(2, {n})));
+            r.push_back(bits_of(rnd::hypergeometric(10, 20, 7, {n})));
+            r.push_back(bits_of(rnd::hypergeometric(100, 20, 70, {n})));
             r.push_back(bits_of(rnd::logseries(0.9, {n})));
             r.push_back(bits_of(rnd::multinomial(25, {0.2, 0.3, 0.5}, {n})));
             r.push_back(bits_of(rnd::dirichlet<float>({0.5, 1.5, 4}, {n})));
@@ -560,6 +573,10 @@ TEST(RandomDistributions, Errors) {
     expect_error<value_error>([] { rnd::noncentral_f(1, 0, 1, {3}); }, "dfden <= 0");
     expect_error<value_error>([] { rnd::noncentral_f(1, 1, -1, {3}); }, "nonc < 0");
     expect_error<value_error>([] { rnd::zipf(1, {3}); }, "a <= 1 or a is NaN");
+    expect_error<value_error>([] { rnd::hypergeometric(-1, 5, 3, {3}); }, "ngood < 0");
+    expect_error<value_error>([] { rnd::hypergeometric(5, -1, 3, {3}); }, "nbad < 0");
+    expect_error<value_error>([] { rnd::hypergeometric(5, 5, 0, {3}); }, "nsample < 1 or nsample is NaN");
+    expect_error<value_error>([] { rnd::hypergeometric(5, 5, 11, {3}); }, "ngood + nbad < nsample");
     expect_error<value_error>([] { rnd::logseries(1, {3}); }, "p < 0, p >= 1 or p is NaN");
     for (double x : values_of(rnd::noncentral_chisquare(0.5, NAN, {3}))) EXPECT_TRUE(std::isnan(x));
     const auto two_d = gpu::zeros<double>({2, 2});
@@ -625,6 +642,7 @@ TEST(RandomDistributions, KernelsCompile) {
     float_kernels_compile<gnd::noncentral_f_sampler>("noncentral_f");
     expect_compiles<random_fill_kernel<gnd::zipf_sampler, std::int64_t, double>>("zipf");
     expect_compiles<random_fill_kernel<gnd::logseries_sampler, std::int64_t, double>>("logseries");
+    expect_compiles<random_fill_kernel<gnd::hypergeometric_sampler, std::int64_t, double>>("hypergeometric");
     expect_compiles<random_fill_kernel<gnd::geometric_sampler, std::int64_t, double>>("geometric");
     expect_compiles<random_fill_kernel<gnd::poisson_sampler, std::int64_t, double>>("poisson");
     expect_compiles<random_fill_kernel<gnd::binomial_sampler, std::int64_t, double>>("binomial");

@@ -337,6 +337,18 @@ inline ndarray<std::int64_t> logseries(double p, const shape_t& shape) {
     return detail::random_int_fill<detail::gnd::logseries_sampler>(shape, std::log1p(-p), p);
 }
 
+// np.random.hypergeometric(ngood, nbad, nsample, size): good items among nsample drawn without
+// replacement; int64.
+inline ndarray<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
+                                            const shape_t& shape) {
+    detail::random_require(ngood >= 0, "ngood < 0");
+    detail::random_require(nbad >= 0, "nbad < 0");
+    detail::random_require(nsample >= 1, "nsample < 1 or nsample is NaN");
+    detail::random_require(ngood + nbad >= nsample, "ngood + nbad < nsample");
+    return detail::random_fill<detail::gnd::hypergeometric_sampler, std::int64_t>(
+        shape, static_cast<double>(ngood), static_cast<double>(nbad), static_cast<double>(nsample));
+}
+
 // np.random.random_integers(low, high, size) (deprecated in NumPy): integers in [low, high];
 // random_integers(high, size): in [1, high].
 inline ndarray<std::int64_t> random_integers(std::int64_t low, std::int64_t high, const shape_t& shape) {

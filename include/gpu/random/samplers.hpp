@@ -15,6 +15,7 @@
 #include "gpu/random/philox.hpp"
 
 namespace gpu::detail::gnd {
+using std::fmax;
 using std::fmin;
 using std::ldexp;
 }  // namespace gpu::detail::gnd
@@ -558,6 +559,51 @@ struct logseries_sampler {
             v[0] = w >= q ? 1 : 2;
             return;
         }
+    }
+};
+/* hypergeometric(ngood = a, nbad = b, nsample = c), NumPy's legacy algorithms (in double): HYP
+   (one uniform per draw) for nsample <= 10, else Stadlober's HRUA; int64. */
+struct hypergeometric_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P good, P bad, P sample, T* v) {
+        if (sample <= 10.0) {
+            const double d1 = bad + good - sample, d2 = fmin(bad, good);
+            double y = d2, k = sample;
+            while (y > 0.0) {
+                y -= floor(rng_unit_open<double>(s) + y / (d1 + k));
+                k -= 1.0;
+                if (k == 0.0) break;
+            }
+            const double z = d2 - y;
+            v[0] = (T)(good > bad ? sample - z : z);
+            return;
+        }
+        const double mingb = fmin(good, bad), maxgb = fmax(good, bad), pop = good + bad;
+        const double m = fmin(sample, pop - sample);
+        const double d4 = mingb / pop, d5 = 1.0 - d4;
+        const double d6 = fma(m, d4, 0.5);
+        const double d7 = sqrt((pop - m) * sample * d4 * d5 / (pop - 1.0) + 0.5);
+        const double d8 = fma(1.7155277699214135, d7, 0.8989161620588988);
+        const double d9 = floor((m + 1.0) * (mingb + 1.0) / (pop + 2.0));
+        const double d10 = (rng_log_factorial(d9) + rng_log_factorial(mingb - d9)) +
+                           (rng_log_factorial(m - d9) + rng_log_factorial(maxgb - m + d9));
+        const double d11 = fmin(fmin(m, mingb) + 1.0, floor(fma(16.0, d7, d6)));
+        double z;
+        for (;;) {
+            const double x = rng_unit_left_open<double>(s);
+            const double y = rng_unit_open<double>(s);
+            const double w = d6 + d8 * (y - 0.5) / x;
+            if (w < 0.0 || w >= d11) continue;
+            z = floor(w);
+            const double t = d10 - ((rng_log_factorial(z) + rng_log_factorial(mingb - z)) +
+                                    (rng_log_factorial(m - z) + rng_log_factorial(maxgb - m + z)));
+            if (fma(x, 4.0 - x, -3.0) <= t) break;
+            if (x * (x - t) >= 1.0) continue;
+            if (2.0 * rng_log(x) <= t) break;
+        }
+        if (good > bad) z = m - z;
+        if (m < sample) z = good - z;
+        v[0] = (T)z;
     }
 };
 /* poisson(lam = a); int64. */
