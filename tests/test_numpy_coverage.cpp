@@ -421,6 +421,7 @@ void random_namespace(probe& p) {
     GND_YES("numpy.random", logseries, r::logseries(0.5, {4}))
     GND_YES("numpy.random", multinomial, r::multinomial(10, {0.5, 0.5}, {4}))
     GND_YES("numpy.random", hypergeometric, r::hypergeometric(5, 5, 3, {4}))
+    GND_YES("numpy.random", vonmises, r::vonmises<float>(0.0, 1.0, {4}))
 }
 
 std::set<std::string> probed() {

@@ -232,6 +232,33 @@ TEST(RandomDistributions, Gamma) {
             EXPECT_NEAR(m, mean, 6 * std::sqrt(var / static_cast<double>(v.size())));
             EXPECT_NEAR(s2, var, 0.05 * var);
         }
+        // von Mises(1, kappa): E cos(X - 1) = I1(kappa) / I0(kappa), E sin(X - 1) = 0, and the CDF
+        // by the trapezoid rule on 20000 steps
+        for (double kappa : {0.5, 4.0, 1e-9, 3e6}) {
+            const auto v = kappa == 4.0 ? doubles(rnd::vonmises<float>(1, kappa, {N})) : doubles(rnd::vonmises<double>(1, kappa, {N}));
+            double c = 0, sn = 0;
+            for (double x : v) {
+                ASSERT_TRUE(x >= -pi && x <= pi) << x;
+                c += std::cos(x - 1);
+                sn += std::sin(x - 1);
+            }
+            c /= static_cast<double>(v.size());
+            sn /= static_cast<double>(v.size());
+            const double r = kappa < 1e-6 ? 0 : kappa > 1e5 ? 1 - 0.5 / kappa : std::cyl_bessel_i(1.0, kappa) / std::cyl_bessel_i(0.0, kappa);
+            EXPECT_NEAR(c, r, 6 * std::sqrt(0.5 / static_cast<double>(v.size())) + 1e-6) << kappa;
+            EXPECT_NEAR(sn, 0, 6 * std::sqrt(0.5 / static_cast<double>(v.size()))) << kappa;
+            if (kappa > 1e5) continue;
+            std::vector<double> cdf(20001, 0);
+            for (int i = 1; i <= 20000; ++i) {
+                const double x0 = -pi + 2 * pi * (i - 1) / 20000, x1 = -pi + 2 * pi * i / 20000;
+                cdf[i] = cdf[i - 1] + (std::exp(kappa * std::cos(x0 - 1)) + std::exp(kappa * std::cos(x1 - 1))) / 2;
+            }
+            for (double& y : cdf) y /= cdf.back();
+            expect_cdf(v, [&](double x) {
+                const double t = (x + pi) / (2 * pi) * 20000;
+                const int i = std::clamp(static_cast<int>(t), 0, 19999);
+                return cdf[i] + (cdf[i + 1] - cdf[i]) * (t - i); }, "vonmises");
+        }
         // t(10): variance 10 / 8, 4th moment 3 * 100 / (8 * 6)
         expect_moments(doubles(rnd::standard_t<double>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t double");
         expect_moments(doubles(rnd::standard_t<float>(10, {N})), {0, 1.25, 0, 6.25}, "standard_t float");
@@ -455,6 +482,8 @@ TEST(RandomDistributions, SameBitsOnEveryExecutor) {
             r.push_back(bits_of(rnd::noncentral_chisquare<double>(0.7, 2, {n})));
             r.push_back(bits_of(rnd::noncentral_f<float>(3, 9, 1, {n})));
             r.push_back(bits_of(rnd::zipf(2, {n})));
+            r.push_back(bits_of(rnd::vonmises<double>(0.5, 2, {n})));
+            r.push_back(bits_of(rnd::vonmises<float>(-2, 0.1, {n})));
             r.push_back(bits_of(rnd::hypergeometric(10, 20, 7, {n})));
             r.push_back(bits_of(rnd::hypergeometric(100, 20, 70, {n})));
             r.push_back(bits_of(rnd::logseries(0.9, {n})));
@@ -507,6 +536,10 @@ TEST(RandomDistributions, MathAccuracy) {
         EXPECT_NEAR(gnd::rng_expm1(x), std::expm1(x), 4e-16 * std::fabs(std::expm1(x))) << x;
         EXPECT_NEAR(gnd::rng_expm1(static_cast<float>(x)), std::expm1(static_cast<float>(x)),
                     3e-7 * std::fabs(std::expm1(static_cast<float>(x)))) << x;
+    }
+    for (int i = 0; i <= 2000; ++i) {
+        const double w = -1 + i / 1000.0;
+        EXPECT_NEAR(gnd::rng_acos(w), static_cast<double>(std::acos(static_cast<long double>(w))), 2e-15) << w;  // a few ulp
     }
     EXPECT_EQ(gnd::rng_exp(1000.0), INFINITY);
     EXPECT_EQ(gnd::rng_exp(-1000.0), 0.0);
@@ -573,6 +606,7 @@ TEST(RandomDistributions, Errors) {
     expect_error<value_error>([] { rnd::noncentral_f(1, 0, 1, {3}); }, "dfden <= 0");
     expect_error<value_error>([] { rnd::noncentral_f(1, 1, -1, {3}); }, "nonc < 0");
     expect_error<value_error>([] { rnd::zipf(1, {3}); }, "a <= 1 or a is NaN");
+    expect_error<value_error>([] { rnd::vonmises(0, -1, {3}); }, "kappa < 0");
     expect_error<value_error>([] { rnd::hypergeometric(-1, 5, 3, {3}); }, "ngood < 0");
     expect_error<value_error>([] { rnd::hypergeometric(5, -1, 3, {3}); }, "nbad < 0");
     expect_error<value_error>([] { rnd::hypergeometric(5, 5, 0, {3}); }, "nsample < 1 or nsample is NaN");
@@ -640,6 +674,7 @@ TEST(RandomDistributions, KernelsCompile) {
     float_kernels_compile<gnd::wald_sampler>("wald");
     float_kernels_compile<gnd::noncentral_chisquare_sampler>("noncentral_chisquare");
     float_kernels_compile<gnd::noncentral_f_sampler>("noncentral_f");
+    float_kernels_compile<gnd::vonmises_sampler>("vonmises");
     expect_compiles<random_fill_kernel<gnd::zipf_sampler, std::int64_t, double>>("zipf");
     expect_compiles<random_fill_kernel<gnd::logseries_sampler, std::int64_t, double>>("logseries");
     expect_compiles<random_fill_kernel<gnd::hypergeometric_sampler, std::int64_t, double>>("hypergeometric");

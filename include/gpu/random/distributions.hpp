@@ -337,6 +337,13 @@ inline ndarray<std::int64_t> logseries(double p, const shape_t& shape) {
     return detail::random_int_fill<detail::gnd::logseries_sampler>(shape, std::log1p(-p), p);
 }
 
+// np.random.vonmises(mu, kappa, size): angles in [-pi, pi].
+template <class T = double>
+ndarray<T> vonmises(double mu, double kappa, const shape_t& shape) {
+    detail::random_require(!(kappa < 0), "kappa < 0");
+    return detail::random_float_fill<detail::gnd::vonmises_sampler, T>(shape, mu, kappa);
+}
+
 // np.random.hypergeometric(ngood, nbad, nsample, size): good items among nsample drawn without
 // replacement; int64.
 inline ndarray<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,

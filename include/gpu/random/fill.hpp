@@ -102,6 +102,7 @@ GND_RANDOM_SAMPLER_NAME(noncentral_f_sampler)
 GND_RANDOM_SAMPLER_NAME(zipf_sampler)
 GND_RANDOM_SAMPLER_NAME(logseries_sampler)
 GND_RANDOM_SAMPLER_NAME(hypergeometric_sampler)
+GND_RANDOM_SAMPLER_NAME(vonmises_sampler)
 #undef GND_RANDOM_SAMPLER_NAME
 
 // The fill kernel of sampler S, value type T and parameter type P: its slot in the one cache

@@ -184,7 +184,8 @@ template <class T> GND_FN rng_pair<T> rng_sincos_turns(T f) {
     c = fma(c, z, T(64.9393940226683));
     c = fma(c, z, T(-19.739208802178716));
     c = fma(c, z, T(1));
-    return rng_pair<T>{f * s, c};
+    /* the sine rounded by an fma with 0 (the same value as f * s): a caller may add it */
+    return rng_pair<T>{fma(f, s, T(0)), c};
 }
 
 /* low + (high - low) * u with one rounding, for u in [0, 1): [low, high) (or low when low ==

@@ -111,6 +111,23 @@ GND_FN double rng_log_factorial(double k) {
     return r;
 }
 
+/* acos(w), w in [-1, 1], through asin's Taylor series at |x| <= 1/2 (28 terms, below half an
+   ulp): acos w = pi/2 - asin w there, 2 asin(sqrt((1 - w) / 2)) above, pi minus that below. */
+GND_FN double rng_asin_half(double x) {
+    const double z = x * x;
+    double term = x, sum = x;
+    for (int n = 1; n <= 28; ++n) {
+        term = term * z * ((2.0 * n - 1) * (2.0 * n - 1)) / ((2.0 * n) * (2.0 * n + 1));
+        sum = sum + term;
+    }
+    return sum;
+}
+GND_FN double rng_acos(double w) {
+    if (fabs(w) <= 0.5) return 1.5707963267948966 - rng_asin_half(w);
+    if (w > 0) return 2.0 * rng_asin_half(sqrt((1.0 - w) * 0.5)); /* doubling is exact */
+    return fma(-2.0, rng_asin_half(sqrt((1.0 + w) * 0.5)), 3.141592653589793);
+}
+
 /* Loader's stirlerr: log(x!) - ((x + 1/2) log x - x + log(2 pi) / 2) for an integer-valued x >= 1
    (its series past 15). */
 GND_FN double rng_stirlerr(double x) {
@@ -604,6 +621,49 @@ struct hypergeometric_sampler {
         if (good > bad) z = m - z;
         if (m < sample) z = good - z;
         v[0] = (T)z;
+    }
+};
+/* vonmises(mu = a, kappa = b), NumPy's legacy algorithm (Best and Fisher) in double: uniform on
+   (-pi, pi) below kappa = 1e-8, a wrapped normal above 1e6. */
+struct vonmises_sampler {
+    template <class T> static constexpr int per_block = 1;
+    template <class T, class P> static GND_FN void block(rng_stream& s, P a, P b, P, T* v) {
+        const double mu = a, kappa = b, pi = 3.141592653589793;
+        if (kappa != kappa) { v[0] = (T)kappa; return; }
+        if (kappa < 1e-8) { v[0] = (T)(pi * fma(2.0, rng_unit_open<double>(s), -1.0)); return; }
+        if (kappa > 1e6) {
+            double r = fma(sqrt(1.0 / kappa), rng_std_normal<double>(s), mu);
+            if (r < -pi) r += 2 * pi;
+            if (r > pi) r -= 2 * pi;
+            v[0] = (T)r;
+            return;
+        }
+        double sk;
+        if (kappa < 1e-5) sk = 1.0 / kappa + kappa;
+        else {
+            const double r = 1.0 + sqrt(fma(4.0 * kappa, kappa, 1.0));
+            const double rho = (r - sqrt(2.0 * r)) / (2.0 * kappa);
+            sk = fma(rho, rho, 1.0) / (2.0 * rho);
+        }
+        double w;
+        for (;;) {
+            /* z = cos(pi u) as in cauchy_sampler: u / 2 turns = q / 4 + f */
+            const double u = rng_unit_open<double>(s);
+            const double q = floor(fma(2.0, u, 0.5));
+            const rng_pair<double> sc = rng_sincos_turns((u - 0.5 * q) * 0.5);
+            const double z = q == 0.0 ? sc.cos : q == 1.0 ? -sc.sin : -sc.cos;
+            w = fma(sk, z, 1.0) / (sk + z);
+            const double y = fma(kappa, sk - w, 0.0);
+            const double vv = rng_unit_left_open<double>(s);
+            if (fma(y, 2.0 - y, -vv) >= 0.0 || (rng_log(y / vv) + 1.0) - y >= 0.0) break;
+        }
+        double r = rng_acos(fmin(1.0, fmax(-1.0, w)));
+        if (rng_unit_open<double>(s) < 0.5) r = -r;
+        r += mu;
+        const bool neg = r < 0.0;
+        double mod = fmod(fabs(r) + pi, 2.0 * pi) - pi;
+        if (neg) mod = -mod;
+        v[0] = (T)mod;
     }
 };
 /* poisson(lam = a); int64. */
