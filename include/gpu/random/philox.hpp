@@ -103,9 +103,9 @@ GND_FN unsigned long long rng_mulhi64(unsigned long long a, unsigned long long b
     return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
-/* Natural log of x in [2^-64, 1] (normal, positive): x = 2^e * m with m in [sqrt(1/2), sqrt(2)),
-   log m = 2 atanh(s) with s = (m - 1) / (m + 1), a series in s^2 (|s| < 0.172) truncated below
-   half an ulp. The bits come apart through a union (defined behaviour in GCC, Clang and NVRTC). */
+/* Natural log of a positive normal x (tests cover 2^-64 .. 2^180): x = 2^e * m with m in
+   [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1) / (m + 1), a series in s^2
+   (|s| < 0.172) truncated below half an ulp. The bits come apart through a union (defined behaviour in GCC, Clang and NVRTC). */
 template <class T> GND_FN T rng_log(T x) {
     T m;
     int e;
