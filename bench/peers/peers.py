@@ -65,6 +65,9 @@ BYTES = {
     "rand_f64": 8 * N,
     "randint_i64": 8 * N,
     "randint_i32": 4 * N,
+    "exponential_f32": 4 * N,
+    "gamma_f32": 4 * N,
+    "poisson_i64": 8 * N,  # torch.poisson: float32 out, its 4-byte rates read
     "matvec_16384": 4 * (16384 * 16384 + 2 * 16384),
     "matvec_t_16384": 4 * (16384 * 16384 + 2 * 16384),
     # sorting (bench_sort.cpp): keys read once and written once; argsort writes int64 indices
@@ -435,6 +438,9 @@ def cupy_random_ops(cp):
         "rand_f64": lambda: (lambda: rs.random_sample(N, dtype=cp.float64)),
         "randint_i64": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int64)),
         "randint_i32": lambda: (lambda: rs.randint(0, 1000, N, dtype=cp.int32)),
+        "exponential_f32": lambda: (lambda: rs.exponential(2.0, N, dtype=cp.float32)),
+        "gamma_f32": lambda: (lambda: rs.gamma(2.0, 1.0, N, dtype=cp.float32)),
+        "poisson_i64": lambda: (lambda: rs.poisson(4.0, N, dtype=cp.int64)),
     }
 
 
@@ -818,6 +824,8 @@ def torch_random_ops(torch):
         "rand_f64": lambda: (lambda: torch.rand(N, device=dev, dtype=torch.float64)),
         "randint_i64": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int64)),
         "randint_i32": lambda: (lambda: torch.randint(0, 1000, (N,), device=dev, dtype=torch.int32)),
+        "exponential_f32": lambda: (lambda: torch.empty(N, device=dev).exponential_(0.5)),  # rate 1 / scale
+        "poisson_i64": lambda: (lambda rates: lambda: torch.poisson(rates))(torch.full((N,), 4.0, device=dev)),
     }
 
 

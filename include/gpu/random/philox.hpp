@@ -13,7 +13,9 @@
 // A call that fills n elements uses counters offset .. offset + ceil(n / G) - 1 under key (seed):
 // element i is value i % G of the block of counter offset + i / G, where one Philox call (a
 // block, 128 bits) gives G values: 4 for float32 uniform and normal, 2 for float64, 1 for
-// integers.
+// integers. A rejection sampler (G = 1) draws as many further blocks of its element's counter
+// as it needs, through the third counter word (rng_stream): the values depend on the element
+// index only, never on the launch shape or the executor.
 #include <cmath>
 
 #include "gpu/kernel/head.hpp"
@@ -67,6 +69,32 @@ GND_FN rng_words rng_block(unsigned long long counter, unsigned long long key) {
 
 GND_FN unsigned long long rng_join(unsigned int lo, unsigned int hi) { return (unsigned long long)hi << 32 | lo; }
 
+/* The Philox stream of one counter: its blocks are those of counter words (counter, draw) for
+   draw = 0, 1, 2, ... (the third counter word, 0 in every rng_block), so block 0 is
+   rng_block(counter, key) and a sampler that needs a variable number of values (a rejection
+   loop) draws more blocks of its own counter, which no other element or call uses. word()
+   hands out the words of successive blocks in the order x, y, z, w. */
+struct rng_stream {
+    unsigned long long counter, key;
+    unsigned int draw, left;
+    rng_words buf;
+    GND_FN rng_words block() {
+        return philox4x32_10(rng_words{(unsigned int)counter, (unsigned int)(counter >> 32), draw++, 0u},
+                             (unsigned int)key, (unsigned int)(key >> 32));
+    }
+    GND_FN unsigned int word() {
+        if (left == 0u) { buf = block(); left = 4u; }
+        const unsigned int r = buf.x;
+        buf.x = buf.y; buf.y = buf.z; buf.z = buf.w;
+        --left;
+        return r;
+    }
+};
+
+GND_FN rng_stream rng_stream_at(unsigned long long counter, unsigned long long key) {
+    return rng_stream{counter, key, 0u, 0u, rng_words{0u, 0u, 0u, 0u}};
+}
+
 /* The high 64 bits of a 64x64-bit product, from 32-bit halves (no __int128 or __umul64hi). */
 GND_FN unsigned long long rng_mulhi64(unsigned long long a, unsigned long long b) {
     const unsigned long long a0 = a & 0xffffffffull, a1 = a >> 32, b0 = b & 0xffffffffull, b1 = b >> 32;
@@ -75,9 +103,9 @@ GND_FN unsigned long long rng_mulhi64(unsigned long long a, unsigned long long b
     return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
-/* Natural log of x in [2^-64, 1] (normal, positive): x = 2^e * m with m in [sqrt(1/2), sqrt(2)),
-   log m = 2 atanh(s) with s = (m - 1) / (m + 1), a series in s^2 (|s| < 0.172) truncated below
-   half an ulp. The bits come apart through a union (defined behaviour in GCC, Clang and NVRTC). */
+/* Natural log of a positive normal x (tests cover 2^-64 .. 2^180): x = 2^e * m with m in
+   [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1) / (m + 1), a series in s^2
+   (|s| < 0.172) truncated below half an ulp. The bits come apart through a union (defined behaviour in GCC, Clang and NVRTC). */
 template <class T> GND_FN T rng_log(T x) {
     T m;
     int e;
@@ -156,7 +184,8 @@ template <class T> GND_FN rng_pair<T> rng_sincos_turns(T f) {
     c = fma(c, z, T(64.9393940226683));
     c = fma(c, z, T(-19.739208802178716));
     c = fma(c, z, T(1));
-    return rng_pair<T>{f * s, c};
+    /* the sine rounded by an fma with 0 (the same value as f * s): a caller may add it */
+    return rng_pair<T>{fma(f, s, T(0)), c};
 }
 
 /* low + (high - low) * u with one rounding, for u in [0, 1): [low, high) (or low when low ==

@@ -3,3 +3,4 @@
 #include "gpu/random/generator.hpp"
 #include "gpu/random/distributions.hpp"
 #include "gpu/random/permutation.hpp"
+#include "gpu/random/choice.hpp"
