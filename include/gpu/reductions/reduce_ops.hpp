@@ -188,8 +188,9 @@ template <class A> struct red_nanmean {
     static GND_FN double quotient(acc a, double d) { return double(a.v) / divisor(a, d); }
     template <class R> static GND_FN R finalize(acc a, double d) {
         if constexpr (is_complex<A>) {  /* each part divided by the count, as NumPy's sum / count */
+            typedef typename A::value_type F;  /* dependent: kernels without complex types never see it */
             const double q = divisor(a, d);
-            return cast<R>(complex<double>(double(a.v.real()) / q, double(a.v.imag()) / q));
+            return cast<R>(A(F(double(a.v.real()) / q), F(double(a.v.imag()) / q)));
         } else {
             return cast<R>(quotient(a, d));
         }
