@@ -172,6 +172,54 @@ TEST(Complex, ReductionsAndScans) {
     }
 }
 
+// max / min in NumPy's lexicographic order, in each kernel layout: whole arrays small and large
+// (one warp, blocks, split rows), along either axis, both precisions.
+template <class C>
+void expect_max_min_layouts() {
+    using R = typename C::value_type;
+    std::vector<C> v;
+    for (int i = 0; i < 3000; ++i) v.push_back(C(R((i * 37) % 101) - R(50), R((i * 11) % 7) - R(3)));
+    v[1234] = C(R(51), R(-9));  // the largest real part, once
+    v[77] = C(R(-51), R(9));    // the smallest
+    for (std::size_t n : {std::size_t{1}, std::size_t{4}, std::size_t{33}, std::size_t{3000}}) {
+        SCOPED_TRACE(n);
+        const std::vector<C> w(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n));
+        C mx = w[0], mn = w[0];
+        for (const C& z : w) {
+            if (z.real() > mx.real() || (z.real() == mx.real() && z.imag() > mx.imag())) mx = z;
+            if (z.real() < mn.real() || (z.real() == mn.real() && z.imag() < mn.imag())) mn = z;
+        }
+        const auto a = make(w);
+        EXPECT_EQ(gpu::max(a).item(), mx);
+        EXPECT_EQ(gpu::min(a).item(), mn);
+    }
+    const auto m = make(v, {60, 50});
+    const auto cols = values_of(gpu::max(m, 0)), rows = values_of(gpu::min(m, 1));
+    for (int j = 0; j < 50; ++j) {
+        C best = v[j];
+        for (int i = 0; i < 60; ++i) {
+            const C z = v[i * 50 + j];
+            if (z.real() > best.real() || (z.real() == best.real() && z.imag() > best.imag())) best = z;
+        }
+        EXPECT_EQ(cols[j], best) << "column " << j;
+    }
+    for (int i = 0; i < 60; ++i) {
+        C least = v[i * 50];
+        for (int j = 0; j < 50; ++j) {
+            const C z = v[i * 50 + j];
+            if (z.real() < least.real() || (z.real() == least.real() && z.imag() < least.imag())) least = z;
+        }
+        EXPECT_EQ(rows[i], least) << "row " << i;
+    }
+}
+
+TEST(Complex, MaxMinInEveryLayout) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_max_min_layouts<c64>();
+        expect_max_min_layouts<c128>();
+    }
+}
+
 TEST(Complex, LayoutsCreationTransfersIndexing) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto a = make(std::vector<c64>{{0, 1}, {1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}}, {2, 3});

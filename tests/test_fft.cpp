@@ -496,6 +496,20 @@ TEST(Fft, EmptyBatchesAndZeroLengthInputs) {
     }
 }
 
+// A capture whose plans were made before it (the common case: a loop captured after a warm-up).
+TEST(Fft, InsideCaptureWithPlansMadeBefore) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto x = make_input<c64>({8, 16}, 83);
+        (void)F::ifft(F::fft(x.a));
+        gpu::ndarray<c64> out = gpu::zeros<c64>({8, 16});
+        gpu::graph g = gpu::capture([&] { out.assign(F::ifft(F::fft(x.a) * 2.0f)); });
+        g.replay();
+        tensor twice = x.t;
+        for (auto& v : twice.v) v *= 2.0L;
+        expect_close(out, twice);
+    }
+}
+
 TEST(Fft, InsideCaptureAndPlanCache) {
     GPU_TEST_FOR_EACH_EXECUTOR(ex) {
         const auto x = make_input<c64>({8, 32}, 81);

@@ -4,6 +4,7 @@
 // and an NVRTC compile test of every scan kernel source (no GPU needed).
 #include "support.hpp"
 
+#include <complex>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -349,5 +350,9 @@ void scan_kernels_compile() {
 TEST(ScanKernels, CompileBoolAndSigned) { scan_kernels_compile<bool, std::int8_t, std::int16_t, std::int32_t, i64>(); }
 TEST(ScanKernels, CompileUnsigned) { scan_kernels_compile<std::uint8_t, std::uint16_t, std::uint32_t, u64>(); }
 TEST(ScanKernels, CompileFloats) { scan_kernels_compile<float, double>(); }
+// complex64 and float16 (their warp shuffles move any value word by word; bfloat16 takes float16's path).
+TEST(ScanKernels, CompileComplexAndHalf) {
+    scan_kernels_compile<std::complex<float>, gpu::float16>();
+}
 
 }  // namespace

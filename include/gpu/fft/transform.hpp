@@ -269,6 +269,15 @@ bool cufft_group(kind kd, const ndarray<S>& src, const ndarray<D>& dst, const di
     if (kd != kind::c2c) n[axes.size() - 1] = n_last;
     cufft_layout L;
     if (!plan_layout(src.shape(), src.strides(), dst.shape(), dst.strides(), axes, n, L)) return false;
+    // cuFFT refuses (CUFFT_INVALID_VALUE) a real array not aligned to a complex element: the
+    // base and every looped execution's start must be.
+    if (kd != kind::c2c) {
+        const bool real_src = kd == kind::r2c;
+        const void* base = real_src ? static_cast<const void*>(src.data()) : static_cast<const void*>(dst.data());
+        if (reinterpret_cast<std::uintptr_t>(base) % (2 * sizeof(Fr))) return false;
+        for (std::int64_t st : real_src ? L.loop_in : L.loop_out)
+            if (st % 2) return false;
+    }
     L.key.type = cufft_type<Fr>(kd);
     const cufft_plan& plan = cufft_plan_for(L.key);
     gpu::detail::note_stream_use(src), gpu::detail::note_stream_use(dst);

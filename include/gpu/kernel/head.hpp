@@ -128,10 +128,22 @@ namespace gpu::detail {
 // trivially copyable value, and relaxed gpu-scope 64-bit stores and loads (single-copy atomic,
 // the look-back status words of the scans).
 inline constexpr const char device_head_source[] = R"(
-template <class T> GND_FN T shfl_down(T x, int d) {
-  if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
-  else { union { T t; unsigned u; } c; c.u = 0; c.t = x; c.u = __shfl_down_sync(0xffffffffu, c.u, d); return c.t; }
+/* Warp shuffles of any trivially copyable value (complex, pairs, half), moved as the 32-bit words
+   the hardware shuffles. */
+template <class T, class F> GND_FN T shfl_words(const T& x, F f) {
+  constexpr int n = (sizeof(T) + 3) / 4;
+  unsigned w[n] = {};
+  memcpy(w, &x, sizeof(T));
+#pragma unroll
+  for (int k = 0; k < n; ++k) w[k] = f(w[k]);
+  T r;
+  memcpy(&r, w, sizeof(T));
+  return r;
 }
+template <class T> GND_FN T shfl_down(const T& x, int d) { return shfl_words(x, [d](unsigned u) { return __shfl_down_sync(0xffffffffu, u, d); }); }
+template <class T> GND_FN T shfl_up(const T& x, int d) { return shfl_words(x, [d](unsigned u) { return __shfl_up_sync(0xffffffffu, u, d); }); }
+template <class T> GND_FN T shfl_xor(const T& x, int m) { return shfl_words(x, [m](unsigned u) { return __shfl_xor_sync(0xffffffffu, u, m); }); }
+template <class T> GND_FN T shfl_idx(const T& x, int lane) { return shfl_words(x, [lane](unsigned u) { return __shfl_sync(0xffffffffu, u, lane); }); }
 template <class T> GND_FN T load_cg(const T* p) {
   if constexpr (sizeof(T) == 8) { union { T t; unsigned long long u; } c; c.u = __ldcg((const unsigned long long*)p); return c.t; }
   else if constexpr (sizeof(T) == 4) { union { T t; unsigned u; } c; c.u = __ldcg((const unsigned*)p); return c.t; }

@@ -66,20 +66,25 @@ public:
             }
         if (!slot) slot = &entries_[0];
         release(*slot);
+        // Allocated before the entry is marked used: a failed allocation leaves it free.
+        void* counters = device_allocate(n_counters * sizeof(unsigned), current_stream());
+        cuda_check(cudaMemsetAsync(counters, 0, n_counters * sizeof(unsigned), current_stream()), "cudaMemsetAsync");
+        slot->counters = counters;
         slot->used = true;
         slot->default_stream = !cur;
         slot->owner = cur;
         slot->handle = current_stream();
-        slot->counters = device_allocate(n_counters * sizeof(unsigned), slot->handle);
-        cuda_check(cudaMemsetAsync(slot->counters, 0, n_counters * sizeof(unsigned), slot->handle), "cudaMemsetAsync");
         return *slot;
     }
 
     static void* partials(entry& e, std::size_t bytes) {
         if (bytes > e.partial_bytes) {
+            // The new block first: if it cannot be had, the entry keeps its old one intact.
+            const std::size_t grown = std::max<std::size_t>({bytes, 2 * e.partial_bytes, std::size_t{1} << 16});
+            void* p = device_allocate(grown, e.handle);
             if (e.partials) device_free(e.partials, e.partial_bytes, e.handle);
-            e.partial_bytes = std::max<std::size_t>({bytes, 2 * e.partial_bytes, std::size_t{1} << 16});
-            e.partials = device_allocate(e.partial_bytes, e.handle);
+            e.partials = p;
+            e.partial_bytes = grown;
         }
         return e.partials;
     }

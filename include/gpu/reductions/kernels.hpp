@@ -61,10 +61,10 @@ inline constexpr int reduce_unroll = 4;
 
 inline constexpr const char reduce_kernels_source[] = R"(
 namespace gnd {
-/* Shuffles and L2 loads of the (value, index) accumulators, beside the head's. */
+/* Shuffles (without the padding words) and L2 loads of the (value, index) accumulators, beside
+   the head's. */
 template <class T> GND_FN arg_pair<T> shfl_down(arg_pair<T> a, int d) { a.v = shfl_down(a.v, d); a.i = shfl_down(a.i, d); return a; }
 template <class T> GND_FN arg_pair<T> load_cg(const arg_pair<T>* p) { arg_pair<T> a; a.v = load_cg(&p->v); a.i = load_cg(&p->i); return a; }
-template <class T> GND_FN complex<T> shfl_down(complex<T> a, int d) { a.re = shfl_down(a.re, d); a.im = shfl_down(a.im, d); return a; }
 template <class T> GND_FN complex<T> load_cg(const complex<T>* p) { return complex<T>(load_cg(&p->re), load_cg(&p->im)); }
 
 /* The results of a library reduction: element o of an array of R. */

@@ -189,10 +189,10 @@ __global__ void __launch_bounds__(256, 4) scan_tile(const In* in, Acc* out, long
   Acc x = v[Items - 1];
 #pragma unroll
   for (int o = 1; o < 32; o <<= 1) {
-    const Acc y = __shfl_up_sync(full, x, o);
+    const Acc y = shfl_up(x, o);
     if (lane >= o) x = Op::combine(y, x);
   }
-  Acc excl = __shfl_up_sync(full, x, 1);
+  Acc excl = shfl_up(x, 1);
   if (lane == 0) excl = ident;
   if (lane == 31) warp_total[warp] = x;
   __syncthreads();
@@ -200,10 +200,10 @@ __global__ void __launch_bounds__(256, 4) scan_tile(const In* in, Acc* out, long
     Acc w = lane < warps ? warp_total[lane] : ident;
 #pragma unroll
     for (int o = 1; o < warps; o <<= 1) {
-      const Acc y = __shfl_up_sync(full, w, o);
+      const Acc y = shfl_up(w, o);
       if (lane >= o) w = Op::combine(y, w);
     }
-    const Acc total = __shfl_sync(full, w, warps - 1);
+    const Acc total = shfl_idx(w, warps - 1);
     if (lane < warps) warp_total[lane] = w;  /* inclusive */
     /* Look-back: warp 0 reads 32 predecessors of the row at a time, nearest in lane 0, and
        sums them up to the nearest one with an inclusive prefix. */
@@ -228,7 +228,7 @@ __global__ void __launch_bounds__(256, 4) scan_tile(const In* in, Acc* out, long
         const int last = done ? __ffs(done) - 1 : 31;
         if (lane > last) val = ident;
 #pragma unroll
-        for (int o = 16; o > 0; o >>= 1) val = Op::combine(val, __shfl_xor_sync(full, val, o));
+        for (int o = 16; o > 0; o >>= 1) val = Op::combine(val, shfl_xor(val, o));
         prefix = Op::combine(val, prefix);
         if (done) break;
         p -= 32;
