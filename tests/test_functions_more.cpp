@@ -97,7 +97,7 @@ TEST(DtypeFunctions, CanCastPromoteResultType) {
     EXPECT_FALSE(gpu::can_cast(dtype::int32, dtype::int64, "no"));
     static_assert(gpu::can_cast(dtype::int8, dtype::bfloat16));  // ml_dtypes: 8-bit integers fit
     expect_error<gpu::value_error>([] { (void)gpu::can_cast(dtype::int8, dtype::uint8, "bogus"); },
-                                   "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got 'bogus')");
+                                   "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'bogus')");
     static_assert(gpu::promote_types(dtype::int8, dtype::uint8) == dtype::int16);
     static_assert(gpu::result_type(dtype::int8, dtype::float16, dtype::uint16) == dtype::float32);
     static_assert(gpu::isscalar(1.5));

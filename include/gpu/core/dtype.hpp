@@ -285,7 +285,7 @@ constexpr bool can_cast(dtype from, dtype to, std::string_view casting = "safe")
     if (casting == "safe") return promote(from, to) == to;
     if (casting == "same_kind") return can_cast_same_kind(from, to);
     if (casting == "unsafe") return true;
-    throw value_error("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '" +
+    throw value_error("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '" +
                                 std::string(casting) + "')");
 }
 
