@@ -159,6 +159,11 @@ inline cufft_plan& cufft_plan_for(const cufft_key& k) {
                 return list.insert(k, p);
             }
     }
+    // A plan made while the stream captures leaves executions that fail (CUFFT_EXEC_FAILED, seen
+    // on the H100): say so, rather than let cuFFT fail inside the graph.
+    if (gpu::detail::capturing_now())
+        throw error("fft inside gpu::capture: cuFFT cannot make a plan while a stream captures; run the same "
+                    "transform (same shape and dtype) once before the capture, so that its plan is cached");
     return list.insert(k, make_cufft_plan(k));
 }
 
