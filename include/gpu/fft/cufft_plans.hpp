@@ -4,8 +4,9 @@
 // strides, distances, batch). A plan is made with automatic work-area allocation off, so its
 // work area comes from the library's stream-ordered pool at each execution (a temporary of the
 // call: inside gpu::capture the capture records its allocation and free, as for any temporary
-// array), and it is bound to the current stream before every execution. Plans are made with
-// the thread's capture mode relaxed, so a first call inside gpu::capture can plan.
+// array), and it is bound to the current stream before every execution. No plan is made inside
+// gpu::capture (its executions failed on the H100): such a call raises, and a plan made before
+// the capture serves it.
 //
 // A thread's plans go to a process-wide list when the thread ends, where a later thread finds
 // them (short-lived threads do not replan); that list is never destroyed, as linalg's handle pool
@@ -127,7 +128,6 @@ inline thread_plans& this_thread_plans() {
 
 // Makes a plan (the work area is not allocated: see the top of this file).
 inline cufft_plan make_cufft_plan(const cufft_key& k) {
-    gpu::detail::relaxed_capture_mode relaxed;  // planning may allocate and copy twiddles
     cufft_plan p;
     cufft_check(cufftCreate(&p.handle), "cufftCreate");
     try {
@@ -159,8 +159,7 @@ inline cufft_plan& cufft_plan_for(const cufft_key& k) {
                 return list.insert(k, p);
             }
     }
-    // A plan made while the stream captures leaves executions that fail (CUFFT_EXEC_FAILED, seen
-    // on the H100): say so, rather than let cuFFT fail inside the graph.
+    // A plan made while the stream captures left executions failing (CUFFT_EXEC_FAILED).
     if (gpu::detail::capturing_now())
         throw error("fft inside gpu::capture: cuFFT cannot make a plan while a stream captures; run the same "
                     "transform (same shape and dtype) once before the capture, so that its plan is cached");
