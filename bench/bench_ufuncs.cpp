@@ -1,6 +1,6 @@
 // Issue 11's ufuncs on the GPU: an expression mixing new ufuncs, fused into one kernel, as a
 // fraction of device-to-device copy bandwidth (target >= 0.90 on the H200), beside the NaN-aware
-// reductions and rounding. Rows named as in bench/peers/peers.py (ufunc_mix).
+// reductions and rounding. Rows named as in bench/peers/peers.py (ufunc_mix, divmod).
 #include "bench_support.hpp"
 
 namespace {
@@ -13,6 +13,16 @@ void BM_ufunc_mix(benchmark::State& state) {
     gpu::ndarray<float> z({big_n});
     time_gpu(state, 3.0 * x.nbytes(),
              [&] { gpu::eval(gpu::log1p(gpu::abs(x)) * gpu::sign(y) + gpu::hypot(x, y), z); });
+}
+
+// divmod(x, y): both results from one kernel: two reads, two writes.
+void BM_divmod(benchmark::State& state) {
+    auto x = random_array(big_n, 18), y = random_array(big_n, 19);
+    time_gpu(state, 4.0 * x.nbytes(), [&] {
+        auto [q, r] = gpu::divmod(x, y);
+        benchmark::DoNotOptimize(q.data());
+        benchmark::DoNotOptimize(r.data());
+    });
 }
 
 // round(x, 2): one read, one write.
@@ -49,6 +59,7 @@ void BM_expr_sum_axis1(benchmark::State& state) {
 
 BENCHMARK(bench::BM_copy_d2d)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ufunc_mix)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_divmod)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_round_decimals)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_nan_to_num)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_nansum)->UseManualTime()->Unit(benchmark::kMicrosecond);

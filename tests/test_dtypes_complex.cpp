@@ -172,6 +172,46 @@ TEST(Complex, ReductionsAndScans) {
     }
 }
 
+// cumprod of both complex dtypes over many look-back tiles (flat), along a strided axis (the
+// lines kernel) and along rows. The factors are i^k, (1 + i) and (1 - i) / 2, whose running
+// products have power-of-two parts: exact in any order, so every executor matches exactly.
+template <class C>
+void expect_cumprod_exact() {
+    using R = typename C::value_type;
+    const C factors[] = {C(0, 1), C(-1, 0), C(1, 1), C(R(0.5), R(-0.5)), C(0, -1), C(1, 0)};
+    std::vector<C> v;
+    int depth = 0;  // (1 + i) factors less (1 - i) / 2 ones: the product's magnitude is 2^(depth / 2)
+    for (int i = 0; i < 21000; ++i) {
+        int f = (i * 7 + i / 13) % 6;
+        if ((f == 2 && depth >= 40) || (f == 3 && depth <= -40)) f = 5 - f;
+        depth += f == 2 ? 1 : f == 3 ? -1 : 0;
+        v.push_back(factors[f]);
+    }
+    auto running = [](const std::vector<C>& x, std::size_t start, std::size_t count, std::size_t step) {
+        std::vector<C> r;
+        C p(1, 0);
+        for (std::size_t k = 0; k < count; ++k) r.push_back(p *= x[start + k * step]);
+        return r;
+    };
+    EXPECT_EQ(values_of(gpu::cumprod(make(v))), running(v, 0, v.size(), 1));
+    const auto m = make(v, {300, 70});
+    const auto down = values_of(gpu::cumprod(m, 0)), across = values_of(gpu::cumprod(m.T(), 1));
+    for (std::size_t j = 0; j < 70; ++j) {
+        const auto col = running(v, j, 300, 70);
+        for (std::size_t i = 0; i < 300; ++i) {
+            ASSERT_EQ(down[i * 70 + j], col[i]) << "axis 0, column " << j << ", row " << i;
+            ASSERT_EQ(across[j * 300 + i], col[i]) << "transposed, axis 1, row " << j << ", column " << i;
+        }
+    }
+}
+
+TEST(Complex, CumprodExactInEveryLayout) {
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        expect_cumprod_exact<c64>();
+        expect_cumprod_exact<c128>();
+    }
+}
+
 // max / min in NumPy's lexicographic order, in each kernel layout: whole arrays small and large
 // (one warp, blocks, split rows), along either axis, both precisions.
 template <class C>

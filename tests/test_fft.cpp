@@ -503,7 +503,10 @@ TEST(Fft, InsideCaptureAndPlanCache) {
         const auto body = [&] { out.assign(F::ifft(F::fft(x.a) * 2.0f)); };
         if (ex == gpu::executor::cuda) {  // no plan cached: a clear error, not cuFFT's
             F::plan_cache_clear();
-            gpu_test::expect_error<gpu::error>([&] { (void)gpu::capture(body); }, "cuFFT cannot make a plan while");
+            gpu_test::expect_error<gpu::error>([&] { (void)gpu::capture(body); },
+                                              "fft inside gpu::capture: cuFFT cannot make a plan while a stream captures; run "
+                                              "the same transform (same shape and dtype) once before the capture, so that its "
+                                              "plan is cached");
             body();  // the plans are cached now
         }
         gpu::graph g = gpu::capture(body);

@@ -117,13 +117,13 @@ TEST_F(Huge, ReductionsWithAndWithoutAxes) {
     const auto row_sums = values_of(gpu::sum(rows, 1));
     for (std::int64_t r = 0; r < 4; ++r) EXPECT_EQ(row_sums[r], range_sum(r * q, (r + 1) * q)) << "row " << r;
     const auto col_sums = gpu::sum(rows, 0);
-    for (std::int64_t j : {std::int64_t{0}, std::int64_t{5}, q - 1, planted_max - 2 * q}) {
+    for (std::int64_t j : {std::int64_t{0}, std::int64_t{5}, q - 1, planted_max - 3 * q}) {
         std::int64_t expected = 0;
         for (std::int64_t r = 0; r < 4; ++r) expected += value(r * q + j);
         EXPECT_EQ(col_sums(gpu::slice(j, j + 1)).item(), expected) << "column " << j;
     }
     const auto row_max = values_of(gpu::argmax(rows, 1));
-    EXPECT_EQ(row_max[2], planted_max - 2 * q);
+    EXPECT_EQ(row_max[3], planted_max - 3 * q);  // 3q <= 2^31 + 5 < 4q: the planted maximum is in row 3
 }
 
 TEST_F(Huge, Scan) {
@@ -143,10 +143,11 @@ TEST_F(Huge, TakeAndPut) {
     EXPECT_EQ(values_of(gpu::take(x, idx)), expected);
     // Along the long axis of a (4, n/4) view: elements at row 3 lie past 2^31.
     const std::int64_t q = n / 4;
-    const auto cols = gpu::asarray(std::vector<std::int64_t>{0, q - 1, -1, planted_max - 2 * q});
+    const auto cols = gpu::asarray(std::vector<std::int64_t>{0, q - 1, -1, planted_max - 3 * q});
     const auto t = values_of(gpu::take(x.reshape({4, q}), cols, 1));
-    EXPECT_EQ(t[4 * 2 + 3], 127);       // row 2, column planted_max - 2q
+    EXPECT_EQ(t[4 * 3 + 3], 127);       // row 3 (3q <= 2^31 + 5 < 4q), column planted_max - 3q
     EXPECT_EQ(t[4 * 3 + 1], -128);      // row 3, column q - 1: the last element
+    EXPECT_EQ(t[4 * 3 + 2], -128);      // column -1: the same
     EXPECT_EQ(t[4 * 3 + 0], value(3 * q));
 
     gpu::put(x, idx, gpu::asarray(std::vector<std::int8_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}));

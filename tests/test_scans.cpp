@@ -354,5 +354,9 @@ TEST(ScanKernels, CompileFloats) { scan_kernels_compile<float, double>(); }
 TEST(ScanKernels, CompileComplexAndHalf) {
     scan_kernels_compile<std::complex<float>, gpu::float16>();
 }
+// complex128 cumprod: 16-byte values in four look-back words (its cumsum scans the parts).
+TEST(ScanKernels, CompileComplex128Product) {
+    scan_kernels_compile_one<std::complex<double>, d::gnd::scan_prod>("cumprod");
+}
 
 }  // namespace

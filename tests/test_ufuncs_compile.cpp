@@ -163,4 +163,23 @@ TEST(UfuncsCompileReductions, NanAccumulators) {
     reduction_compiles<d::nanmax_reducer, std::uint8_t>("nanmax");
 }
 
+// The two-result kernels (divmod, modf, frexp): one functor whose value is a gnd::two, its halves
+// stored into two arrays (mixed operand dtypes, a half type, a float and an int32 result).
+TEST(UfuncPairsCompile, DivmodModfFrexp) {
+    using dm = d::two_node<d::binary_node<g::floor_divide, A<std::int32_t>, A<std::int64_t>>,
+                           d::binary_node<g::remainder, A<std::int32_t>, A<std::int64_t>>>;
+    using mf = d::two_node<d::unary_node<g::modf_fraction, A<gpu::float16>>, d::unary_node<g::modf_integral, A<gpu::float16>>>;
+    using fx = d::two_node<d::unary_node<g::frexp_mantissa, A<double>>, d::unary_node<g::frexp_exponent, A<double>>>;
+    compiles<dm>("divmod int32, int64");
+    compiles<mf>("modf float16");
+    compiles<fx>("frexp float64");
+}
+
+// int64 `x // c % d` with scalar divisors (unravel_index's kernel), flat and unrolled: written with
+// early returns, NVRTC spent over ten minutes on it (the two ops are selects now).
+TEST(UfuncsCompileIntegerDivision, ScalarDivisorChain) {
+    compiles<d::binary_node<g::remainder, d::binary_node<g::floor_divide, A<std::int64_t>, S<std::int64_t>>, S<std::int64_t>>>(
+        "int64 x // c % d");
+}
+
 }  // namespace

@@ -195,6 +195,53 @@ TEST(UfuncPairs, DivmodModfFrexp) {
     }
 }
 
+// The two results come from one kernel in every layout: equal to the one-result ufuncs (pinned
+// against NumPy above and in the generated tables) for broadcast, transposed, sliced, 0-d and
+// empty operands, mixed and half dtypes; fused operands are evaluated inside that kernel.
+TEST(UfuncPairs, OneKernelInEveryLayout) {
+    using gpu_test::values_of;
+    GPU_TEST_FOR_EACH_EXECUTOR(ex) {
+        const auto m = gpu_test::make<std::int64_t>({-9, -4, -1, 0, 3, 8, 13, 21, -30, 5, 7, -2}, {3, 4});
+        const auto d = gpu_test::make<std::int32_t>({3, -5, 4, 7}, {4});
+        for (const auto& [x, y] : {std::pair{m, d}, std::pair{m.T().copy().T(), d}}) {
+            auto [q, r] = gpu::divmod(x, d);  // broadcast row, then a transposed (F-ordered) operand
+            EXPECT_EQ(values_of(q), values_of(gpu::eval(gpu::floor_divide(x, y))));
+            EXPECT_EQ(values_of(r), values_of(gpu::eval(gpu::remainder(x, y))));
+        }
+        const auto mt = m.T();  // a transposed view: the strided (or tiled) kernel
+        auto [qt, rt] = gpu::divmod(mt, std::int64_t{-4});
+        EXPECT_EQ(qt.shape(), (gpu::shape_t{4, 3}));
+        EXPECT_EQ(values_of(qt), values_of(gpu::eval(gpu::floor_divide(mt, std::int64_t{-4}))));
+        EXPECT_EQ(values_of(rt), values_of(gpu::eval(gpu::remainder(mt, std::int64_t{-4}))));
+        const auto x = gpu_test::make<double>({-2.5, 0.75, 8.0, -0.0, 1e300, -7.125, 3.5, 0.1}, {8});
+        const auto xs = x(gpu::slice(1, gpu::none, 2));  // a sliced view, fused with a product
+        auto [f, w] = gpu::modf(xs * 3.0);
+        EXPECT_EQ(values_of(f), values_of(gpu::eval(gpu::detail::make_unary<gpu::detail::gnd::modf_fraction>(xs * 3.0))));
+        EXPECT_EQ(values_of(w), values_of(gpu::eval(gpu::detail::make_unary<gpu::detail::gnd::modf_integral>(xs * 3.0))));
+        const auto h = gpu::eval(x.astype<gpu::float16>());
+        auto [mh, eh] = gpu::frexp(h);
+        static_assert(std::is_same_v<decltype(mh), gpu::ndarray<gpu::float16>>);
+        EXPECT_EQ(values_of(mh), values_of(gpu::eval(gpu::detail::make_unary<gpu::detail::gnd::frexp_mantissa>(h))));
+        EXPECT_EQ(values_of(eh), values_of(gpu::eval(gpu::detail::make_unary<gpu::detail::gnd::frexp_exponent>(h))));
+        const auto z = gpu_test::make<float>({-6.5f}, {});
+        auto [qz, rz] = gpu::divmod(z, 4.0f);  // 0-d
+        EXPECT_EQ(qz.ndim(), 0);
+        EXPECT_EQ(qz.item(), -2.0f);
+        EXPECT_EQ(rz.item(), 1.5f);
+        auto [qe, re] = gpu::divmod(gpu::zeros<std::int8_t>({0, 3}), std::int8_t{2});  // empty
+        EXPECT_EQ(qe.shape(), (gpu::shape_t{0, 3}));
+        EXPECT_EQ(re.size(), 0);
+        auto [qb, rb] = gpu::divmod(gpu_test::make_bool({1, 0, 1}, {3}), true);  // bools divide in int8
+        static_assert(std::is_same_v<decltype(qb), gpu::ndarray<std::int8_t>>);
+        EXPECT_EQ(values_of(qb), (std::vector<std::int8_t>{1, 0, 1}));
+        EXPECT_EQ(values_of(rb), (std::vector<std::int8_t>{0, 0, 0}));
+        auto [fl, wl] = gpu::modf(gpu::eval(gpu::arange<float>(0.0f, 40000.0f, 0.25f)));  // many blocks, vectors
+        EXPECT_EQ(fl.size(), 160000);
+        EXPECT_EQ(values_of(fl)[159999], 0.75f);
+        EXPECT_EQ(values_of(wl)[159999], 39999.0f);
+    }
+}
+
 // 0-d, empty, broadcast, transposed and sliced operands of a fused mix of new ufuncs, against
 // the same formula computed here element by element.
 TEST(UfuncLayouts, FusedMix) {

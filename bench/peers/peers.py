@@ -42,6 +42,7 @@ BYTES = {
     "mixed_f16": 3 * 2 * N,
     "complex_ab_plus_a": 3 * 8 * (N // 2),
     "ufunc_mix": 3 * 4 * N,
+    "divmod": 4 * 4 * N,  # two reads, two results
     "broadcast_row_add": 2 * 4 * ROWS * COLS + 4 * COLS,
     "transpose_add": 3 * 4 * M * M,
     "stepped_slice_add": 3 * 4 * (N // 2),
@@ -355,6 +356,7 @@ extern "C" __global__ void raw_axpy(float* z, const float* x, const float* y, fl
         **cupy_dtype_ops(cp),
         "ufunc_mix": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.add(
             cp.log1p(cp.abs(x)) * cp.sign(y), cp.hypot(x, y), out=z)),
+        "divmod": lambda: binary((N,), (N,), (N,), lambda x, y, z: cp.divmod(x, y)),
         "broadcast_row_add": lambda: binary((ROWS, COLS), (COLS,), (ROWS, COLS),
                                             lambda m, row, z: cp.add(m, row, out=z)),
         "transpose_add": lambda: binary((M, M), (M, M), (M, M), lambda x, y, z: cp.add(x.T, y, out=z)),
@@ -730,6 +732,9 @@ def torch_ops(torch):
             torch.sin(x) * torch.exp(-y), torch.sqrt(torch.abs(x * y)) / (1 + x * x), out=z), (N,)),
         "ufunc_mix": lambda: with_inputs([(N,), (N,)], lambda x, y, z: torch.add(
             torch.log1p(torch.abs(x)) * torch.sign(y), torch.hypot(x, y), out=z), (N,)),
+        # No torch.divmod: its two ufuncs.
+        "divmod": lambda: with_inputs([(N,), (N,)], lambda x, y: (torch.div(x, y, rounding_mode="floor"),
+                                                                   torch.remainder(x, y))),
         "broadcast_row_add": lambda: with_inputs([(ROWS, COLS), (COLS,)],
                                                  lambda m, row, z: torch.add(m, row, out=z), (ROWS, COLS)),
         "transpose_add": lambda: with_inputs([(M, M), (M, M)], lambda x, y, z: torch.add(x.T, y, out=z), (M, M)),

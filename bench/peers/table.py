@@ -26,6 +26,7 @@ OPS = {
     "raw_axpy": ("raw_axpy", "raw kernel, grid-stride `a * x + y`, 2^26 float32"),
     "mixed": ("mixed", "`sin(x)*exp(-y) + sqrt(abs(x*y))/(1+x*x)`"),
     "ufunc_mix": ("ufunc_mix", "`log1p(abs(x))*sign(y) + hypot(x, y)`, 2^26 float32"),
+    "divmod": ("divmod", "`divmod(x, y)`, both results, 2^26 float32"),
     "copy_d2d_f16": ("copy_d2d_f16", "device-to-device copy, 2^26 float16"),
     "axpy_f16": ("axpy_f16", "`a*x + y`, 2^26 float16"),
     "axpy_bf16": ("axpy_bf16", "`a*x + y`, 2^26 bfloat16"),

@@ -82,8 +82,8 @@ void launch_elementwise(Out& out, const E& e, const layout<N>& l, const kernel_v
     constexpr std::size_t functor_bytes = 8 * N + 8 * E::n_scalars;
     kernel_args<functor_bytes + (N + 2) * 8 * max_ndim + 64, 6> args;
     const bool indexed = v.strided || v.tiled;
-    args.push(out.data());
-    note_stream_use(out);
+    args.push(output_sink(out));
+    visit_outputs(out, [](const auto& a) { note_stream_use(a); });
     args.template push_struct<functor_bytes>([&](auto& f) {
         e.visit_arrays([&](const auto& a) {
             note_stream_use(a);  // the arrays are visited once, for both

@@ -60,8 +60,30 @@ inline constexpr bool tile_fits = E::tile_item_bytes * tile_bytes_per_item <= ti
 
 inline constexpr const char elementwise_kernels_source[] = R"(
 namespace gnd {
+/* Where results go: an array of out_t, or, for a two-result functor (out_t = two<A, B>), two
+   arrays at the same element offsets. */
+template <class O> struct sink_of { typedef O* type; };
+template <class A, class B> struct two_out { A* first; B* second; };
+template <class A, class B> struct sink_of<two<A, B> > { typedef two_out<A, B> type; };
+template <class O, class I> GND_FN void store_out(O* out, I i, const O& v) { out[i] = v; }
+template <class A, class B, class I> GND_FN void store_out(const two_out<A, B>& out, I i, const two<A, B>& v) {
+  out.first[i] = v.first;
+  out.second[i] = v.second;
+}
+template <int V, class O, class I> GND_FN void store_out_vec(O* out, I i, const vec<O, V>& y) {
+  *reinterpret_cast<vec<O, V>*>(out + i) = y;
+}
+template <int V, class A, class B, class I> GND_FN void store_out_vec(const two_out<A, B>& out, I i, const vec<two<A, B>, V>& y) {
+  vec<A, V> a;
+  vec<B, V> b;
+#pragma unroll
+  for (int j = 0; j < V; ++j) { a.v[j] = y.v[j].first; b.v[j] = y.v[j].second; }
+  *reinterpret_cast<vec<A, V>*>(out.first + i) = a;
+  *reinterpret_cast<vec<B, V>*>(out.second + i) = b;
+}
+
 template <class E, class I, int V>
-__global__ void __launch_bounds__(256) ew_flat(typename E::out_t* out, const E e, const I n) {
+__global__ void __launch_bounds__(256) ew_flat(const typename sink_of<typename E::out_t>::type out, const E e, const I n) {
   typedef typename E::out_t O;
   constexpr int U = 4;  /* vectors_per_thread */
   const I step = (I)blockDim.x * V;
@@ -80,7 +102,7 @@ __global__ void __launch_bounds__(256) ew_flat(typename E::out_t* out, const E e
       vec<O, V> y;
 #pragma unroll
       for (int j = 0; j < V; ++j) y.v[j] = e.eval(r[u], j);
-      *reinterpret_cast<vec<O, V>*>(out + base + u * step) = y;
+      store_out_vec<V>(out, base + u * step, y);
     }
   } else {
     for (int u = 0; u < U; ++u)
@@ -88,14 +110,14 @@ __global__ void __launch_bounds__(256) ew_flat(typename E::out_t* out, const E e
         const I i = base + u * step + j;
         if (i < n) {
           for (int k = 0; k < E::n; ++k) o[k] = i;
-          out[i] = e.at(o);
+          store_out(out, i, e.at(o));
         }
       }
   }
 }
 
 template <class E, class I, int R, int V>
-__global__ void __launch_bounds__(256) ew_strided(typename E::out_t* out, const E e, const strides_of<I, R, E::n + 1> st,
+__global__ void __launch_bounds__(256) ew_strided(const typename sink_of<typename E::out_t>::type out, const E e, const strides_of<I, R, E::n + 1> st,
                                                   const dims<I, R> shape, const I n, const unsigned mask) {
   typedef typename E::out_t O;
   typedef typename uint_of<sizeof(I)>::type U;
@@ -116,20 +138,20 @@ __global__ void __launch_bounds__(256) ew_strided(typename E::out_t* out, const 
       for (int k = 0; k <= E::n; ++k) o[k] += c * st.v[k].v[d];
     }
     if constexpr (V == 1) {
-      out[o[0]] = e.at(o + 1);
+      store_out(out, o[0], e.at(o + 1));
     } else {
       typename E::template regs<V> r;
       e.load(r, o + 1, mask);
       vec<O, V> y;
 #pragma unroll
       for (int j = 0; j < V; ++j) y.v[j] = e.eval(r, j);
-      *reinterpret_cast<vec<O, V>*>(out + o[0]) = y;
+      store_out_vec<V>(out, o[0], y);
     }
   }
 }
 
 template <class E, class I>
-__global__ void __launch_bounds__(256) ew_tiled(typename E::out_t* out, const __grid_constant__ E e, const strides_of<I, 2, E::n + 1> st,
+__global__ void __launch_bounds__(256) ew_tiled(const typename sink_of<typename E::out_t>::type out, const __grid_constant__ E e, const strides_of<I, 2, E::n + 1> st,
                                                 const dims<I, 2> shape, const unsigned mask) {
   constexpr int T = 32, RW = 256 / T, P = T / RW;  /* tile_edge, tile_rows, passes per tile */
   __shared__ typename E::template tile<T> t;
@@ -144,7 +166,7 @@ __global__ void __launch_bounds__(256) ew_tiled(typename E::out_t* out, const __
     for (int u = 0; u < P; ++u) {
       const int m = ty + u * RW;
       const I i = r0 + m, j = c0 + tx;
-      if (i < n0 && j < n1) out[i * st.v[0].v[0] + j * st.v[0].v[1]] = e.eval_tiled(t, tx, m, a[u], mask);
+      if (i < n0 && j < n1) store_out(out, i * st.v[0].v[0] + j * st.v[0].v[1], e.eval_tiled(t, tx, m, a[u], mask));
     }
     __syncthreads();
   }

@@ -11,7 +11,6 @@ namespace gpu::detail {
 
 template <class Out, class E>
 void run_on_host(Out& out, const E& e) {
-    using T = typename Out::value_type;
     const auto l = make_layout(out, e);
     if (l.size == 0) return;
     constexpr int K = E::n_arrays + 1;
@@ -20,11 +19,11 @@ void run_on_host(Out& out, const E& e) {
     std::array<const void*, K> ptrs = l.ptrs;
     std::array<std::int64_t, K> offs{};
     shape_t index = dims::filled(r, 0);
-    T* dst = static_cast<T*>(const_cast<void*>(l.ptrs[0]));
+    const auto dst = output_sink(out);
     const std::int64_t inner = l.shape[r - 1];
     for (;;) {
         for (std::int64_t i = 0; i < inner; ++i) {
-            dst[offs[0]] = gnd::cast<T>(e.template at<0>(ptrs.data() + 1, offs.data() + 1));
+            store_output(dst, offs[0], e.template at<0>(ptrs.data() + 1, offs.data() + 1));
             for (int k = 0; k < K; ++k) offs[k] += l.strides[k][r - 1];
         }
         for (int k = 0; k < K; ++k) offs[k] -= inner * l.strides[k][r - 1];

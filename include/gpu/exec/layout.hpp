@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "gpu/core/shape.hpp"
+#include "gpu/kernel/head.hpp"
 #include "gpu/kernel/geometry.hpp"
 
 namespace gpu::detail {
@@ -39,6 +40,35 @@ struct layout {
         return wide;
     }
 };
+
+// What an evaluation writes: an array (its data() pointer is the kernel's sink), or an Out with
+// sink() and visit(f): the two new arrays of a two-result ufunc (expr/multi_output.hpp), which
+// share one layout (one shape, C-contiguous) and take the elements of a gnd::two functor.
+template <class A, class B>
+struct two_out_ptrs {  // as the kernels' gnd::two_out
+    A* first;
+    B* second;
+};
+template <class Out>
+auto output_sink(Out& out) {
+    if constexpr (requires { out.sink(); }) return out.sink();
+    else return out.data();
+}
+template <class Out, class F>
+void visit_outputs(Out& out, F&& f) {
+    if constexpr (requires { out.visit(f); }) out.visit(f);
+    else f(out);
+}
+// Element i of the output's layout receives value v.
+template <class T, class V>
+void store_output(T* p, std::int64_t i, const V& v) {
+    p[i] = gnd::cast<T>(v);
+}
+template <class A, class B, class V>
+void store_output(const two_out_ptrs<A, B>& p, std::int64_t i, const V& v) {
+    p.first[i] = v.first;
+    p.second[i] = v.second;
+}
 
 // Builds the collapsed layout for writing expression `e` into array `out`.
 template <class Out, class E>

@@ -55,13 +55,15 @@ GPU_ND_INLINE std::string functor_source(const source_builder& g, const std::str
 // The operations and functor of what an expression's emit() wrote into `g` and `expr`.
 GPU_ND_INLINE expression_text expression_text_of(const source_builder& g, const std::string& expr, const char* out_t);
 
-// The functor and operations of expression type E (its value type is out_t).
+// The functor and operations of expression type E (its value type is out_t; a node whose value
+// is not a dtype, as the two results of expr/multi_output.hpp, names it with out_name()).
 template <class E>
 expression_text expression_source() {
     source_builder g;
     std::string expr;
     E::emit(g, expr);
-    return expression_text_of(g, expr, cuda_type_name<typename E::value_type>());
+    if constexpr (requires { E::out_name(); }) return expression_text_of(g, expr, E::out_name());
+    else return expression_text_of(g, expr, cuda_type_name<typename E::value_type>());
 }
 
 }  // namespace gpu::detail

@@ -1,6 +1,8 @@
 #pragma once
 // Definitions for kernel/cache.hpp (see core/inline.hpp): everything a kernel-cache miss runs.
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -8,6 +10,7 @@
 
 #include "gpu/core/version.hpp"
 #include "gpu/kernel/cache.hpp"
+#include "gpu/runtime/config.hpp"
 
 namespace gpu::detail {
 
@@ -47,8 +50,16 @@ GPU_ND_INLINE compiled_kernel compiled_for(const kernel_source& src, const compi
             return {std::vector<char>(nul + 1, hit->end()), std::string(hit->begin(), nul)};
         }
     }
+    // Logged before and after, so that a compile that never ends is named too.
+    if (log_compiles()) std::fprintf(stderr, "gpu_ndarray: NVRTC compiling %s: %s\n", src.what.c_str(), src.entry.c_str());
+    const auto start = std::chrono::steady_clock::now();
     compiled_kernel k = compile_cubin(src, t);
     jit_counters().compiled.fetch_add(1, std::memory_order_relaxed);
+    if (log_compiles()) {
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr, "gpu_ndarray: NVRTC compiled %s in %.0f ms (%zu bytes of source)\n", src.what.c_str(), ms,
+                     src.code.size());
+    }
     std::vector<char> payload(k.symbol.begin(), k.symbol.end());
     payload.push_back('\0');
     payload.insert(payload.end(), k.cubin.begin(), k.cubin.end());

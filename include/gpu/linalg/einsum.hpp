@@ -1,6 +1,9 @@
 #pragma once
 // gpu::einsum for one or two operands, explicit ("ij,jk->ik") or implicit ("ij,jk": the letters
-// seen once, sorted) output, without ellipses. Everything is views plus at most one product:
+// seen once, sorted) output, with NumPy's ellipsis ("...ij,...jk->...ik"): each '...' is spelled
+// out as fresh letters, its dims broadcast right-aligned across the operands (an extent 1 is
+// dropped where the other operand has n), and an explicit output must keep it (NumPy never sums
+// it away); the implicit output puts it first. Everything is views plus at most one product:
 //   - a letter repeated within one operand takes its diagonal (a view with the strides added);
 //   - letters of one operand only and not in the output are summed first;
 //   - two operands: letters in both and in the output are batch axes, letters in both and not in
@@ -24,50 +27,103 @@ namespace gpu {
 namespace detail {
 
 struct einsum_spec {
-    std::vector<std::string> inputs;
+    std::vector<std::string> inputs;  // one letter per axis of each operand, '...' spelled out
     std::string output;
+    std::string ellipsis;  // the letters that stand for the broadcast '...' dims (empty if none)
 };
 
-inline einsum_spec parse_einsum(std::string_view s, std::size_t operands) {
-    einsum_spec r;
-    std::string clean;
-    for (char c : s)
-        if (c != ' ') clean += c;
-    if (clean.find("...") != std::string::npos) throw value_error("einsum: ellipsis ('...') is not supported yet");
-    const std::size_t arrow = clean.find("->");
-    const std::string lhs = clean.substr(0, arrow);
-    std::size_t start = 0;
-    while (true) {
+// One operand's (or the output's) subscripts: its letters and where its '...' stands, if any.
+struct einsum_term {
+    std::string letters;
+    int ellipsis = -1;  // index into letters before which '...' stands, -1 without one
+};
+
+// NumPy's parse of one term: spaces are skipped, but a '.' counts only as part of three adjacent
+// dots, once per term ('. ..' and '...i...' are errors, as NumPy's).
+inline einsum_term parse_einsum_term(std::string_view s, const std::string& where) {
+    einsum_term t;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == ' ') continue;
+        if (c == '.') {
+            if (t.ellipsis != -1 || i + 2 >= s.size() || s[i + 1] != '.' || s[i + 2] != '.')
+                throw value_error("einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...') in " + where);
+            t.ellipsis = static_cast<int>(t.letters.size());
+            i += 2;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            t.letters += c;
+        } else {
+            throw value_error(std::string("invalid subscript '") + c + "' in einstein sum subscripts string, subscripts must be letters");
+        }
+    }
+    return t;
+}
+
+// Parses the subscripts for operands of these ranks. Each '...' becomes letters not used in the
+// subscripts, shared and right-aligned as NumPy broadcasts: with E = the most dims any '...'
+// stands for, the ellipsis letters are L[0..E-1] and an operand whose '...' is e dims gets
+// L[E-e..E-1]. From then on an ellipsis dim is an ordinary letter that is always in the output.
+inline einsum_spec parse_einsum(std::string_view s, const std::vector<int>& ndims) {
+    const std::size_t arrow = s.find("->");
+    const std::string_view lhs = s.substr(0, arrow);
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
         const std::size_t comma = lhs.find(',', start);
-        r.inputs.push_back(lhs.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos) break;
+        parts.push_back(lhs.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        if (comma == std::string_view::npos) break;
         start = comma + 1;
     }
-    if (r.inputs.size() != operands)
+    // NumPy's words, though they read backwards: "more" when the string names more operands.
+    if (parts.size() > ndims.size())
         throw value_error("more operands provided to einstein sum function than specified in the subscripts string");
-    for (const auto& in : r.inputs)
-        for (char c : in)
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-                throw value_error(std::string("invalid subscript '") + c + "' in einstein sum subscripts string, subscripts must be letters");
-    if (arrow != std::string::npos) {
-        r.output = clean.substr(arrow + 2);
-        for (std::size_t i = 0; i < r.output.size(); ++i) {
-            const char c = r.output[i];
-            if (r.output.find(c, i + 1) != std::string::npos)
+    if (parts.size() < ndims.size())
+        throw value_error("fewer operands provided to einstein sum function than specified in the subscripts string");
+    std::vector<einsum_term> in;
+    int ell = 0;  // E: the rank of the broadcast ellipsis
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        in.push_back(parse_einsum_term(parts[k], "operand " + std::to_string(k)));
+        if (in[k].ellipsis == -1) continue;  // distinct_letters checks the rank of the others
+        const int e = ndims[k] - static_cast<int>(in[k].letters.size());
+        if (e < 0) throw value_error("einstein sum subscripts string contains too many subscripts for operand " + std::to_string(k));
+        ell = std::max(ell, e);
+    }
+    std::string all;
+    for (const auto& t : in) all += t.letters;
+    einsum_term out;
+    if (arrow != std::string_view::npos) {
+        out = parse_einsum_term(s.substr(arrow + 2), "the output");
+        for (std::size_t i = 0; i < out.letters.size(); ++i) {
+            const char c = out.letters[i];
+            if (out.letters.find(c, i + 1) != std::string::npos)
                 throw value_error(std::string("einstein sum subscripts string includes output subscript '") + c + "' multiple times");
-            bool seen = false;
-            for (const auto& in : r.inputs) seen = seen || in.find(c) != std::string::npos;
-            if (!seen)
+            if (all.find(c) == std::string::npos)
                 throw value_error(std::string("einstein sum subscripts string included output subscript '") + c +
                                   "' which never appeared in an input");
         }
+        // NumPy never sums the ellipsis dims away: an explicit output must name them.
+        if (out.ellipsis == -1 && ell > 0)
+            throw value_error("output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis "
+                              "provided to broadcast the extra dimensions.");
     } else {
-        std::string all;
-        for (const auto& in : r.inputs) all += in;
+        // NumPy's implicit output: the ellipsis dims, then the letters seen once, sorted (upper case first).
         for (char c : all)
-            if (std::count(all.begin(), all.end(), c) == 1) r.output += c;
-        std::sort(r.output.begin(), r.output.end());  // NumPy's order: upper case, then lower case
+            if (std::count(all.begin(), all.end(), c) == 1) out.letters += c;
+        std::sort(out.letters.begin(), out.letters.end());
+        out.ellipsis = 0;
     }
+    einsum_spec r;
+    for (const char* p = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"; *p && static_cast<int>(r.ellipsis.size()) < ell; ++p)
+        if (all.find(*p) == std::string::npos) r.ellipsis += *p;
+    // Never short: the letters of two operands (at most 2 * max_ndim) plus max_ndim fit in 52.
+    if (static_cast<int>(r.ellipsis.size()) < ell) throw value_error("einsum: too many subscripts to spell out the ellipsis");
+    auto spelled = [&](const einsum_term& t, int e) {
+        std::string l = t.letters;
+        if (t.ellipsis != -1) l.insert(static_cast<std::size_t>(t.ellipsis), r.ellipsis.substr(static_cast<std::size_t>(ell - e)));
+        return l;
+    };
+    for (std::size_t k = 0; k < in.size(); ++k)
+        r.inputs.push_back(spelled(in[k], in[k].ellipsis == -1 ? 0 : ndims[k] - static_cast<int>(in[k].letters.size())));
+    r.output = spelled(out, ell);
     return r;
 }
 
@@ -134,13 +190,74 @@ inline std::int64_t extent_of(const shape_t& s, const std::string& letters, char
     return s[static_cast<int>(letters.find(c))];
 }
 
+// a without its axis d (an extent-1 axis: the same elements).
+template <class T>
+ndarray<T> drop_axis(const ndarray<T>& a, int d) {
+    shape_t shape;
+    strides_t strides;
+    for (int i = 0; i < a.ndim(); ++i)
+        if (i != d) {
+            shape.push_back(a.shape()[i]);
+            strides.push_back(a.strides()[i]);
+        }
+    return ndarray<T>(a.buffer(), shape, strides, a.offset());
+}
+
+// NumPy's error for ellipsis dims that do not broadcast: each operand (after its diagonals) and
+// its axes in the order of NumPy's iterator, the output letters and then the others sorted.
+[[noreturn]] inline void throw_einsum_broadcast_error(const shape_t& sa, const std::string& la, const shape_t& sb,
+                                                      const std::string& lb, const std::string& out) {
+    std::string rest;
+    for (char c : la + lb)
+        if (out.find(c) == std::string::npos && rest.find(c) == std::string::npos) rest += c;
+    std::sort(rest.begin(), rest.end());
+    const std::string iter = out + rest;
+    // NumPy's convert_shape_to_string: leading newaxes are not printed, "(n,)" only for one axis.
+    auto remapped = [&](const shape_t& s, const std::string& l) {
+        std::string m;
+        for (std::size_t i = 0; i < iter.size(); ++i) {
+            const std::size_t at = l.find(iter[i]);
+            if (at == std::string::npos && m.empty()) continue;
+            m += (m.empty() ? "(" : ",") + (at == std::string::npos ? std::string("newaxis") : std::to_string(s[static_cast<int>(at)]));
+        }
+        return to_string(s) + "->" + (m.empty() ? "()" : m + (iter.size() == 1 ? ",)" : ")")) + " ";
+    };
+    throw shape_error("operands could not be broadcast together with remapped shapes [original->remapped]: " + remapped(sa, la) +
+                      remapped(sb, lb));
+}
+
+// Broadcasts the ellipsis dims of two operands as NumPy does: equal extents stay batch axes, and
+// an extent 1 against n is dropped from its operand, so that letter is free in the other (the
+// same values as a stride-0 broadcast, without making the product copy one).
+template <class R>
+void broadcast_ellipsis(ndarray<R>& va, std::string& la, ndarray<R>& vb, std::string& lb, const einsum_spec& spec) {
+    for (char c : spec.ellipsis) {
+        const std::size_t ia = la.find(c), ib = lb.find(c);
+        if (ia == std::string::npos || ib == std::string::npos) continue;
+        const std::int64_t ea = va.shape()[static_cast<int>(ia)], eb = vb.shape()[static_cast<int>(ib)];
+        if (ea != eb && ea != 1 && eb != 1) throw_einsum_broadcast_error(va.shape(), la, vb.shape(), lb, spec.output);
+    }
+    for (char c : spec.ellipsis) {
+        const std::size_t ia = la.find(c), ib = lb.find(c);
+        if (ia == std::string::npos || ib == std::string::npos) continue;
+        const std::int64_t ea = va.shape()[static_cast<int>(ia)], eb = vb.shape()[static_cast<int>(ib)];
+        if (ea == 1 && eb != 1) {
+            va = drop_axis(va, static_cast<int>(ia));
+            la.erase(ia, 1);
+        } else if (eb == 1 && ea != 1) {
+            vb = drop_axis(vb, static_cast<int>(ib));
+            lb.erase(ib, 1);
+        }
+    }
+}
+
 }  // namespace detail
 
 // np.einsum(subscripts, a).
 template <class T>
 ndarray<T> einsum(std::string_view subscripts, const ndarray<T>& a) {
     namespace d = detail;
-    d::einsum_spec spec = d::parse_einsum(subscripts, 1);
+    d::einsum_spec spec = d::parse_einsum(subscripts, {a.ndim()});
     std::string letters = spec.inputs[0];
     ndarray<T> v = d::distinct_letters(a, letters, 0);
     v = d::sum_letters_not_in(v, letters, spec.output);
@@ -153,11 +270,12 @@ ndarray<detail::product_t<A, B>> einsum(std::string_view subscripts, const ndarr
     namespace d = detail;
     using R = d::product_t<A, B>;
     if (a.where() != b.where()) d::throw_mixed_executors(a.where(), b.where());
-    d::einsum_spec spec = d::parse_einsum(subscripts, 2);
+    d::einsum_spec spec = d::parse_einsum(subscripts, {a.ndim(), b.ndim()});
     std::string la = spec.inputs[0], lb = spec.inputs[1];
     const std::string& out = spec.output;
     ndarray<R> va = d::distinct_letters(d::as_dtype<R>(a), la, 0);
     ndarray<R> vb = d::distinct_letters(d::as_dtype<R>(b), lb, 1);
+    d::broadcast_ellipsis(va, la, vb, lb, spec);
     // Letters of one operand only and not in the output: summed first.
     va = d::sum_letters_not_in(va, la, out + lb);
     vb = d::sum_letters_not_in(vb, lb, out + la);

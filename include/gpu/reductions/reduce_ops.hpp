@@ -63,14 +63,15 @@ template <class A> struct red_prod {
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
 };
-/* max and min propagate NaN, as np.max and np.min do. */
+/* max and min propagate NaN, as np.max and np.min do. Both NaN tests are made before either is
+   acted on: with `if (a != a) return a;` first, NVRTC folded a complex max to its identity. */
 template <class A> struct red_max {
     typedef A acc;
     static constexpr bool indexed = false;
     static GND_FN acc identity() { return lowest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
-        if constexpr (is_inexact<A>) { if (a != a) return a; if (b != b) return b; }
+        if constexpr (is_inexact<A>) { const bool an = a != a, bn = b != b; if (an || bn) return an ? a : b; }
         return a < b ? b : a;
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
@@ -81,7 +82,7 @@ template <class A> struct red_min {
     static GND_FN acc identity() { return highest_of<A>(); }
     template <class X> static GND_FN acc make(X x, long long) { return cast<A>(x); }
     static GND_FN acc combine(acc a, acc b) {
-        if constexpr (is_inexact<A>) { if (a != a) return a; if (b != b) return b; }
+        if constexpr (is_inexact<A>) { const bool an = a != a, bn = b != b; if (an || bn) return an ? a : b; }
         return b < a ? b : a;
     }
     template <class R> static GND_FN R finalize(acc a, double) { return cast<R>(a); }
@@ -149,14 +150,14 @@ template <class A> GND_FN A nan_start() { if constexpr (is_inexact<A>) { A zero 
 template <class A> struct red_nanmax : red_max<A> {
     static GND_FN A identity() { if constexpr (is_inexact<A>) return nan_start<A>(); else return lowest_of<A>(); }
     static GND_FN A combine(A a, A b) {
-        if constexpr (is_inexact<A>) { if (a != a) return b; if (b != b) return a; }
+        if constexpr (is_inexact<A>) { const bool an = a != a, bn = b != b; if (an || bn) return an ? b : a; }
         return a < b ? b : a;
     }
 };
 template <class A> struct red_nanmin : red_min<A> {
     static GND_FN A identity() { if constexpr (is_inexact<A>) return nan_start<A>(); else return highest_of<A>(); }
     static GND_FN A combine(A a, A b) {
-        if constexpr (is_inexact<A>) { if (a != a) return b; if (b != b) return a; }
+        if constexpr (is_inexact<A>) { const bool an = a != a, bn = b != b; if (an || bn) return an ? b : a; }
         return b < a ? b : a;
     }
 };

@@ -23,6 +23,13 @@ inline bool sync_launches() {
     return on;
 }
 
+// GPU_NDARRAY_LOG_COMPILES=1: each NVRTC compile (a kernel-cache miss that the disk cache did not
+// serve) is reported on stderr with its time, to find what a cold first call spends.
+inline bool log_compiles() {
+    static const bool on = env_flag("GPU_NDARRAY_LOG_COMPILES");
+    return on;
+}
+
 }  // namespace gpu::detail
 
 #if !defined(GPU_NDARRAY_SEPARATE_COMPILATION)

@@ -35,27 +35,21 @@ auto scan_operand(const E& e) {
 // float16 and bfloat16 scan in float32 and round each result (NumPy rounds every partial sum
 // to float16, so long half-precision scans here are the more accurate, and may differ from
 // NumPy's in the last bits).
-// Complex: cumsum adds the parts separately (two real scans, the same sums); cumprod of
-// complex64 runs the scan kernels on complex accumulators; of complex128 it is not supported yet
-// (a 16-byte look-back word).
+// Complex: cumsum adds the parts separately (two real scans, the same sums); cumprod runs the
+// scan kernels on complex accumulators.
 template <class Op, class T>
 ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a);
 template <class Op, class T>
 ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis);
 
-template <class Op, class F, class Scan>
-ndarray<std::complex<F>> scan_complex(const ndarray<std::complex<F>>& a, Scan scan) {
-    static_assert(std::is_same_v<Op, gnd::scan_sum> || std::is_same_v<F, float>,
-                  "gpu_ndarray: cumprod of complex128 is not supported yet");
-    if constexpr (std::is_same_v<Op, gnd::scan_sum>) {
-        const ndarray<F> re = scan(real(a)), im = scan(imag(a));
-        ndarray<std::complex<F>> out(re.shape(), a.where());
-        out.real().assign(re);
-        out.imag().assign(im);
-        return out;
-    } else {
-        return scan(a);
-    }
+// cumsum of a complex array: the real scans of its parts.
+template <class F, class Scan>
+ndarray<std::complex<F>> scan_complex_sum(const ndarray<std::complex<F>>& a, Scan scan) {
+    const ndarray<F> re = scan(real(a)), im = scan(imag(a));
+    ndarray<std::complex<F>> out(re.shape(), a.where());
+    out.real().assign(re);
+    out.imag().assign(im);
+    return out;
 }
 
 template <class Op, class T>
@@ -63,9 +57,8 @@ ndarray<scan_result_t<T>> scan_flat(const ndarray<T>& a) {
     if constexpr (is_half(dtype_of_v<T>)) {
         return scan_flat<Op>(ndarray<float>(a.template astype<float>())).template astype<T>();
     } else if constexpr (is_complex(dtype_of_v<T>) && std::is_same_v<Op, gnd::scan_sum>) {
-        return scan_complex<Op>(a, [](const auto& x) { return scan_flat<Op>(x); });
+        return scan_complex_sum(a, [](const auto& x) { return scan_flat<Op>(x); });
     } else {
-        static_assert(!std::is_same_v<T, std::complex<double>>, "gpu_ndarray: cumprod of complex128 is not supported yet");
         ndarray<scan_result_t<T>> out(shape_t{a.size()}, a.where());
         run_scan<Op>(a, out, 0, true);
         return out;
@@ -81,9 +74,8 @@ ndarray<scan_result_t<T>> scan_axis(const ndarray<T>& a, std::int64_t axis) {
     if constexpr (is_half(dtype_of_v<T>)) {
         return scan_axis<Op>(ndarray<float>(a.template astype<float>()), axis).template astype<T>();
     } else if constexpr (is_complex(dtype_of_v<T>) && std::is_same_v<Op, gnd::scan_sum>) {
-        return scan_complex<Op>(a, [axis](const auto& x) { return scan_axis<Op>(x, axis); });
+        return scan_complex_sum(a, [axis](const auto& x) { return scan_axis<Op>(x, axis); });
     } else {
-        static_assert(!std::is_same_v<T, std::complex<double>>, "gpu_ndarray: cumprod of complex128 is not supported yet");
         const int ax = normalize_axis(axis, a.ndim());
         ndarray<scan_result_t<T>> out(a.shape(), a.where());
         run_scan<Op>(a, out, ax, false);

@@ -66,19 +66,19 @@ template <class Op>
 inline constexpr const char* scan_op_name = std::is_same_v<Op, gnd::scan_sum> ? "gnd::scan_sum" : "gnd::scan_prod";
 
 // Elements per thread of a tile. Large tiles amortize the look-back best (flat scans, long
-// rows); short rows take small tiles, since a tile never spans two rows. 8-byte accumulators
+// rows); short rows take small tiles, since a tile never spans two rows. Wider accumulators
 // take fewer, for the same registers and shared memory.
 template <class A>
-inline constexpr int scan_items_large = sizeof(A) == 8 ? 12 : 24;
+inline constexpr int scan_items_large = sizeof(A) == 16 ? 6 : sizeof(A) == 8 ? 12 : 24;
 template <class A>
-inline constexpr int scan_items_small = sizeof(A) == 8 ? 8 : 16;
+inline constexpr int scan_items_small = sizeof(A) == 16 ? 4 : sizeof(A) == 8 ? 8 : 16;
 // Elements per thread of a line chunk, held in registers: 256 bytes per thread (more spills).
 template <class A>
-inline constexpr int scan_chunk = sizeof(A) == 8 ? 32 : 64;
+inline constexpr int scan_chunk = static_cast<int>(256 / sizeof(A));
 
-// Bytes of one look-back status word (gnd::scan_status<A>::word).
+// Bytes of one look-back status word (gnd::scan_status<A>::word): 8 per 4 bytes of value.
 template <class A>
-inline constexpr std::size_t scan_status_word = sizeof(A) == 4 ? 8 : 16;
+inline constexpr std::size_t scan_status_word = 2 * sizeof(A);
 
 // Both kernels run 256-thread blocks (block_threads). Launch bounds ask for 4 resident blocks per
 // SM of the tile kernel (it fits 64 registers) and 2 of the lines kernel (its chunk lives in
@@ -88,8 +88,9 @@ namespace gnd {
 /* A look-back status word: a value with its flag (0: not yet, 1: aggregate, 2: inclusive
    prefix), written and read in single-copy atomic 8-byte accesses (relaxed, gpu scope), so no
    fence is needed between value and flag. A 4-byte value (float) shares one word with its flag;
-   an 8-byte value is two words, each half beside the flag, valid when both words carry the same
-   non-zero flag. (One 16-byte access is not atomic in the PTX memory model, and tears.) */
+   a wider value is one word per 4 bytes, each beside the flag, valid when every word carries the
+   same non-zero flag (a tile writes each flag once, so equal flags are one write). (One 16-byte
+   access is not atomic in the PTX memory model, and tears.) */
 template <class A, int Bytes = sizeof(A)> struct scan_status;
 template <class A> struct scan_status<A, 4> {
   typedef unsigned long long word;
@@ -99,39 +100,47 @@ template <class A> struct scan_status<A, 4> {
   static GND_FN void store(word* p, word w) { store_relaxed(p, w); }
   static GND_FN word read(const word* p) { return load_relaxed(p); }
 };
-struct __align__(16) scan_word2 { unsigned long long lo, hi; };  /* (flag << 32) | half */
-template <class A> struct scan_status<A, 8> {
-  typedef scan_word2 word;
-  static GND_FN unsigned long long bits(A v) {
-    if constexpr (is_complex<A>) { union { A a; unsigned long long u; } c; c.a = v; return c.u; }
-    else if constexpr (is_float<A>) return (unsigned long long)__double_as_longlong(v); else return v;
-  }
-  static GND_FN A from_bits(unsigned long long b) {
-    if constexpr (is_complex<A>) { union { A a; unsigned long long u; } c; c.u = b; return c.a; }
-    else if constexpr (is_float<A>) return __longlong_as_double((long long)b); else return b;
-  }
+/* (flag << 32) | 4 bytes of the value, W words. */
+template <int W> struct __align__(16) scan_words { unsigned long long w[W]; };
+template <class A> struct scan_status_words {
+  static constexpr int W = sizeof(A) / 4;
+  typedef scan_words<W> word;
   static GND_FN word pack(A v, int f) {
-    const unsigned long long b = bits(v), tag = (unsigned long long)f << 32;
+    unsigned u[W];
+    memcpy(u, &v, sizeof(A));
     word w;
-    w.lo = tag | (b & 0xffffffffull);
-    w.hi = tag | (b >> 32);
+#pragma unroll
+    for (int k = 0; k < W; ++k) w.w[k] = ((unsigned long long)f << 32) | u[k];
     return w;
   }
   static GND_FN int flag(word w) {
-    return (w.lo >> 32) == (w.hi >> 32) ? (int)(w.lo >> 32) : 0;  /* halves of one write */
+    const unsigned f = (unsigned)(w.w[0] >> 32);
+#pragma unroll
+    for (int k = 1; k < W; ++k)
+      if ((unsigned)(w.w[k] >> 32) != f) return 0;  /* words of two writes */
+    return (int)f;
   }
-  static GND_FN A value(word w) { return from_bits((w.lo & 0xffffffffull) | (w.hi << 32)); }
+  static GND_FN A value(word w) {
+    unsigned u[W];
+#pragma unroll
+    for (int k = 0; k < W; ++k) u[k] = (unsigned)w.w[k];
+    A v;
+    memcpy(&v, u, sizeof(A));
+    return v;
+  }
   static GND_FN void store(word* p, word w) {
-    store_relaxed(&p->lo, w.lo);
-    store_relaxed(&p->hi, w.hi);
+#pragma unroll
+    for (int k = 0; k < W; ++k) store_relaxed(&p->w[k], w.w[k]);
   }
   static GND_FN word read(const word* p) {
     word w;
-    w.lo = load_relaxed(&p->lo);
-    w.hi = load_relaxed(&p->hi);
+#pragma unroll
+    for (int k = 0; k < W; ++k) w.w[k] = load_relaxed(&p->w[k]);
     return w;
   }
 };
+template <class A> struct scan_status<A, 8> : scan_status_words<A> {};
+template <class A> struct scan_status<A, 16> : scan_status_words<A> {};
 
 /* A tile's index in shared memory, one padding element per 128 bytes: the blocked reads
    (stride Items) hit distinct banks. */
