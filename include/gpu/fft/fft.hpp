@@ -97,7 +97,7 @@ struct axis_length {
 };
 template <class E>
 axis_length one_axis(const E& a, std::optional<std::int64_t> n, std::int64_t axis, bool c2r) {
-    const shape_t& sh = as_node(a).shape();
+    const shape_t sh = as_node(a).shape();  // a copy: an expression's node is a temporary
     const int ax = gpu::detail::normalize_axis(axis, sh.size());
     return {dims{ax}, dims{n.value_or(c2r ? (sh[ax] - 1) * 2 : sh[ax])}};
 }
