@@ -12,6 +12,8 @@
 # builds it with -j16, then
 #   tests: ctest with GPU_NDARRAY_DEVICE=cuda (a missing GPU is an error)   -> $OUT/tests.log
 #   bench: every bench executable, 3 repetitions, aggregates only           -> $OUT/bench.log + JSON
+#          (BENCH_PROGRAMS="bench_scans bench_sort" runs only those; BENCH_TIMEOUT=<s> stops a
+#          program after that long, default 600: one device call holds at most 10 minutes)
 # and prints a summary. Results go to $OUT (./out when unset). A test failure does not stop the
 # benchmarks; the exit status is non-zero if the build, a test or a benchmark failed.
 #
@@ -100,7 +102,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 if [ "$mode" != bench ]; then
     echo "== ctest (GPU_NDARRAY_DEVICE=cuda)"
-    ctest --test-dir "$build" --output-on-failure -j4 2>&1 | tee "$OUT/tests.log"
+    ctest --test-dir "$build" --output-on-failure -j12 2>&1 | tee "$OUT/tests.log"
     tests_rc="${PIPESTATUS[0]}"
     if [ "$tests_rc" -ne 0 ]; then status=1; fi
     if grep -q "No tests were found" "$OUT/tests.log"; then tests_rc="no tests"; status=1; fi
@@ -117,6 +119,7 @@ if [ "$mode" != tests ]; then
     if [ -f "$list_file" ]; then
         while IFS= read -r exe; do
             [ -n "$exe" ] || continue
+            if [ -n "${BENCH_PROGRAMS:-}" ] && [[ " $BENCH_PROGRAMS " != *" $(basename "$exe") "* ]]; then continue; fi
             if [ -x "$exe" ]; then benches+=("$exe"); else
                 echo "== $(basename "$exe") was not built" | tee -a "$OUT/bench.log"
                 bench_failed+=("$(basename "$exe")(not built)")
@@ -136,7 +139,7 @@ if [ "$mode" != tests ]; then
     for exe in "${benches[@]}"; do
         name="$(basename "$exe")"
         echo "== $name" | tee -a "$OUT/bench.log"
-        "$exe" --benchmark_format=console --benchmark_color=false \
+        timeout "${BENCH_TIMEOUT:-600}" "$exe" --benchmark_format=console --benchmark_color=false \
             --benchmark_out="$json_dir/$name.json" --benchmark_out_format=json \
             --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>&1 | tee -a "$OUT/bench.log"
         rc="${PIPESTATUS[0]}"

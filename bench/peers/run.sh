@@ -12,7 +12,9 @@
 #   peers.json       CuPy and PyTorch results (bench/peers/peers.py)
 #   peers_table.md   the section written into bench/README.md
 #   bench_README.md  bench/README.md with that section (the working tree here is a copy)
-# Extra arguments for peers.py can be passed in $PEERS_ARGS (e.g. "--compile-budget 120").
+# Extra arguments for peers.py can be passed in $PEERS_ARGS (e.g. "--compile-budget 120"), and
+# BENCH_PROGRAMS="bench_sort bench_linalg" runs only those of our programs (with
+# PEERS_ARGS="--ops ..." the table can then be built in parts that fit one 10-minute device call).
 # The exit status is non-zero if the build, a benchmark, peers.py or table.py failed.
 set -uo pipefail
 
@@ -41,7 +43,9 @@ main() {
     local exes=() targets=() exe
     if [ -f "$list_file" ]; then
         while IFS= read -r exe; do
-            [ -n "$exe" ] && exes+=("$exe") && targets+=("$(basename "$exe")")
+            [ -n "$exe" ] || continue
+            if [ -n "${BENCH_PROGRAMS:-}" ] && [[ " $BENCH_PROGRAMS " != *" $(basename "$exe") "* ]]; then continue; fi
+            exes+=("$exe") && targets+=("$(basename "$exe")")
         done <"$list_file"
     else
         echo "== $list_file is missing (configure failed?)"
