@@ -340,7 +340,7 @@ void main_namespace(probe& p) {
     GND_YES("numpy", outer, gpu::outer(v, v))
     GND_YES("numpy", tensordot, gpu::tensordot(f, f, 1))
     GND_YES("numpy", kron, gpu::kron(f, f))
-    GND_PARTIAL("numpy", einsum, "one or two operands, no ellipsis", gpu::einsum("ij,jk->ik", f, f))
+    GND_PARTIAL("numpy", einsum, "one or two operands (ellipsis included)", gpu::einsum("ij,jk->ik", f, f))
     // sorting, searching, counting
     GND_YES("numpy", sort, gpu::sort(f))
     GND_YES("numpy", argsort, gpu::argsort(f))
