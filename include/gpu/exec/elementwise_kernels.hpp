@@ -63,7 +63,6 @@ namespace gnd {
 /* Where results go: an array of out_t, or, for a two-result functor (out_t = two<A, B>), two
    arrays at the same element offsets. */
 template <class O> struct sink_of { typedef O* type; };
-template <class A, class B> struct two_out { A* first; B* second; };
 template <class A, class B> struct sink_of<two<A, B> > { typedef two_out<A, B> type; };
 template <class O, class I> GND_FN void store_out(O* out, I i, const O& v) { out[i] = v; }
 template <class A, class B, class I> GND_FN void store_out(const two_out<A, B>& out, I i, const two<A, B>& v) {

@@ -44,11 +44,6 @@ struct layout {
 // What an evaluation writes: an array (its data() pointer is the kernel's sink), or an Out with
 // sink() and visit(f): the two new arrays of a two-result ufunc (expr/multi_output.hpp), which
 // share one layout (one shape, C-contiguous) and take the elements of a gnd::two functor.
-template <class A, class B>
-struct two_out_ptrs {  // as the kernels' gnd::two_out
-    A* first;
-    B* second;
-};
 template <class Out>
 auto output_sink(Out& out) {
     if constexpr (requires { out.sink(); }) return out.sink();
@@ -65,7 +60,7 @@ void store_output(T* p, std::int64_t i, const V& v) {
     p[i] = gnd::cast<T>(v);
 }
 template <class A, class B, class V>
-void store_output(const two_out_ptrs<A, B>& p, std::int64_t i, const V& v) {
+void store_output(const gnd::two_out<A, B>& p, std::int64_t i, const V& v) {
     p.first[i] = v.first;
     p.second[i] = v.second;
 }

@@ -60,7 +60,7 @@ struct two_arrays {
     std::int64_t size() const { return first.size(); }
     const strides_t& strides() const { return first.strides(); }
     const A* data() const { return first.data(); }
-    two_out_ptrs<A, B> sink() { return {first.data(), second.data()}; }
+    gnd::two_out<A, B> sink() { return {first.data(), second.data()}; }
     template <class F> void visit(F&& f) const { f(first); f(second); }
 };
 

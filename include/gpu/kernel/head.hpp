@@ -113,8 +113,10 @@ template <class A, class B> GND_FN bool cmp_equal(A a, B b) {
 
 /* N elements moved as one aligned access, and R extents or strides passed by value. */
 template <class T, int N> struct alignas(sizeof(T) * N) vec { T v[N]; };
-/* The value of a two-result ufunc (divmod, modf, frexp): one element of each output. */
+/* The value of a two-result ufunc (divmod, modf, frexp): one element of each output; two_out
+   points at its two output arrays. */
 template <class A, class B> struct two { A first; B second; };
+template <class A, class B> struct two_out { A* first; B* second; };
 template <class I, int R> struct dims { I v[R]; };
 template <class I, int R, int N> struct strides_of { dims<I, R> v[N]; };
 )
