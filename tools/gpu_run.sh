@@ -13,7 +13,8 @@
 #   tests: ctest with GPU_NDARRAY_DEVICE=cuda (a missing GPU is an error)   -> $OUT/tests.log
 #   bench: every bench executable, 3 repetitions, aggregates only           -> $OUT/bench.log + JSON
 #          (BENCH_PROGRAMS="bench_scans bench_sort" runs only those; BENCH_TIMEOUT=<s> stops a
-#          program after that long, default 600: one device call holds at most 10 minutes)
+#          program after that long, default 600: one device call holds at most 10 minutes;
+#          BENCH_FILTER=<regex> runs only the matching benchmarks, "-BM_first" all but those)
 # and prints a summary. Results go to $OUT (./out when unset). A test failure does not stop the
 # benchmarks; the exit status is non-zero if the build, a test or a benchmark failed.
 #
@@ -141,7 +142,8 @@ if [ "$mode" != tests ]; then
         echo "== $name" | tee -a "$OUT/bench.log"
         timeout "${BENCH_TIMEOUT:-600}" "$exe" --benchmark_format=console --benchmark_color=false \
             --benchmark_out="$json_dir/$name.json" --benchmark_out_format=json \
-            --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>&1 | tee -a "$OUT/bench.log"
+            --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+            ${BENCH_FILTER:+--benchmark_filter="$BENCH_FILTER"} 2>&1 | tee -a "$OUT/bench.log"
         rc="${PIPESTATUS[0]}"
         if [ "$rc" -ne 0 ]; then
             echo "== $name FAILED (exit $rc)" | tee -a "$OUT/bench.log"

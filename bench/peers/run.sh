@@ -13,8 +13,10 @@
 #   peers_table.md   the section written into bench/README.md
 #   bench_README.md  bench/README.md with that section (the working tree here is a copy)
 # Extra arguments for peers.py can be passed in $PEERS_ARGS (e.g. "--compile-budget 120"), and
-# BENCH_PROGRAMS="bench_sort bench_linalg" runs only those of our programs (with
-# PEERS_ARGS="--ops ..." the table can then be built in parts that fit one 10-minute device call).
+# BENCH_PROGRAMS="bench_sort bench_linalg" runs only those of our programs, BENCH_FILTER=<regex>
+# only the matching benchmarks (Google Benchmark's filter; "-BM_first" excludes), BENCH_TIMEOUT=<s>
+# stops a program after that long. With PEERS_ARGS="--ops ..." the table can be built in parts
+# that each fit one 10-minute device call.
 # The exit status is non-zero if the build, a benchmark, peers.py or table.py failed.
 set -uo pipefail
 
@@ -67,9 +69,10 @@ main() {
             continue
         fi
         echo "== $name"
-        "$exe" --benchmark_format=console --benchmark_color=false \
+        timeout "${BENCH_TIMEOUT:-600}" "$exe" --benchmark_format=console --benchmark_color=false \
             --benchmark_out="$json_dir/$name.json" --benchmark_out_format=json \
-            --benchmark_repetitions=3 --benchmark_report_aggregates_only=true ||
+            --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+            ${BENCH_FILTER:+--benchmark_filter="$BENCH_FILTER"} ||
             { echo "== $name FAILED (exit $?)"; status=1; }
     done
     python3 - "$json_dir" "$OUT/bench.json" <<'PY' || status=1
